@@ -1,0 +1,390 @@
+"""The object model of a Live set, in the words a producer uses.
+
+Built by `alslint.parser` from any Live version 8–12; rules and reports read only this model,
+never XML, so version differences are handled once, in the parser.
+
+Times are in beats (quarter notes) from the start of the arrangement. Large collections
+(MIDI notes, automation points) are stored column-wise in `array`s rather than as one
+pydantic object each: the biggest real sets hold 338k notes, and a model object per note
+would cost more than parsing the XML itself.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from typing import Iterator, Literal, NamedTuple
+
+from pydantic import BaseModel, ConfigDict, Field
+
+TrackType = Literal["audio", "midi", "group", "return", "master"]
+ClipKind = Literal["audio", "midi"]
+PluginFormat = Literal["vst2", "vst3", "au"]
+
+#: Volume/send floor: Live shows this gain (-70 dB) as -inf.
+MIN_GAIN = 0.0003162277571
+
+
+def gain_to_db(gain: float) -> float:
+    """Linear gain to dB; Live's floor and below are -inf."""
+    if gain <= MIN_GAIN * 1.0001:
+        return -math.inf
+    return 20.0 * math.log10(gain)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=False, arbitrary_types_allowed=True, extra="forbid")
+
+
+class TimeSignature(_Model):
+    numerator: int = 4
+    denominator: int = 4
+
+    @classmethod
+    def from_code(cls, code: int) -> "TimeSignature":
+        """Decode Live's single-integer signature: (numerator - 1) + 99 * log2(denominator)."""
+        exponent, numerator_minus_one = divmod(int(code), 99)
+        return cls(numerator=numerator_minus_one + 1, denominator=2**exponent)
+
+    @property
+    def code(self) -> int:
+        return (self.numerator - 1) + 99 * int(math.log2(self.denominator))
+
+    @property
+    def beats_per_bar(self) -> float:
+        """Length of one bar in quarter-note beats."""
+        return self.numerator * 4.0 / self.denominator
+
+    def __str__(self) -> str:
+        return f"{self.numerator}/{self.denominator}"
+
+
+class Points:
+    """Automation breakpoints, column-wise: `times[i]` (beats), `values[i]`."""
+
+    __slots__ = ("times", "values")
+
+    def __init__(self, times: array | None = None, values: array | None = None):
+        self.times = times if times is not None else array("d")
+        self.values = values if values is not None else array("d")
+
+    def __len__(self) -> int:
+        return len(self.times)
+
+    def __iter__(self) -> Iterator[tuple[float, float]]:
+        return zip(self.times, self.values)
+
+    def __repr__(self) -> str:
+        return f"Points({len(self)})"
+
+
+class Note(NamedTuple):
+    pitch: int
+    time: float  # beats, relative to the clip's content start
+    duration: float
+    velocity: float
+    enabled: bool
+
+
+class Notes:
+    """The MIDI notes of one clip, column-wise. Iterating yields `Note` tuples."""
+
+    __slots__ = ("pitches", "times", "durations", "velocities", "enabled")
+
+    def __init__(self):
+        self.pitches = array("B")
+        self.times = array("d")
+        self.durations = array("d")
+        self.velocities = array("d")
+        self.enabled = array("b")
+
+    def __len__(self) -> int:
+        return len(self.times)
+
+    def __iter__(self) -> Iterator[Note]:
+        for pitch, time, duration, velocity, enabled in zip(
+            self.pitches, self.times, self.durations, self.velocities, self.enabled
+        ):
+            yield Note(pitch, time, duration, velocity, bool(enabled))
+
+    def __repr__(self) -> str:
+        return f"Notes({len(self)})"
+
+
+class Scale(_Model):
+    """The set's key. `name` is what Live shows ("Major", "Minor", …)."""
+
+    root: int  # 0 = C … 11 = B
+    name: str
+    in_key: bool | None = None  # Live 11+: the "Scale" toggle
+
+    @property
+    def root_name(self) -> str:
+        return ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"][self.root % 12]
+
+    def __str__(self) -> str:
+        return f"{self.root_name} {self.name}"
+
+
+class Locator(_Model):
+    time: float
+    name: str
+
+
+class Scene(_Model):
+    index: int
+    name: str
+    tempo: float | None = None  # set when the scene changes tempo (Live 11+)
+    time_signature: TimeSignature | None = None
+
+
+class Envelope(_Model):
+    """One automation envelope, resolved to the parameter it drives."""
+
+    parameter: str  # parameter name as stored, e.g. "Volume", "Freq"
+    owner: str  # "Mixer", "Song", or the device's display name
+    device_path: list[str] = Field(default_factory=list)  # rack › device chain, empty for mixer
+    default_value: float | None = None  # value before the first real point
+    points: Points = Field(default_factory=Points)  # real breakpoints (beats), in time order
+
+    @property
+    def label(self) -> str:
+        return f"{self.owner} › {self.parameter}"
+
+    @property
+    def moves(self) -> bool:
+        """True when the parameter actually changes value somewhere."""
+        values = set(self.points.values)
+        if self.default_value is not None and self.points:
+            values.add(self.default_value)
+        return len(values) > 1
+
+
+class Device(_Model):
+    """A device in a chain: native device, rack, Max for Live device or plugin."""
+
+    tag: str  # Live's element name, e.g. "Eq8", "PluginDevice", "InstrumentGroupDevice"
+    name: str  # what Live shows: the user's name, the plugin's name or the device name
+    on: bool = True
+    is_instrument: bool = False  # turns MIDI into audio
+    is_midi_effect: bool = False
+    plugin_format: PluginFormat | None = None
+    plugin_name: str | None = None
+    chains: list["Chain"] = Field(default_factory=list)  # racks only
+
+    @property
+    def is_plugin(self) -> bool:
+        return self.plugin_format is not None
+
+    @property
+    def is_rack(self) -> bool:
+        return bool(self.chains) or self.tag.endswith("GroupDevice")
+
+    def walk(self) -> Iterator["Device"]:
+        """This device and every device nested in its rack chains."""
+        yield self
+        for chain in self.chains:
+            for device in chain.devices:
+                yield from device.walk()
+
+
+class Chain(_Model):
+    name: str
+    on: bool = True
+    devices: list[Device] = Field(default_factory=list)
+
+
+class Send(_Model):
+    return_index: int  # index of the return track among return tracks (0 = A)
+    return_name: str
+    level: float  # linear gain, MIN_GAIN = -inf
+    active: bool = True
+
+    @property
+    def level_db(self) -> float:
+        return gain_to_db(self.level)
+
+    @property
+    def reaches(self) -> bool:
+        """True when this send passes any signal to its return."""
+        return self.active and self.level > MIN_GAIN * 1.0001
+
+
+class Mixer(_Model):
+    volume: float = 1.0  # linear gain, 1 = 0 dB
+    pan: float = 0.0  # -1 (left) … 1 (right)
+    on: bool = True  # the track activator ("Speaker")
+    solo: bool = False
+    sends: list[Send] = Field(default_factory=list)
+
+    @property
+    def volume_db(self) -> float:
+        return gain_to_db(self.volume)
+
+
+class SampleRef(_Model):
+    """Where an audio clip's sample lives, as stored by Live."""
+
+    name: str  # file name
+    path: str | None = None  # absolute path as saved (Live 11+, or rebuilt from path hints)
+    relative_path: str | None = None  # relative to the project folder (or pack)
+    relative_path_type: int | None = None
+    live_pack_name: str | None = None
+    duration_samples: int | None = None
+    sample_rate: float | None = None
+
+    @property
+    def in_live_pack(self) -> bool:
+        return bool(self.live_pack_name)
+
+
+class Fades(_Model):
+    """Arrangement fade state of an audio clip."""
+
+    enabled: bool  # the clip's `Fade` switch (Live's edge fades)
+    fade_in: float  # beats; 0 = none set by hand
+    fade_out: float
+    default_fade_in: bool  # Live's automatic short edge fade applies
+    default_fade_out: bool
+
+
+class Loop(_Model):
+    on: bool
+    start: float  # clip-internal beats
+    end: float
+    start_relative: float = 0.0  # start marker relative to the loop start
+    out_marker: float | None = None
+
+
+class WarpMarker(NamedTuple):
+    seconds: float
+    beat: float
+
+
+class Clip(_Model):
+    kind: ClipKind
+    name: str
+    start: float  # arrangement position (beats); session clips: 0
+    end: float  # arrangement end (beats); session clips: start + length
+    loop: Loop
+    disabled: bool = False
+    color: int | None = None
+    warped: bool | None = None
+    fades: Fades | None = None  # audio only
+    sample: SampleRef | None = None  # audio only
+    warp_markers: list[WarpMarker] = Field(default_factory=list)  # audio only
+    notes: Notes | None = None  # MIDI only
+    scene_index: int | None = None  # session clips: the slot's scene
+    take_lane: int | None = None  # take-lane clips: the lane's index
+
+    @property
+    def length(self) -> float:
+        return self.end - self.start
+
+
+class Track(_Model):
+    index: int  # display position among all tracks (master last)
+    id: int | None  # Live's Id attribute (None for the master)
+    type: TrackType
+    name: str  # what Live displays
+    user_name: str = ""  # what the user typed; empty if never renamed
+    color: int | None = None
+    group_id: int | None = None  # Id of the enclosing group track
+    group_name: str | None = None
+    frozen: bool = False
+    mixer: Mixer = Field(default_factory=Mixer)
+    devices: list[Device] = Field(default_factory=list)
+    arrangement_clips: list[Clip] = Field(default_factory=list)
+    session_clips: list[Clip] = Field(default_factory=list)
+    take_lane_clips: list[Clip] = Field(default_factory=list)
+    envelopes: list[Envelope] = Field(default_factory=list)
+
+    def all_devices(self) -> Iterator[Device]:
+        """Every device on the track, racks opened up, in chain order."""
+        for device in self.devices:
+            yield from device.walk()
+
+    @property
+    def instrument(self) -> Device | None:
+        """The first device that turns MIDI into audio (MIDI tracks), else None."""
+        for device in self.devices:
+            if device.is_instrument:
+                return device
+            if not device.is_midi_effect:
+                return None
+        return None
+
+
+class LiveSet(_Model):
+    path: str
+    creator: str  # e.g. "Ableton Live 11.0.11"
+    live_version: str  # e.g. "11.0.11", "12.0b16"
+    schema_family: int  # MajorVersion: 4 = Live 8–9, 5 = Live 10–12
+    minor_version: str  # e.g. "11.0_433"
+    tempo: float
+    time_signature: TimeSignature
+    tempo_envelope: Envelope | None = None
+    time_signature_envelope: Envelope | None = None
+    scale: Scale | None = None
+    locators: list[Locator] = Field(default_factory=list)
+    scenes: list[Scene] = Field(default_factory=list)
+    tracks: list[Track] = Field(default_factory=list)  # display order, master last
+
+    @property
+    def live_major(self) -> int:
+        return int(self.live_version.split(".")[0].rstrip("ab"))
+
+    @property
+    def master(self) -> Track:
+        return self.tracks[-1]
+
+    def tracks_of(self, *types: TrackType) -> list[Track]:
+        return [track for track in self.tracks if track.type in types]
+
+    @property
+    def returns(self) -> list[Track]:
+        return self.tracks_of("return")
+
+    def children(self, group: Track) -> list[Track]:
+        """Tracks directly inside `group`."""
+        return [t for t in self.tracks if t.group_id is not None and t.group_id == group.id]
+
+    def parent(self, track: Track) -> Track | None:
+        for candidate in self.tracks:
+            if candidate.type == "group" and candidate.id == track.group_id:
+                return candidate
+        return None
+
+    def is_audible(self, track: Track) -> bool:
+        """False when the track or any enclosing group is switched off."""
+        current: Track | None = track
+        while current is not None:
+            if not current.mixer.on:
+                return False
+            current = self.parent(current)
+        return True
+
+    @property
+    def tempo_automated(self) -> bool:
+        return self.tempo_envelope is not None and self.tempo_envelope.moves
+
+    @property
+    def time_signature_automated(self) -> bool:
+        env = self.time_signature_envelope
+        return env is not None and env.moves
+
+    @property
+    def arrangement_end(self) -> float:
+        """End of the last arrangement clip (beats), 0 for an empty arrangement."""
+        return max(
+            (clip.end for track in self.tracks for clip in track.arrangement_clips), default=0.0
+        )
+
+    def timeline(self) -> "Timeline":
+        from .timeline import Timeline
+
+        return Timeline.for_set(self)
+
+
+Device.model_rebuild()
+Chain.model_rebuild()

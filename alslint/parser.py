@@ -1,0 +1,622 @@
+"""Build the `LiveSet` model from the XML of any Live version 8–12.
+
+The format notes in the project docs (als-format) list every version split handled here;
+the comments below name the split each branch is for.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from array import array
+from pathlib import Path
+
+from lxml import etree
+
+from . import devices as device_info
+from .errors import SetReadError
+from .model import (
+    Chain,
+    Clip,
+    Device,
+    Envelope,
+    Fades,
+    LiveSet,
+    Locator,
+    Loop,
+    Mixer,
+    Notes,
+    Points,
+    SampleRef,
+    Scale,
+    Scene,
+    Send,
+    TimeSignature,
+    Track,
+    WarpMarker,
+)
+from .reader import DEFAULT_MAX_XML_BYTES, parse_xml, read_bytes
+
+#: Live writes a parameter's static value as an event at this time (about -2 years in beats).
+DEFAULT_EVENT_TIME = -63072000.0
+
+_TRACK_TYPES = {
+    "AudioTrack": "audio",
+    "MidiTrack": "midi",
+    "GroupTrack": "group",
+    "ReturnTrack": "return",
+}
+_EVENT_TAGS = ("FloatEvent", "BoolEvent", "EnumEvent")
+_SEQUENCER_TAGS = frozenset({"Sample", "ClipTimeable"})
+
+#: Live 12.1+ stores the scale as an index into Live's scale list.
+LIVE12_SCALE_NAMES = [
+    "Major", "Minor", "Dorian", "Mixolydian", "Lydian", "Phrygian", "Locrian",
+    "Whole Tone", "Half-whole Dim.", "Whole-half Dim.", "Minor Blues", "Minor Pentatonic",
+    "Major Pentatonic", "Harmonic Minor", "Harmonic Major", "Dorian #4", "Phrygian Dominant",
+    "Melodic Minor", "Lydian Augmented", "Lydian Dominant", "Super Locrian", "8-Tone Spanish",
+    "Bhairav", "Hungarian Minor", "Hirajoshi", "In-Sen", "Iwato", "Kumoi", "Pelog Selisir",
+    "Pelog Tembung", "Messiaen 3", "Messiaen 4", "Messiaen 5", "Messiaen 6", "Messiaen 7",
+]  # fmt: skip
+
+
+def load(path: str | os.PathLike, *, max_xml_bytes: int = DEFAULT_MAX_XML_BYTES) -> LiveSet:
+    """Read the Live set at `path` and return its model.
+
+    Raises `alslint.SetReadError` with a one-line reason for anything that is not a readable set.
+    """
+    path = Path(path)
+    root = parse_xml(str(path), read_bytes(path, max_xml_bytes))
+    return build_set(root, str(path))
+
+
+def build_set(root: etree._Element, path: str) -> LiveSet:
+    try:
+        return _SetBuilder(root, path).build()
+    except SetReadError:
+        raise
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError) as exc:
+        raise SetReadError(path, f"not a Live set this version of alslint understands ({exc})") from None
+
+
+# -- small readers -----------------------------------------------------------------------------
+
+
+def _value(el: etree._Element | None, path: str | None = None, default: str | None = None):
+    """The `Value` attribute of `el` (or of `el.find(path)`), else `default`."""
+    if el is not None and path is not None:
+        el = el.find(path)
+    if el is None:
+        return default
+    return el.get("Value", default)
+
+
+def _float(el, path=None, default: float | None = None) -> float | None:
+    text = _value(el, path)
+    if text is None:
+        return default
+    return float(text)
+
+
+def _bool(el, path=None, default: bool = False) -> bool:
+    text = _value(el, path)
+    return default if text is None else text == "true"
+
+
+def _param_value(param: etree._Element | None) -> str | None:
+    """Static value of an automatable parameter: `Manual` (9+) or the default event (8)."""
+    if param is None:
+        return None
+    manual = param.find("Manual")
+    if manual is not None:
+        return manual.get("Value")
+    for event in param.iterfind("ArrangerAutomation/Events/*"):
+        return event.get("Value")
+    return None
+
+
+def _param_float(param, default: float) -> float:
+    text = _param_value(param)
+    if text is None:
+        return default
+    if text in ("true", "false"):
+        return 1.0 if text == "true" else 0.0
+    return float(text)
+
+
+def _param_bool(param, default: bool = True) -> bool:
+    text = _param_value(param)
+    return default if text is None else text == "true"
+
+
+def _event_number(text: str) -> float:
+    if text == "true":
+        return 1.0
+    if text == "false":
+        return 0.0
+    return float(text)
+
+
+def _points(events: etree._Element | None) -> tuple[float | None, Points]:
+    """Split an automation `Events` list into the default value and the real breakpoints."""
+    default = None
+    times, values = array("d"), array("d")
+    if events is None:
+        return default, Points(times, values)
+    for event in events:
+        if event.tag not in _EVENT_TAGS:
+            continue
+        time = float(event.get("Time"))
+        value = _event_number(event.get("Value"))
+        if time <= DEFAULT_EVENT_TIME:
+            default = value
+        else:
+            times.append(time)
+            values.append(value)
+    return default, Points(times, values)
+
+
+_VERSION = re.compile(r"Ableton Live (?:Suite |Lite |Intro |Standard )?(\S+)")
+
+
+class _SetBuilder:
+    def __init__(self, root: etree._Element, path: str):
+        self.root = root
+        self.path = path
+        self.live_set = root.find("LiveSet")
+
+    def build(self) -> LiveSet:
+        creator = self.root.get("Creator", "")
+        match = _VERSION.search(creator)
+        live_version = match.group(1) if match else self.root.get("MinorVersion", "0").split("_")[0]
+        master_el = self.live_set.find("MainTrack")  # Live 12
+        if master_el is None:
+            master_el = self.live_set.find("MasterTrack")
+        if master_el is None:
+            raise SetReadError(self.path, "not a Live set (no master track)")
+        master_chain = _outer_chain(master_el)
+        master_mixer = master_chain.find("Mixer")
+
+        track_els = [el for el in self.live_set.find("Tracks") if el.tag in _TRACK_TYPES]
+        return_names = self._return_names(track_els)
+        tracks = [
+            self._track(index, el, return_names, master_el=None)
+            for index, el in enumerate(track_els)
+        ]
+        master = self._track(len(tracks), master_el, return_names, master_el=master_el)
+        tracks.append(master)
+        self._link_groups(tracks)
+
+        tempo_param = master_mixer.find("Tempo")
+        signature_param = master_mixer.find("TimeSignature")
+        tempo_envelope = self._find_envelope(master, "Tempo")
+        signature_envelope = self._find_envelope(master, "TimeSignature")
+        return LiveSet(
+            path=self.path,
+            creator=creator,
+            live_version=live_version,
+            schema_family=int(self.root.get("MajorVersion", "0")),
+            minor_version=self.root.get("MinorVersion", ""),
+            tempo=_param_float(tempo_param, 120.0),
+            time_signature=TimeSignature.from_code(int(_param_float(signature_param, 201))),
+            tempo_envelope=tempo_envelope,
+            time_signature_envelope=signature_envelope,
+            scale=self._scale(),
+            locators=self._locators(),
+            scenes=self._scenes(),
+            tracks=tracks,
+        )
+
+    # -- set level -------------------------------------------------------------------------
+
+    def _scale(self) -> Scale | None:
+        info = self.live_set.find("ScaleInformation")
+        if info is None:
+            return None
+        in_key_el = self.live_set.find("InKey")
+        in_key = None if in_key_el is None else in_key_el.get("Value") == "true"
+        root = _value(info, "RootNote")
+        if root is not None:  # 9.7 – 12.0: RootNote + scale name as text
+            return Scale(root=int(root), name=_value(info, "Name", "") or "", in_key=in_key)
+        index = int(_value(info, "Name", "0"))  # 12.1+: Root + scale index
+        name = LIVE12_SCALE_NAMES[index] if 0 <= index < len(LIVE12_SCALE_NAMES) else f"Scale {index}"
+        return Scale(root=int(_value(info, "Root", "0")), name=name, in_key=in_key)
+
+    def _locators(self) -> list[Locator]:
+        locators = [
+            Locator(time=_float(el, "Time", 0.0), name=_value(el, "Name", "") or "")
+            for el in self.live_set.iterfind("Locators/Locators/Locator")
+        ]
+        # Live stores locators in creation order; reports want them in time order.
+        return sorted(locators, key=lambda locator: locator.time)
+
+    def _scenes(self) -> list[Scene]:
+        scenes = []
+        old_style = self.live_set.find("SceneNames")  # Live 8–10: the name is the Value
+        if old_style is not None:
+            for index, el in enumerate(old_style.iterfind("Scene")):
+                scenes.append(Scene(index=index, name=el.get("Value", "")))
+            return scenes
+        for index, el in enumerate(self.live_set.iterfind("Scenes/Scene")):
+            tempo = _float(el, "Tempo") if _bool(el, "IsTempoEnabled") else None
+            signature = None
+            if _bool(el, "IsTimeSignatureEnabled"):
+                signature = TimeSignature.from_code(int(_value(el, "TimeSignatureId", "201")))
+            scenes.append(
+                Scene(index=index, name=_value(el, "Name", "") or "", tempo=tempo,
+                      time_signature=signature)
+            )  # fmt: skip
+        return scenes
+
+    # -- tracks ----------------------------------------------------------------------------
+
+    def _return_names(self, track_els) -> list[str]:
+        names = []
+        for el in track_els:
+            if el.tag == "ReturnTrack":
+                names.append(self._track_name(el, "return", len(names), track_els))
+        return names
+
+    def _track_name(self, el, track_type: str, position: int, track_els) -> str:
+        effective = _value(el, "Name/EffectiveName")
+        if effective is not None:
+            return effective
+        user = _value(el, "Name/UserName", "") or ""
+        if user:
+            return user
+        return _derived_name(el, track_type, position, track_els)
+
+    def _track(self, index: int, el, return_names: list[str], master_el) -> Track:
+        is_master = master_el is not None
+        track_type = "master" if is_master else _TRACK_TYPES[el.tag]
+        chain = _outer_chain(el)
+        if is_master:
+            name = _value(el, "Name/EffectiveName") or _value(el, "Name/UserName") or "Master"
+            name = name or "Master"
+        else:
+            return_position = sum(1 for r in el.itersiblings(preceding=True) if r.tag == "ReturnTrack")
+            position = return_position if track_type == "return" else index
+            name = self._track_name(el, track_type, position, list(el.getparent()))
+        group_id = _value(el, "TrackGroupId")
+        group_id = int(group_id) if group_id is not None and int(group_id) >= 0 else None
+        color = _value(el, "Color", _value(el, "ColorIndex"))
+        track = Track(
+            index=index,
+            id=None if is_master else int(el.get("Id", "-1")),
+            type=track_type,
+            name=name,
+            user_name=_value(el, "Name/UserName", "") or "",
+            color=int(color) if color is not None else None,
+            group_id=group_id,
+            frozen=_bool(el, "Freeze"),
+            mixer=self._mixer(chain.find("Mixer"), return_names),
+            devices=self._devices(chain.find("DeviceChain/Devices")),
+        )
+        if track_type in ("audio", "midi"):
+            self._clips(track, chain.find("MainSequencer"))
+            self._take_lanes(track, el)
+        track.envelopes = self._envelopes(el, chain)
+        return track
+
+    @staticmethod
+    def _link_groups(tracks: list[Track]) -> None:
+        names = {track.id: track.name for track in tracks if track.type == "group"}
+        for track in tracks:
+            if track.group_id is not None:
+                track.group_name = names.get(track.group_id)
+
+    def _mixer(self, el, return_names: list[str]) -> Mixer:
+        if el is None:
+            return Mixer()
+        sends = []
+        for position, holder in enumerate(el.iterfind("Sends/TrackSendHolder")):
+            active_el = holder.find("Active")  # Live 8–11
+            if active_el is None:
+                active_el = holder.find("EnabledByUser")  # Live 12
+            sends.append(
+                Send(
+                    return_index=position,
+                    return_name=return_names[position] if position < len(return_names) else "",
+                    level=_param_float(holder.find("Send"), 0.0),
+                    active=True if active_el is None else active_el.get("Value") == "true",
+                )
+            )
+        return Mixer(
+            volume=_param_float(el.find("Volume"), 1.0),
+            pan=_param_float(el.find("Pan"), 0.0),
+            on=_param_bool(el.find("Speaker"), True),
+            solo=_bool(el, "SoloSink"),
+            sends=sends,
+        )
+
+    # -- devices ---------------------------------------------------------------------------
+
+    def _devices(self, devices_el) -> list[Device]:
+        if devices_el is None:
+            return []
+        return [self._device(el) for el in devices_el]
+
+    def _device(self, el) -> Device:
+        tag = el.tag
+        plugin_format = plugin_name = None
+        is_instrument = tag in device_info.NATIVE_INSTRUMENTS
+        if tag == "PluginDevice":
+            vst2 = el.find("PluginDesc/VstPluginInfo")
+            vst3 = el.find("PluginDesc/Vst3PluginInfo")
+            if vst3 is not None:
+                plugin_format, plugin_name = "vst3", _value(vst3, "Name", "")
+                is_instrument = _value(vst3, "DeviceType") == device_info.VST3_INSTRUMENT_TYPE
+            elif vst2 is not None:
+                plugin_format, plugin_name = "vst2", _value(vst2, "PlugName", "")
+                is_instrument = _value(vst2, "Category") == device_info.VST2_SYNTH_CATEGORY
+        elif tag == "AuPluginDevice":
+            au = el.find("PluginDesc/AuPluginInfo")
+            if au is not None:
+                plugin_format, plugin_name = "au", _value(au, "Name", "")
+                is_instrument = _value(au, "ComponentType") == device_info.AU_MUSIC_DEVICE
+        chains = []
+        for branch in el.iterfind("Branches/*"):
+            inner = branch.find("DeviceChain")
+            devices_el = None
+            if inner is not None and len(inner):
+                devices_el = inner[0].find("Devices")
+            chains.append(
+                Chain(
+                    name=_value(branch, "Name", "") or "",
+                    devices=self._devices(devices_el),
+                )
+            )
+        return Device(
+            tag=tag,
+            name=_device_name(el, plugin_name),
+            on=_param_bool(el.find("On"), True),
+            is_instrument=is_instrument,
+            is_midi_effect=device_info.is_midi_effect(tag),
+            plugin_format=plugin_format,
+            plugin_name=plugin_name,
+            chains=chains,
+        )
+
+    # -- clips -----------------------------------------------------------------------------
+
+    def _clips(self, track: Track, sequencer) -> None:
+        if sequencer is None:
+            return
+        for container in ("Sample", "ClipTimeable"):
+            for clip_el in sequencer.iterfind(f"{container}/ArrangerAutomation/Events/*"):
+                clip = self._clip(clip_el)
+                if clip is not None:
+                    track.arrangement_clips.append(clip)
+        for scene_index, slot in enumerate(sequencer.iterfind("ClipSlotList/ClipSlot")):
+            for clip_el in slot.iterfind("ClipSlot/Value/*"):
+                clip = self._clip(clip_el, scene_index=scene_index)
+                if clip is not None:
+                    track.session_clips.append(clip)
+
+    def _take_lanes(self, track: Track, el) -> None:
+        for lane_index, lane in enumerate(el.iterfind("TakeLanes/TakeLanes/TakeLane")):
+            for clip_el in lane.iterfind("ClipAutomation/Events/*"):
+                clip = self._clip(clip_el, take_lane=lane_index)
+                if clip is not None:
+                    track.take_lane_clips.append(clip)
+
+    def _clip(self, el, scene_index: int | None = None, take_lane: int | None = None):
+        if el.tag == "AudioClip":
+            kind = "audio"
+        elif el.tag == "MidiClip":
+            kind = "midi"
+        else:
+            return None
+        loop_el = el.find("Loop")
+        loop = Loop(
+            on=_bool(loop_el, "LoopOn"),
+            start=_float(loop_el, "LoopStart", 0.0),
+            end=_float(loop_el, "LoopEnd", 0.0),
+            start_relative=_float(loop_el, "StartRelative", 0.0),
+            out_marker=_float(loop_el, "OutMarker"),
+        )
+        start = _float(el, "CurrentStart", float(el.get("Time", "0")))
+        end = _float(el, "CurrentEnd", start)
+        if scene_index is not None:
+            start, end = 0.0, end - start
+        color = _value(el, "Color", _value(el, "ColorIndex"))
+        clip = Clip(
+            kind=kind,
+            name=_value(el, "Name", "") or "",
+            start=start,
+            end=end,
+            loop=loop,
+            disabled=_bool(el, "Disabled"),
+            color=int(color) if color is not None else None,
+            warped=None if el.find("IsWarped") is None else _bool(el, "IsWarped"),
+            scene_index=scene_index,
+            take_lane=take_lane,
+        )
+        if kind == "audio":
+            clip.fades = _fades(el)
+            clip.sample = _sample_ref(el.find("SampleRef"))
+            clip.warp_markers = [
+                WarpMarker(float(m.get("SecTime")), float(m.get("BeatTime")))
+                for m in el.iterfind("WarpMarkers/WarpMarker")
+            ]
+        else:
+            clip.notes = _notes(el.find("Notes/KeyTracks"))
+        return clip
+
+    # -- automation ------------------------------------------------------------------------
+
+    def _envelopes(self, track_el, chain) -> list[Envelope]:
+        envelopes_el = track_el.find("AutomationEnvelopes/Envelopes")
+        if envelopes_el is not None:  # Live 10+: envelopes point at AutomationTarget ids
+            targets = {
+                target.get("Id"): target.getparent()
+                for target in track_el.iter("AutomationTarget")
+            }
+            result = []
+            for env_el in envelopes_el.iterfind("AutomationEnvelope"):
+                pointee = _value(env_el, "EnvelopeTarget/PointeeId")
+                param = targets.get(pointee)
+                if param is None:
+                    raise SetReadError(
+                        self.path,
+                        f"automation envelope points at parameter id {pointee}, "
+                        "which does not exist in its track",
+                    )
+                default, points = _points(env_el.find("Automation/Events"))
+                result.append(_envelope(param, track_el, default, points))
+            return result
+        # Live 8/9: automation sits inline in each parameter's ArrangerAutomation.
+        result = []
+        for automation in chain.iter("ArrangerAutomation"):
+            param = automation.getparent()
+            if param.tag in _SEQUENCER_TAGS:
+                continue
+            default, points = _points(automation.find("Events"))
+            if len(points):
+                result.append(_envelope(param, track_el, default, points))
+        return result
+
+    @staticmethod
+    def _find_envelope(master: Track, parameter: str) -> Envelope | None:
+        for envelope in master.envelopes:
+            if envelope.owner == "Mixer" and envelope.parameter == parameter:
+                return envelope
+        return None
+
+
+def _outer_chain(track_el):
+    """The track's outer chain: `DeviceChain`, or `MasterChain` for the Live 8 master."""
+    chain = track_el.find("DeviceChain")
+    if chain is None:
+        chain = track_el.find("MasterChain")
+    if chain is None:
+        raise ValueError(f"track <{track_el.tag}> without a device chain")
+    return chain
+
+
+def _device_name(el, plugin_name: str | None) -> str:
+    user = _value(el, "UserName", "") or ""
+    if user:
+        return user
+    if plugin_name:
+        return plugin_name
+    if _value(el, "ShouldShowPresetName") != "false":
+        preset = _value(el, "LastPresetRef/Value/*/FileRef/Name")
+        if preset:
+            return os.path.splitext(preset)[0]
+    return device_info.display_name(el.tag)
+
+
+def _derived_name(el, track_type: str, position: int, track_els) -> str:
+    """Live 8.2 stores no display name for unnamed tracks; rebuild what Live shows:
+    `<n>-<first device or kind>` for tracks, `<letter>-Return` for returns."""
+    if track_type == "return":
+        return f"{chr(ord('A') + position)}-Return"
+    number = 1 + sum(
+        1 for other in el.itersiblings(preceding=True) if other.tag != "ReturnTrack"
+    )
+    if track_type == "midi":
+        devices = el.find("DeviceChain/DeviceChain/Devices")
+        if devices is not None and len(devices):
+            first = devices[0]
+            plugin = _value(first, "PluginDesc/VstPluginInfo/PlugName")
+            return f"{number}-{_device_name(first, plugin)}"
+        return f"{number}-MIDI"
+    return f"{number}-{'Group' if track_type == 'group' else 'Audio'}"
+
+
+def _envelope(param, track_el, default, points) -> Envelope:
+    owner, device_path, name = _parameter_location(param, track_el)
+    return Envelope(
+        parameter=name, owner=owner, device_path=device_path, default_value=default, points=points
+    )
+
+
+def _parameter_location(param, track_el) -> tuple[str, list[str], str]:
+    """(owner, device path, parameter name) for a parameter element inside a track."""
+    # Plugin parameters carry their own display name.
+    plugin_name = _value(param.getparent(), "ParameterName") if param.tag == "ParameterValue" else None
+    name_parts = [plugin_name] if plugin_name else [param.tag]
+    devices: list[str] = []
+    owner = None
+    node = param.getparent()
+    if plugin_name:
+        node = node.getparent()
+    while node is not None and node is not track_el:
+        parent = node.getparent()
+        if parent is not None and parent.tag == "Devices":
+            plugin = _value(node, "PluginDesc/*/PlugName") or _value(node, "PluginDesc/*/Name")
+            devices.append(_device_name(node, plugin))
+        elif node.tag == "Mixer" and not devices:
+            owner = "Mixer"
+        elif node.tag == "TrackSendHolder" and not devices:
+            position = list(parent).index(node)
+            name_parts = [f"Send {chr(ord('A') + position)}"]
+        elif not devices and owner is None and parent is not None and parent.tag not in (
+            "DeviceChain", "MasterChain"
+        ):
+            name_parts.insert(0, node.tag)
+        node = parent
+    devices.reverse()
+    if devices:
+        owner = devices[-1]
+    return owner or "Track", devices, " › ".join(name_parts)
+
+
+def _fades(el) -> Fades | None:
+    fades = el.find("Fades")
+    if fades is None:
+        return None
+    return Fades(
+        enabled=_bool(el, "Fade", True),
+        fade_in=_float(fades, "FadeInLength", 0.0),
+        fade_out=_float(fades, "FadeOutLength", 0.0),
+        default_fade_in=_bool(fades, "IsDefaultFadeIn"),
+        default_fade_out=_bool(fades, "IsDefaultFadeOut"),
+    )
+
+
+def _sample_ref(sample_ref) -> SampleRef | None:
+    if sample_ref is None:
+        return None
+    file_ref = sample_ref.find("FileRef")
+    if file_ref is None:
+        return None
+    duration = _value(sample_ref, "DefaultDuration")
+    rate = _value(sample_ref, "DefaultSampleRate")
+    common = dict(
+        live_pack_name=_value(file_ref, "LivePackName") or None,
+        relative_path_type=int(_value(file_ref, "RelativePathType", "0")),
+        duration_samples=int(duration) if duration is not None else None,
+        sample_rate=float(rate) if rate is not None else None,
+    )
+    path = _value(file_ref, "Path")
+    if path is not None:  # Live 11+: plain strings
+        relative = _value(file_ref, "RelativePath") or None
+        return SampleRef(name=path.replace("\\", "/").rsplit("/", 1)[-1], path=path,
+                         relative_path=relative, **common)  # fmt: skip
+    # Live 8–10: path elements; an empty Dir means "one level up".
+    name = _value(file_ref, "Name", "") or ""
+    relative_dirs = [e.get("Dir", "") for e in file_ref.iterfind("RelativePath/RelativePathElement")]
+    relative = None
+    if _value(file_ref, "HasRelativePath", "true") == "true" and (relative_dirs or name):
+        relative = "/".join([d if d else ".." for d in relative_dirs] + [name])
+    hint_dirs = [e.get("Dir", "") for e in file_ref.iterfind("SearchHint/PathHint/RelativePathElement")]
+    absolute = "/" + "/".join(hint_dirs + [name]) if hint_dirs else None
+    return SampleRef(name=name, path=absolute, relative_path=relative, **common)
+
+
+def _notes(key_tracks) -> Notes:
+    notes = Notes()
+    if key_tracks is None:
+        return notes
+    for key_track in key_tracks.iterfind("KeyTrack"):
+        pitch = int(_value(key_track, "MidiKey", "0"))
+        for event in key_track.iterfind("Notes/MidiNoteEvent"):
+            notes.pitches.append(pitch)
+            notes.times.append(float(event.get("Time")))
+            notes.durations.append(float(event.get("Duration")))
+            notes.velocities.append(float(event.get("Velocity", "100")))
+            # Live 12.2+ omits IsEnabled unless the note is muted.
+            notes.enabled.append(event.get("IsEnabled", "true") == "true")
+    return notes

@@ -1,0 +1,135 @@
+"""Musical time: beats ↔ bars (following time-signature changes) and beats → seconds
+(following tempo automation).
+
+Live starts a new bar at every time-signature change, so a bar cut short by a change still
+counts as one bar. Tempo automation ramps linearly in BPM between breakpoints.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+from .model import TimeSignature
+
+if TYPE_CHECKING:
+    from .model import LiveSet
+
+
+class BarPosition(NamedTuple):
+    bar: int  # 1-based
+    beat: int  # 1-based, in units of the signature's denominator
+    sixteenth: int  # 1-based
+
+    def __str__(self) -> str:
+        return f"{self.bar}.{self.beat}.{self.sixteenth}"
+
+
+@dataclass(frozen=True)
+class _Segment:
+    start: float  # beats
+    first_bar: int
+    signature: TimeSignature
+
+
+class Timeline:
+    def __init__(
+        self,
+        signature: TimeSignature,
+        signature_changes: list[tuple[float, TimeSignature]] | None = None,
+        tempo: float = 120.0,
+        tempo_points: list[tuple[float, float]] | None = None,
+    ):
+        self._segments = self._build_segments(signature, signature_changes or [])
+        self._segment_starts = [segment.start for segment in self._segments]
+        self.tempo = tempo
+        self._tempo_points = sorted(p for p in (tempo_points or []) if p[1] > 0)
+
+    @classmethod
+    def for_set(cls, live_set: "LiveSet") -> "Timeline":
+        changes = []
+        sig_env = live_set.time_signature_envelope
+        if sig_env is not None:
+            changes = [(t, TimeSignature.from_code(int(v))) for t, v in sig_env.points if t >= 0]
+        tempo_points = []
+        tempo_env = live_set.tempo_envelope
+        if tempo_env is not None and tempo_env.moves:
+            tempo_points = [(t, v) for t, v in tempo_env.points]
+            if tempo_env.default_value and (not tempo_points or tempo_points[0][0] > 0):
+                tempo_points.insert(0, (0.0, tempo_env.default_value))
+        return cls(live_set.time_signature, changes, live_set.tempo, tempo_points)
+
+    @staticmethod
+    def _build_segments(
+        signature: TimeSignature, changes: list[tuple[float, TimeSignature]]
+    ) -> list[_Segment]:
+        segments = [_Segment(0.0, 1, signature)]
+        # Two events at the same time encode a jump: the later one wins.
+        for time, sig in sorted(changes, key=lambda change: change[0]):
+            last = segments[-1]
+            if time <= last.start:
+                segments[-1] = _Segment(last.start, last.first_bar, sig)
+                continue
+            if sig == last.signature:
+                continue
+            bars = math.ceil((time - last.start) / last.signature.beats_per_bar - 1e-9)
+            segments.append(_Segment(time, last.first_bar + bars, sig))
+        return segments
+
+    def _segment_at(self, beat: float) -> _Segment:
+        index = bisect.bisect_right(self._segment_starts, beat) - 1
+        return self._segments[max(index, 0)]
+
+    def signature_at(self, beat: float) -> TimeSignature:
+        return self._segment_at(beat).signature
+
+    def bar_of(self, beat: float) -> int:
+        """The 1-based bar that contains `beat`."""
+        return self.position(beat).bar
+
+    def position(self, beat: float) -> BarPosition:
+        segment = self._segment_at(max(beat, 0.0))
+        per_bar = segment.signature.beats_per_bar
+        offset = max(beat, 0.0) - segment.start
+        bars, in_bar = divmod(offset + 1e-9, per_bar)
+        beat_length = 4.0 / segment.signature.denominator
+        beat_index, in_beat = divmod(in_bar, beat_length)
+        sixteenth = int(in_beat // 0.25)
+        return BarPosition(segment.first_bar + int(bars), int(beat_index) + 1, sixteenth + 1)
+
+    def bar_start(self, bar: int) -> float:
+        """Beat at which the 1-based `bar` starts."""
+        index = 0
+        for i, segment in enumerate(self._segments):
+            if segment.first_bar <= bar:
+                index = i
+        segment = self._segments[index]
+        return segment.start + (bar - segment.first_bar) * segment.signature.beats_per_bar
+
+    def beats_to_seconds(self, beat: float) -> float:
+        points = self._tempo_points
+        if not points:
+            return beat * 60.0 / self.tempo
+        seconds = 0.0
+        previous_time, previous_tempo = 0.0, points[0][1]
+        for time, tempo in points:
+            if time <= previous_time:
+                previous_tempo = tempo
+                continue
+            end = min(time, beat)
+            seconds += _ramp_seconds(previous_time, previous_tempo, time, tempo, end)
+            if beat <= time:
+                return seconds
+            previous_time, previous_tempo = time, tempo
+        return seconds + (beat - previous_time) * 60.0 / previous_tempo
+
+
+def _ramp_seconds(t0: float, bpm0: float, t1: float, bpm1: float, end: float) -> float:
+    """Seconds from beat t0 to `end` while the tempo ramps linearly from bpm0 (t0) to bpm1 (t1)."""
+    slope = (bpm1 - bpm0) / (t1 - t0)
+    if abs(slope) < 1e-12:
+        return (end - t0) * 60.0 / bpm0
+    bpm_end = bpm0 + slope * (end - t0)
+    return 60.0 / slope * math.log(bpm_end / bpm0)
