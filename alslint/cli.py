@@ -13,7 +13,11 @@ import sys
 import click
 
 from . import __version__
+from .api import STAGE_ORDER
 from .errors import AlslintError
+
+#: Every --format name; kept here so that `--help` needs no formatter imports.
+FORMAT_NAMES = ("text", "markdown", "html", "json", "sarif", "github", "junit")
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -52,6 +56,96 @@ def inspect(path: str, output_format: str):
 
     summary = overview(load(path))
     click.echo(to_json(summary) if output_format == "json" else to_text(summary), nl=False)
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [item.strip() for value in values for item in value.split(",") if item.strip()]
+
+
+def _write_output(text: str, output: str, human: bool) -> None:
+    """Write the report to `output` atomically; never over a Live set."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    target = Path(output)
+    if target.suffix.lower() == ".als":
+        raise click.UsageError(f"--output {output}: refusing to write a report over a Live set")
+    if target.is_dir():
+        raise click.UsageError(f"--output {output}: is a folder")
+    if human:
+        text = click.unstyle(text)
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.replace(temp, target)
+    except OSError as exc:
+        raise click.UsageError(f"--output {output}: cannot be written ({exc.strerror or exc})")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=str)
+@click.option("--stage", type=click.Choice(STAGE_ORDER), default=None,
+              help="The stage you are about to start: runs the rules of every stage before it "
+              "[default: mixing, or `stage` from config]. `release` runs all.")
+@click.option("--select", multiple=True, help="Rules to run (codes, code prefixes or names; comma-separated). Replaces the config's `select`.")
+@click.option("--extend-select", multiple=True, help="Rules to run in addition.")
+@click.option("--ignore", multiple=True, help="Rules not to run.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that makes the exit code 1 [default: warning].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (unreadable sets still exit 2).")
+@click.option("--format", "output_format", type=click.Choice(list(FORMAT_NAMES)), default="text", show_default=True)
+@click.option("--output", "-o", type=str, default=None, help="Write the report to this file instead of standard output.")
+@click.option("--config", "config_file", type=str, default=None, help="Use this alslint.toml or pyproject.toml instead of searching for one.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--rules-dir", multiple=True, help="Load rules from the .py files in this folder (runs their code).")
+@click.option("--force-exclude", is_flag=True, help="Apply `exclude` (and Backup/) to files named on the command line too, as pre-commit needs.")
+@click.option("--color/--no-color", default=None, help="Colour the text report [default: when writing to a terminal].")
+def lint(paths, stage, select, extend_select, ignore, fail_on, exit_zero, output_format,
+         output, config_file, isolated, rules_dir, force_exclude, color):  # fmt: skip
+    """Lint Live sets (files or folders) and report what is still open."""
+    from pathlib import Path
+
+    from . import engine
+    from .api import Severity
+    from .config import find_config_file, load_config, resolve_rules
+    from .formatters import HUMAN_FORMATS, render
+    from .registry import collect_rules
+
+    if isolated:
+        config = load_config(None)
+    else:
+        config = load_config(Path(config_file) if config_file else find_config_file(Path.cwd()))
+    settings = config.settings
+    if select:
+        settings.select = _split(select)
+    settings.extend_select += _split(extend_select)
+    settings.ignore += _split(ignore)
+    stage = stage or settings.stage
+    rule_dirs = [config.root / d for d in settings.rules_dirs] + [Path(d) for d in rules_dir]
+    rules = collect_rules(rule_dirs)
+    job = engine.LintJob(config, resolve_rules(config, rules, stage), stage, force_exclude)
+    result = engine.run(list(paths), job)
+
+    report = render(result, output_format)
+    human = output_format in HUMAN_FORMATS
+    if output:
+        _write_output(report, output, human)
+    else:
+        click.echo(report, nl=False, color=color if human else False)
+    if output or output_format != "text":
+        for file in result.files:
+            if file.unreadable:
+                click.echo(f"alslint: error: {file.path}: {file.violations[0].message}", err=True)
+
+    if result.has_unreadable:
+        return EXIT_ERROR
+    threshold = Severity(fail_on or settings.fail_on)
+    if not exit_zero and result.worst_at_or_above(threshold):
+        return EXIT_FINDINGS
+    return EXIT_OK
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -249,8 +249,10 @@ class Fades(_Model):
 
 
 class Loop(_Model):
+    """Clip markers: clip-internal beats, but seconds of the sample for unwarped audio clips."""
+
     on: bool
-    start: float  # clip-internal beats
+    start: float
     end: float
     start_relative: float = 0.0  # start marker relative to the loop start
     out_marker: float | None = None

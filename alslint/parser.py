@@ -217,7 +217,9 @@ class _SetBuilder:
         in_key = None if in_key_el is None else in_key_el.get("Value") == "true"
         root = _value(info, "RootNote")
         if root is not None:  # 9.7 – 12.0: RootNote + scale name as text
-            return Scale(root=int(root), name=_value(info, "Name", "") or "", in_key=in_key)
+            name = _value(info, "Name", "") or ""
+            # 9.7 and 10.0 write an empty name: no scale was ever chosen.
+            return Scale(root=int(root), name=name, in_key=in_key) if name else None
         index = int(_value(info, "Name", "0"))  # 12.1+: Root + scale index
         name = LIVE12_SCALE_NAMES[index] if 0 <= index < len(LIVE12_SCALE_NAMES) else f"Scale {index}"
         return Scale(root=int(_value(info, "Root", "0")), name=name, in_key=in_key)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import functools
 import math
 
+import click
 import jinja2
+
+_SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
 def format_db(value: float | None) -> str:
@@ -31,6 +34,15 @@ def table(rows: list[list[object]], headers: list[str]) -> str:
     return "\n".join(lines)
 
 
+def style(text: str, **styles) -> str:
+    """ANSI styling; `click.echo` drops it again when the output is not a terminal."""
+    return click.style(str(text), **styles)
+
+
+def severity_style(severity: str) -> str:
+    return click.style(severity.ljust(7), fg=_SEVERITY_COLOURS.get(severity), bold=True)
+
+
 @functools.cache
 def environment(autoescape: bool = False) -> jinja2.Environment:
     env = jinja2.Environment(
@@ -43,6 +55,8 @@ def environment(autoescape: bool = False) -> jinja2.Environment:
     )
     env.filters["db"] = format_db
     env.filters["pan"] = format_pan
+    env.filters["style"] = style
+    env.filters["severity_style"] = severity_style
     env.globals["table"] = table
     return env
 

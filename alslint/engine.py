@@ -1,0 +1,141 @@
+"""Run rules over sets: find the files, load each set, run every rule in isolation."""
+
+from __future__ import annotations
+
+import os
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from .api import Context, Location, Severity
+from .config import Config, RuleSetting, ignored_for_file, path_matches
+from .errors import SetReadError
+from .parser import load
+from .results import INTERNAL_ERROR, UNREADABLE, FileResult, RuleInfo, RunResult, Violation
+
+#: Live keeps automatic backups in `Backup/` folders inside a project: never lint those.
+DEFAULT_EXCLUDES = ["Backup/"]
+
+
+@dataclass
+class LintJob:
+    config: Config
+    settings: list[RuleSetting]
+    stage: str
+    force_exclude: bool = False
+
+
+def display_path(path: Path) -> str:
+    """The path as reports show it: relative to the current folder when inside it."""
+    try:
+        return Path(os.path.relpath(path)).as_posix() if path.is_absolute() else path.as_posix()
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+
+
+def _relative_to_root(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def is_excluded(path: Path, config: Config) -> bool:
+    relative = _relative_to_root(path, config.root)
+    patterns = DEFAULT_EXCLUDES + config.settings.exclude
+    return any(path_matches(relative, pattern) for pattern in patterns)
+
+
+def discover(paths: list[str], job: LintJob) -> list[Path]:
+    """Expand folders to the `.als` files below them (sorted); keep files as given."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            sets = [
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() == ".als" and p.is_file() and not is_excluded(p, job.config)
+            ]
+            found.extend(sorted(sets))
+        elif job.force_exclude and is_excluded(path, job.config):
+            continue
+        else:
+            found.append(path)
+    return found
+
+
+def lint_file(path: Path, job: LintJob) -> FileResult:
+    shown = display_path(path)
+    result = FileResult(path=shown)
+    try:
+        live_set = load(path)
+    except SetReadError as exc:
+        result.unreadable = True
+        result.violations.append(
+            Violation(
+                code=UNREADABLE[0], name=UNREADABLE[1], severity=Severity.ERROR, stage=None,
+                message=exc.problem, file=shown,
+            )  # fmt: skip
+        )
+        return result
+    context = Context(live_set, path)
+    relative = _relative_to_root(path, job.config.root)
+    for setting in job.settings:
+        rule = setting.rule
+        if ignored_for_file(job.config, relative, rule):
+            continue
+        try:
+            findings = list(rule().check(live_set, setting.options, context))
+        except Exception as exc:  # one broken rule must not hide the others' findings
+            frame = traceback.extract_tb(exc.__traceback__)[-1]
+            where = f"{Path(frame.filename).name}:{frame.lineno}"
+            result.violations.append(
+                Violation(
+                    code=INTERNAL_ERROR[0], name=INTERNAL_ERROR[1], severity=Severity.ERROR,
+                    stage=None, file=shown,
+                    message=f"rule {rule.code} ({rule.name}) crashed: "
+                    f"{type(exc).__name__}: {exc} (at {where})",
+                )  # fmt: skip
+            )
+            continue
+        for finding in findings:
+            result.violations.append(
+                Violation(
+                    code=rule.code,
+                    name=rule.name,
+                    severity=setting.severity,
+                    stage=rule.stage.value,
+                    message=finding.message,
+                    file=shown,
+                    location=finding.location,
+                )
+            )
+    result.violations.sort(key=_order)
+    return result
+
+
+def _order(violation: Violation):
+    loc: Location = violation.location
+    return (
+        loc.track_index if loc.track_index is not None else -1,
+        loc.start if loc.start is not None else -1.0,
+        violation.code,
+        violation.message,
+    )
+
+
+def run(paths: list[str], job: LintJob) -> RunResult:
+    files = discover(paths, job)
+    result = RunResult(
+        stage=job.stage,
+        rules=[
+            RuleInfo(
+                code=s.rule.code, name=s.rule.name, summary=s.rule.summary,
+                stage=s.rule.stage.value, severity=s.severity, doc=s.rule.doc(),
+            )  # fmt: skip
+            for s in job.settings
+        ],
+    )
+    result.files = [lint_file(path, job) for path in files]
+    return result

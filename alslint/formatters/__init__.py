@@ -1,0 +1,25 @@
+"""Output formats of a lint run. Each one turns a `RunResult` into text.
+
+Human formats (text, markdown, html) are Jinja templates over one context (see
+`report_context`); machine formats serialise the same `RunResult`.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from ..results import RunResult
+from . import github, human, json_format
+
+FORMATTERS: dict[str, Callable[[RunResult], str]] = {
+    "text": human.text,
+    "json": json_format.render,
+    "github": github.render,
+}
+
+#: Formats meant for people; only these are coloured on a terminal.
+HUMAN_FORMATS = frozenset({"text", "markdown", "html"})
+
+
+def render(result: RunResult, output_format: str) -> str:
+    return FORMATTERS[output_format](result)

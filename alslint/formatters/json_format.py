@@ -1,0 +1,53 @@
+"""`--format json`: the documented machine-readable result (see README, "JSON output")."""
+
+from __future__ import annotations
+
+import json
+
+from ..results import RunResult
+
+JSON_SCHEMA_VERSION = 1
+
+
+def as_dict(result: RunResult) -> dict:
+    return {
+        "schema_version": JSON_SCHEMA_VERSION,
+        "alslint_version": result.alslint_version,
+        "stage": result.stage,
+        "files": [
+            {
+                "path": file.path,
+                "unreadable": file.unreadable,
+                "findings": [
+                    {
+                        "code": v.code,
+                        "name": v.name,
+                        "severity": v.severity.value,
+                        "stage": v.stage,
+                        "message": v.message,
+                        "location": {
+                            "track": v.location.track,
+                            "clip": v.location.clip,
+                            "device": v.location.device,
+                            "parameter": v.location.parameter,
+                            "bars": [v.location.bar_start, v.location.bar_end]
+                            if v.location.bar_start is not None
+                            else None,
+                            "beats": [v.location.start, v.location.end]
+                            if v.location.start is not None
+                            else None,
+                            "path": str(v.location),
+                        },
+                        "fingerprint": v.fingerprint,
+                    }
+                    for v in file.violations
+                ],
+            }
+            for file in result.files
+        ],
+        "summary": {"files": len(result.files), **result.counts()},
+    }
+
+
+def render(result: RunResult) -> str:
+    return json.dumps(as_dict(result), indent=2, ensure_ascii=False) + "\n"

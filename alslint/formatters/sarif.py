@@ -1,0 +1,116 @@
+"""`--format sarif`: SARIF 2.1.0 for GitHub code scanning (and other SARIF viewers).
+
+Choices, with the reasons (see docs/ecosystem.md, "SARIF for GitHub"):
+
+- Every result has exactly one location: a physical one (the set file, so GitHub can show the
+  alert; `locations: []` or a logical-only location fails the whole upload) plus the object
+  path as a logical location (`kind: element`, since a set is XML).
+- `region.startLine` is always 1: GitHub wants a line and a set is binary, so line 1 stands
+  for the file.
+- `partialFingerprints.primaryLocationLineHash` is our own fingerprint (rule + file + object
+  path). Without it GitHub would hash line 1 of the gzipped file, which changes on every save.
+- `artifactLocation.uri` is the path as reports show it (relative to the current folder, `/`
+  separators), percent-encoded as SARIF requires of a URI reference (spaces are common in set
+  names). Absolute paths (a set outside the current folder) become `file://` URIs.
+- The reserved codes (ALS000 unreadable set, ALS002 crashed rule) are results like any
+  other, with their own rule descriptors.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import quote
+
+from ..results import RunResult, RuleInfo, Violation
+from .human import reported_rules
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+# RFC 3986 `pchar` minus ":" (a colon in the first segment would read as a scheme).
+_SAFE = "/!$&'()*+,;=@-._~"
+_DRIVE = re.compile(r"^[A-Za-z]:/")
+
+
+def artifact_uri(path: str) -> str:
+    """A report path (forward slashes) as a SARIF URI reference."""
+    if _DRIVE.match(path):  # Windows, another drive than the current folder's
+        return "file:///" + path[:2] + quote(path[2:], safe=_SAFE)
+    if path.startswith("/"):
+        return "file://" + quote(path, safe=_SAFE)
+    return quote(path, safe=_SAFE)
+
+
+def _full_description(rule: RuleInfo) -> str:
+    """The first prose paragraph of the rule's doc ("What it flags"), else the summary."""
+    doc = rule.doc.strip()
+    if doc and doc != rule.summary:
+        for block in re.split(r"\n\s*\n", doc):
+            block = block.strip()
+            if block and not block.startswith(("#", "```", "|", "---")):
+                return " ".join(line.strip() for line in block.splitlines())[:1000]
+    return rule.summary
+
+
+def _descriptor(rule: RuleInfo) -> dict:
+    help_ = {"text": rule.doc.strip() or rule.summary}
+    if rule.doc.strip():
+        help_["markdown"] = rule.doc.strip()
+    descriptor = {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": _full_description(rule)},
+        "help": help_,
+        "defaultConfiguration": {"level": _LEVEL[rule.severity.value]},
+    }
+    if rule.stage:  # the reserved codes belong to no stage
+        descriptor["properties"] = {"tags": [rule.stage]}
+    return descriptor
+
+
+def _result(v: Violation, rule_index: int) -> dict:
+    return {
+        "ruleId": v.code,
+        "ruleIndex": rule_index,
+        "level": _LEVEL[v.severity.value],
+        "message": {"text": f"{v.location}: {v.message}"},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(v.file)},
+                    "region": {"startLine": 1},
+                },
+                "logicalLocations": [{"fullyQualifiedName": str(v.location), "kind": "element"}],
+            }
+        ],
+        "partialFingerprints": {"primaryLocationLineHash": v.fingerprint},
+    }
+
+
+def as_dict(result: RunResult) -> dict:
+    rules = reported_rules(result)
+    index = {rule.code: i for i, rule in enumerate(rules)}
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": SARIF_VERSION,
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "alslint",
+                        "version": result.alslint_version,
+                        "rules": [_descriptor(rule) for rule in rules],
+                    }
+                },
+                "results": [_result(v, index[v.code]) for v in result.violations()],
+            }
+        ],
+    }
+
+
+def render(result: RunResult) -> str:
+    return json.dumps(as_dict(result), indent=2, ensure_ascii=False) + "\n"

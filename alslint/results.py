@@ -1,0 +1,84 @@
+"""The result model of a lint run: one serialisation every output format consumes."""
+
+from __future__ import annotations
+
+import hashlib
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from . import __version__
+from .api import Location, Severity
+
+#: Reserved codes for problems of the run itself, not of a rule.
+UNREADABLE = ("ALS000", "unreadable-set")
+DAMAGED = ("ALS001", "damaged-set")
+INTERNAL_ERROR = ("ALS002", "internal-error")
+
+
+class Violation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    code: str
+    name: str
+    severity: Severity
+    stage: str | None  # None for the reserved codes
+    message: str
+    file: str
+    location: Location = Field(default_factory=Location)
+
+    @property
+    def fingerprint(self) -> str:
+        """Stable across re-saves: rule, file and logical location; no ids or offsets."""
+        key = "\x1f".join((self.code, self.file, str(self.location)))
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+class RuleInfo(BaseModel):
+    """Rule metadata as reports show it."""
+
+    code: str
+    name: str
+    summary: str
+    stage: str
+    severity: Severity
+    doc: str = ""
+
+
+class FileResult(BaseModel):
+    path: str
+    violations: list[Violation] = Field(default_factory=list)
+    unreadable: bool = False  # the set could not be read at all (exit code 2)
+
+
+class RunResult(BaseModel):
+    alslint_version: str = __version__
+    stage: str
+    rules: list[RuleInfo] = Field(default_factory=list)
+    files: list[FileResult] = Field(default_factory=list)
+
+    def violations(self) -> list[Violation]:
+        return [v for f in self.files for v in f.violations]
+
+    def counts(self) -> dict[str, int]:
+        counts = {severity.value: 0 for severity in Severity}
+        for violation in self.violations():
+            counts[violation.severity.value] += 1
+        return counts
+
+    @property
+    def has_unreadable(self) -> bool:
+        return any(f.unreadable for f in self.files)
+
+    def worst_at_or_above(self, threshold: Severity) -> bool:
+        return any(v.severity.rank >= threshold.rank for v in self.violations())
+
+    def summary_line(self) -> str:
+        counts = self.counts()
+        total = sum(counts.values())
+        files = len(self.files)
+        file_word = "file" if files == 1 else "files"
+        if total == 0:
+            return f"No problems found in {files} {file_word}."
+        parts = [f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in counts.items() if n]
+        word = "problem" if total == 1 else "problems"
+        return f"Found {total} {word} ({', '.join(parts)}) in {files} {file_word}."

@@ -1,0 +1,105 @@
+"""ALS301 missing-fade: arrangement audio clips that cut into their audio with no fade."""
+
+from __future__ import annotations
+
+import bisect
+
+from pydantic import Field
+
+from alslint.api import Finding, Rule, RuleOptions, Severity, Stage, name_matches
+
+#: How close (seconds) a clip edge must be to the sample's own start or end to need no fade.
+EDGE_TOLERANCE_SECONDS = 0.001
+
+
+class MissingFadeOptions(RuleOptions):
+    accept_default_fades: bool = Field(
+        True,
+        description="Count Live's automatic short edge fades (clip 'Fade' on, default fade "
+        "state) as fades.",
+    )
+    min_fade_ms: float = Field(
+        0.0, ge=0, description="Hand-drawn fades shorter than this count as no fade."
+    )
+    allow_tracks: list[str] = Field(default_factory=list, description="Track-name globs never reported.")
+
+
+class MissingFade(Rule):
+    code = "ALS301"
+    name = "missing-fade"
+    summary = "An arrangement audio clip starts or ends inside its audio with no fade, which can click."
+    stage = Stage.SOUND_DESIGN
+    default_severity = Severity.WARNING
+    Options = MissingFadeOptions
+
+    def check(self, live_set, options, context):
+        seconds_per_beat = 60.0 / live_set.tempo
+        for track in live_set.tracks_of("audio"):
+            if not live_set.is_audible(track) or name_matches(track.name, options.allow_tracks):
+                continue
+            for clip in track.arrangement_clips:
+                if clip.disabled or clip.fades is None:
+                    continue
+                fades = clip.fades
+                default_ok = options.accept_default_fades and fades.enabled
+                minimum = options.min_fade_ms / 1000.0
+
+                def has_fade(length_beats: float, is_default: bool) -> bool:
+                    if length_beats > 0 and length_beats * seconds_per_beat >= minimum:
+                        return True
+                    return length_beats == 0 and is_default and default_ok
+
+                start_s, end_s, sample_s = _content_seconds(clip, seconds_per_beat)
+                needs_in = start_s > EDGE_TOLERANCE_SECONDS
+                needs_out = clip.loop.on or sample_s is None or end_s < sample_s - EDGE_TOLERANCE_SECONDS
+                missing = []
+                if needs_in and not has_fade(fades.fade_in, fades.default_fade_in):
+                    missing.append("fade-in")
+                if needs_out and not has_fade(fades.fade_out, fades.default_fade_out):
+                    missing.append("fade-out")
+                if not missing:
+                    continue
+                yield Finding(
+                    message=_message(missing, start_s),
+                    location=context.location(track=track, clip=clip),
+                )
+
+
+def _message(missing: list[str], start_s: float) -> str:
+    if missing == ["fade-in"]:
+        return f"Clip starts {start_s * 1000:.0f} ms into its sample with no fade-in: it may click"
+    if missing == ["fade-out"]:
+        return "Clip ends inside its sample with no fade-out: it may click"
+    return "Clip cuts into its sample at both edges with no fade-in or fade-out: it may click"
+
+
+def _content_seconds(clip, seconds_per_beat: float) -> tuple[float, float, float | None]:
+    """(start, end, sample length) of the played audio, in seconds of the sample file."""
+    loop = clip.loop
+    sample = clip.sample
+    sample_s = None
+    if sample is not None and sample.duration_samples and sample.sample_rate:
+        sample_s = sample.duration_samples / sample.sample_rate
+    content_start = loop.start + loop.start_relative
+    if clip.warped is False:
+        # Unwarped clips keep their markers in seconds of the sample and play at its speed.
+        return content_start, content_start + clip.length * seconds_per_beat, sample_s
+    to_seconds = _warp_map(clip.warp_markers, seconds_per_beat)
+    return to_seconds(content_start), to_seconds(content_start + clip.length), sample_s
+
+
+def _warp_map(markers, seconds_per_beat: float):
+    """Clip beat → sample seconds, interpolating (and extrapolating) between warp markers."""
+    if len(markers) < 2:
+        offset = markers[0].seconds - markers[0].beat * seconds_per_beat if markers else 0.0
+        return lambda beat: offset + beat * seconds_per_beat
+    beats = [m.beat for m in markers]
+
+    def to_seconds(beat: float) -> float:
+        index = min(max(bisect.bisect_right(beats, beat) - 1, 0), len(markers) - 2)
+        a, b = markers[index], markers[index + 1]
+        if b.beat == a.beat:
+            return a.seconds
+        return a.seconds + (beat - a.beat) * (b.seconds - a.seconds) / (b.beat - a.beat)
+
+    return to_seconds

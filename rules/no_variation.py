@@ -1,0 +1,110 @@
+"""ALS201 no-variation: long stretches of the arrangement in which nothing changes."""
+
+from __future__ import annotations
+
+import math
+
+from pydantic import Field
+
+from alslint.api import Finding, Rule, RuleOptions, Severity, Stage
+
+
+class NoVariationOptions(RuleOptions):
+    window_bars: int = Field(
+        16, ge=1, description="Something should change at least every this many bars (8 is stricter)."
+    )
+    unlooped_audio_varies: bool = Field(
+        True,
+        description="Assume an unlooped audio clip (a recording, a bounced stem) changes by "
+        "itself while it plays; false treats it like a loop.",
+    )
+
+
+class NoVariation(Rule):
+    code = "ALS201"
+    name = "no-variation"
+    summary = "A stretch of the arrangement runs longer than the window (16 bars) with nothing changing."
+    stage = Stage.ARRANGEMENT
+    default_severity = Severity.WARNING
+    Options = NoVariationOptions
+
+    def check(self, live_set, options, context):
+        timeline = context.timeline
+        changes: set[int] = set()
+        first_beat, last_beat = math.inf, -math.inf
+
+        def mark_span(start: float, end: float) -> None:
+            """Every bar overlapping [start, end) has something changing in it."""
+            first, last = timeline.bar_of(start), timeline.bar_of(max(start, end - 1e-6))
+            changes.update(range(first, last + 1))
+
+        for track in live_set.tracks:
+            if not live_set.is_audible(track):
+                continue
+            for clip in track.arrangement_clips:
+                if clip.disabled or clip.end <= clip.start:
+                    continue
+                first_beat, last_beat = min(first_beat, clip.start), max(last_beat, clip.end)
+                changes.add(timeline.bar_of(clip.start))
+                changes.add(timeline.bar_of(clip.end))
+                if clip.kind == "audio" and not clip.loop.on and options.unlooped_audio_varies:
+                    mark_span(clip.start, clip.end)
+                elif clip.kind == "midi" and not clip.loop.on:
+                    changes.update(_midi_pattern_changes(clip, timeline))
+            for envelope in track.envelopes:
+                _envelope_changes(envelope, changes, timeline, mark_span)
+
+        if first_beat == math.inf:
+            return
+        first_bar = timeline.bar_of(first_beat)
+        end_bar = timeline.bar_of(last_beat - 1e-6) + 1  # the song's end counts as a change
+        marks = sorted(bar for bar in changes | {first_bar, end_bar} if first_bar <= bar <= end_bar)
+        for this_bar, next_bar in zip(marks, marks[1:]):
+            length = next_bar - this_bar
+            if length <= options.window_bars:
+                continue
+            start, end = timeline.bar_start(this_bar), timeline.bar_start(next_bar)
+            yield Finding(
+                message=(
+                    f"Nothing changes for {length} bars (no clip starts or stops, no automation "
+                    f"moves): vary something at least every {options.window_bars} bars"
+                ),
+                location=context.location(start=start, end=end),
+            )
+
+
+def _envelope_changes(envelope, changes: set[int], timeline, mark_span) -> None:
+    """Bars in which an automated parameter jumps or ramps."""
+    previous_time, previous_value = None, envelope.default_value
+    for time, value in envelope.points:
+        if previous_value is not None and value != previous_value:
+            if previous_time is None or time == previous_time:
+                changes.add(timeline.bar_of(max(time, 0.0)))
+            else:
+                mark_span(max(previous_time, 0.0), time)
+        previous_time, previous_value = time, value
+
+
+def _midi_pattern_changes(clip, timeline) -> set[int]:
+    """Bars where an unlooped MIDI clip's notes differ from the bar before."""
+    if clip.notes is None or not len(clip.notes):
+        return set()
+    offset = clip.loop.start + clip.loop.start_relative
+    patterns: dict[int, set] = {}
+    for note in clip.notes:
+        if not note.enabled:
+            continue
+        position = clip.start + note.time - offset
+        if not clip.start <= position < clip.end:
+            continue
+        bar = timeline.bar_of(position)
+        in_bar = round(position - timeline.bar_start(bar), 4)
+        patterns.setdefault(bar, set()).add((note.pitch, in_bar, round(note.duration, 4)))
+    first, last = timeline.bar_of(clip.start), timeline.bar_of(clip.end - 1e-6)
+    result, previous = set(), None
+    for bar in range(first, last + 1):
+        pattern = frozenset(patterns.get(bar, ()))
+        if previous is not None and pattern != previous:
+            result.add(bar)
+        previous = pattern
+    return result

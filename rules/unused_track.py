@@ -1,0 +1,56 @@
+"""ALS302 unused-track: tracks that contribute nothing to the song."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from alslint.api import Finding, Rule, RuleOptions, Severity, Stage, name_matches
+
+
+class UnusedTrackOptions(RuleOptions):
+    allow_tracks: list[str] = Field(
+        default_factory=list, description="Track-name globs never reported (e.g. 'Resample*')."
+    )
+
+
+class UnusedTrack(Rule):
+    code = "ALS302"
+    name = "unused-track"
+    summary = "A track contributes nothing: no clips, only disabled clips, switched off, an empty group or an unreached return."
+    stage = Stage.SOUND_DESIGN
+    default_severity = Severity.WARNING
+    Options = UnusedTrackOptions
+
+    def check(self, live_set, options, context):
+        reached_returns = {
+            send.return_index
+            for track in live_set.tracks
+            for send in track.mixer.sends
+            if send.reaches and track.type != "master"
+        }
+        returns = live_set.returns
+        for track in live_set.tracks:
+            if track.type == "master" or name_matches(track.name, options.allow_tracks):
+                continue
+            reason = self._reason(live_set, track, reached_returns, returns)
+            if reason:
+                yield Finding(
+                    message=f"{reason}: delete it if it is not needed",
+                    location=context.location(track=track),
+                )
+
+    @staticmethod
+    def _reason(live_set, track, reached_returns, returns) -> str | None:
+        if not track.mixer.on:
+            return "Track is switched off"
+        if track.type == "group":
+            return None if live_set.children(track) else "Group contains no tracks"
+        if track.type == "return":
+            position = returns.index(track)
+            return None if position in reached_returns else "No send reaches this return track"
+        clips = [*track.arrangement_clips, *track.session_clips, *track.take_lane_clips]
+        if not clips:
+            return "Track has no clips in the arrangement or the session"
+        if all(clip.disabled for clip in clips):
+            return f"All {len(clips)} clips on this track are deactivated"
+        return None
