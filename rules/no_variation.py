@@ -34,9 +34,8 @@ class NoVariation(Rule):
         first_beat, last_beat = math.inf, -math.inf
 
         def mark_span(start: float, end: float) -> None:
-            """Every bar overlapping [start, end) has something changing in it."""
-            first, last = timeline.bar_of(start), timeline.bar_of(max(start, end - 1e-6))
-            changes.update(range(first, last + 1))
+            """Something moves in every bar from `start` up to the bar where it stops at `end`."""
+            changes.update(range(timeline.bar_of(start), timeline.bar_of(end) + 1))
 
         for track in live_set.tracks:
             if not live_set.is_audible(track):
