@@ -9,12 +9,16 @@ from __future__ import annotations
 from typing import Callable
 
 from ..results import RunResult
-from . import github, human, json_format
+from . import github, human, json_format, junit, sarif
 
 FORMATTERS: dict[str, Callable[[RunResult], str]] = {
     "text": human.text,
+    "markdown": human.markdown,
+    "html": human.html,
     "json": json_format.render,
+    "sarif": sarif.render,
     "github": github.render,
+    "junit": junit.render,
 }
 
 #: Formats meant for people; only these are coloured on a terminal.

@@ -33,6 +33,8 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 # RFC 3986 `pchar` minus ":" (a colon in the first segment would read as a scheme).
 _SAFE = "/!$&'()*+,;=@-._~"
 _DRIVE = re.compile(r"^[A-Za-z]:/")
+_WHAT_IT_FLAGS = re.compile(r"^#+\s*what it flags\s*$", re.IGNORECASE)
+_MAX_DESCRIPTION = 1000
 
 
 def artifact_uri(path: str) -> str:
@@ -45,13 +47,21 @@ def artifact_uri(path: str) -> str:
 
 
 def _full_description(rule: RuleInfo) -> str:
-    """The first prose paragraph of the rule's doc ("What it flags"), else the summary."""
-    doc = rule.doc.strip()
-    if doc and doc != rule.summary:
-        for block in re.split(r"\n\s*\n", doc):
-            block = block.strip()
-            if block and not block.startswith(("#", "```", "|", "---")):
-                return " ".join(line.strip() for line in block.splitlines())[:1000]
+    """The doc's "What it flags" section as one line of text (at most 1000 characters, as
+    GitHub allows), else the summary."""
+    lines = rule.doc.splitlines()
+    for i, line in enumerate(lines):
+        if _WHAT_IT_FLAGS.match(line.strip()):
+            body = []
+            for following in lines[i + 1 :]:
+                if following.startswith("#"):
+                    break
+                body.append(following.strip())
+            text = " ".join(part for part in body if part)
+            if len(text) > _MAX_DESCRIPTION:
+                text = text[: _MAX_DESCRIPTION - 1].rsplit(" ", 1)[0] + "…"
+            if text:
+                return text
     return rule.summary
 
 
