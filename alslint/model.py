@@ -331,6 +331,7 @@ class LiveSet(_Model):
     locators: list[Locator] = Field(default_factory=list)
     scenes: list[Scene] = Field(default_factory=list)
     tracks: list[Track] = Field(default_factory=list)  # display order, master last
+    damage: list[str] = Field(default_factory=list)  # parts that could not be read, skipped
 
     @property
     def live_major(self) -> int:

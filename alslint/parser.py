@@ -6,6 +6,7 @@ the comments below name the split each branch is for.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from array import array
@@ -70,13 +71,17 @@ def load(path: str | os.PathLike, *, max_xml_bytes: int = DEFAULT_MAX_XML_BYTES)
     return build_set(root, str(path))
 
 
+#: What a damaged element raises while it is read (bad numbers, missing children, …).
+_DAMAGE = (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError)
+
+
 def build_set(root: etree._Element, path: str) -> LiveSet:
     try:
         return _SetBuilder(root, path).build()
     except SetReadError:
         raise
-    except (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError) as exc:
-        raise SetReadError(path, f"not a Live set this version of alslint understands ({exc})") from None
+    except _DAMAGE as exc:
+        raise SetReadError(path, f"damaged beyond reading ({exc})") from None
 
 
 # -- small readers -----------------------------------------------------------------------------
@@ -91,11 +96,19 @@ def _value(el: etree._Element | None, path: str | None = None, default: str | No
     return el.get("Value", default)
 
 
+def _number(text: str) -> float:
+    """A finite float; NaN, infinities and out-of-range values are damage."""
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"value {text!r} is not a finite number")
+    return value
+
+
 def _float(el, path=None, default: float | None = None) -> float | None:
     text = _value(el, path)
     if text is None:
         return default
-    return float(text)
+    return _number(text)
 
 
 def _bool(el, path=None, default: bool = False) -> bool:
@@ -121,7 +134,7 @@ def _param_float(param, default: float) -> float:
         return default
     if text in ("true", "false"):
         return 1.0 if text == "true" else 0.0
-    return float(text)
+    return _number(text)
 
 
 def _param_bool(param, default: bool = True) -> bool:
@@ -134,7 +147,7 @@ def _event_number(text: str) -> float:
         return 1.0
     if text == "false":
         return 0.0
-    return float(text)
+    return _number(text)
 
 
 def _points(events: etree._Element | None) -> tuple[float | None, Points]:
@@ -146,7 +159,7 @@ def _points(events: etree._Element | None) -> tuple[float | None, Points]:
     for event in events:
         if event.tag not in _EVENT_TAGS:
             continue
-        time = float(event.get("Time"))
+        time = _number(event.get("Time"))
         value = _event_number(event.get("Value"))
         if time <= DEFAULT_EVENT_TIME:
             default = value
@@ -164,6 +177,15 @@ class _SetBuilder:
         self.root = root
         self.path = path
         self.live_set = root.find("LiveSet")
+        self.damage: list[str] = []
+
+    def _guard(self, what: str, build, default=None):
+        """Build one part; if it is damaged, note the damage and go on with `default`."""
+        try:
+            return build()
+        except _DAMAGE as exc:
+            self.damage.append(f"{what} could not be read and was skipped ({exc})")
+            return default
 
     def build(self) -> LiveSet:
         creator = self.root.get("Creator", "")
@@ -177,34 +199,47 @@ class _SetBuilder:
         master_chain = _outer_chain(master_el)
         master_mixer = master_chain.find("Mixer")
 
-        track_els = [el for el in self.live_set.find("Tracks") if el.tag in _TRACK_TYPES]
+        tracks_el = self.live_set.find("Tracks")
+        if tracks_el is None:
+            raise SetReadError(self.path, "not a Live set (no track list)")
+        track_els = [el for el in tracks_el if el.tag in _TRACK_TYPES]
         return_names = self._return_names(track_els)
-        tracks = [
-            self._track(index, el, return_names, master_el=None)
-            for index, el in enumerate(track_els)
-        ]
+        tracks = []
+        for position, el in enumerate(track_els, start=1):
+            track = self._guard(
+                f"track {position} ({el.tag})",
+                lambda: self._track(len(tracks), el, return_names, master_el=None),
+            )
+            if track is not None:
+                tracks.append(track)
         master = self._track(len(tracks), master_el, return_names, master_el=master_el)
         tracks.append(master)
         self._link_groups(tracks)
 
-        tempo_param = master_mixer.find("Tempo")
-        signature_param = master_mixer.find("TimeSignature")
-        tempo_envelope = self._find_envelope(master, "Tempo")
-        signature_envelope = self._find_envelope(master, "TimeSignature")
+        tempo = self._guard("the tempo", lambda: _param_float(master_mixer.find("Tempo"), 120.0), 120.0)
+        if tempo <= 0:
+            self.damage.append(f"the tempo {tempo:g} is not positive; 120 BPM was assumed")
+            tempo = 120.0
+        signature = self._guard(
+            "the time signature",
+            lambda: TimeSignature.from_code(int(_param_float(master_mixer.find("TimeSignature"), 201))),
+            TimeSignature(),
+        )
         return LiveSet(
             path=self.path,
             creator=creator,
             live_version=live_version,
             schema_family=int(self.root.get("MajorVersion", "0")),
             minor_version=self.root.get("MinorVersion", ""),
-            tempo=_param_float(tempo_param, 120.0),
-            time_signature=TimeSignature.from_code(int(_param_float(signature_param, 201))),
-            tempo_envelope=tempo_envelope,
-            time_signature_envelope=signature_envelope,
-            scale=self._scale(),
-            locators=self._locators(),
-            scenes=self._scenes(),
+            tempo=tempo,
+            time_signature=signature,
+            tempo_envelope=self._find_envelope(master, "Tempo"),
+            time_signature_envelope=self._find_envelope(master, "TimeSignature"),
+            scale=self._guard("the key", self._scale),
+            locators=self._guard("the locators", self._locators, []),
+            scenes=self._guard("the scenes", self._scenes, []),
             tracks=tracks,
+            damage=self.damage,
         )
 
     # -- set level -------------------------------------------------------------------------
@@ -253,32 +288,24 @@ class _SetBuilder:
     # -- tracks ----------------------------------------------------------------------------
 
     def _return_names(self, track_els) -> list[str]:
-        names = []
-        for el in track_els:
-            if el.tag == "ReturnTrack":
-                names.append(self._track_name(el, "return", len(names), track_els))
-        return names
+        return [self._track_name(el, "return") for el in track_els if el.tag == "ReturnTrack"]
 
-    def _track_name(self, el, track_type: str, position: int, track_els) -> str:
+    @staticmethod
+    def _track_name(el, track_type: str) -> str:
         effective = _value(el, "Name/EffectiveName")
         if effective is not None:
             return effective
-        user = _value(el, "Name/UserName", "") or ""
-        if user:
-            return user
-        return _derived_name(el, track_type, position, track_els)
+        return _value(el, "Name/UserName", "") or _derived_name(el, track_type)
 
     def _track(self, index: int, el, return_names: list[str], master_el) -> Track:
         is_master = master_el is not None
         track_type = "master" if is_master else _TRACK_TYPES[el.tag]
         chain = _outer_chain(el)
         if is_master:
-            name = _value(el, "Name/EffectiveName") or _value(el, "Name/UserName") or "Master"
-            name = name or "Master"
+            default = "Main" if el.tag == "MainTrack" else "Master"
+            name = _value(el, "Name/EffectiveName") or _value(el, "Name/UserName") or default
         else:
-            return_position = sum(1 for r in el.itersiblings(preceding=True) if r.tag == "ReturnTrack")
-            position = return_position if track_type == "return" else index
-            name = self._track_name(el, track_type, position, list(el.getparent()))
+            name = self._track_name(el, track_type)
         group_id = _value(el, "TrackGroupId")
         group_id = int(group_id) if group_id is not None and int(group_id) >= 0 else None
         color = _value(el, "Color", _value(el, "ColorIndex"))
@@ -291,7 +318,11 @@ class _SetBuilder:
             color=int(color) if color is not None else None,
             group_id=group_id,
             frozen=_bool(el, "Freeze"),
-            mixer=self._mixer(chain.find("Mixer"), return_names),
+            mixer=self._guard(
+                f"the mixer of track {name!r}",
+                lambda: self._mixer(chain.find("Mixer"), return_names),
+                Mixer(),
+            ),
             devices=self._devices(chain.find("DeviceChain/Devices")),
         )
         if track_type in ("audio", "midi"):
@@ -336,7 +367,12 @@ class _SetBuilder:
     def _devices(self, devices_el) -> list[Device]:
         if devices_el is None:
             return []
-        return [self._device(el) for el in devices_el]
+        devices = []
+        for position, el in enumerate(devices_el, start=1):
+            device = self._guard(f"device {position} ({el.tag})", lambda: self._device(el))
+            if device is not None:
+                devices.append(device)
+        return devices
 
     def _device(self, el) -> Device:
         tag = el.tag
@@ -386,19 +422,27 @@ class _SetBuilder:
             return
         for container in ("Sample", "ClipTimeable"):
             for clip_el in sequencer.iterfind(f"{container}/ArrangerAutomation/Events/*"):
-                clip = self._clip(clip_el)
+                clip = self._guard(
+                    f'an arrangement clip on track "{track.name}"', lambda: self._clip(clip_el)
+                )
                 if clip is not None:
                     track.arrangement_clips.append(clip)
         for scene_index, slot in enumerate(sequencer.iterfind("ClipSlotList/ClipSlot")):
             for clip_el in slot.iterfind("ClipSlot/Value/*"):
-                clip = self._clip(clip_el, scene_index=scene_index)
+                clip = self._guard(
+                    f'the session clip in slot {scene_index + 1} of track "{track.name}"',
+                    lambda: self._clip(clip_el, scene_index=scene_index),
+                )
                 if clip is not None:
                     track.session_clips.append(clip)
 
     def _take_lanes(self, track: Track, el) -> None:
         for lane_index, lane in enumerate(el.iterfind("TakeLanes/TakeLanes/TakeLane")):
             for clip_el in lane.iterfind("ClipAutomation/Events/*"):
-                clip = self._clip(clip_el, take_lane=lane_index)
+                clip = self._guard(
+                    f'a take-lane clip on track "{track.name}"',
+                    lambda: self._clip(clip_el, take_lane=lane_index),
+                )
                 if clip is not None:
                     track.take_lane_clips.append(clip)
 
@@ -417,7 +461,7 @@ class _SetBuilder:
             start_relative=_float(loop_el, "StartRelative", 0.0),
             out_marker=_float(loop_el, "OutMarker"),
         )
-        start = _float(el, "CurrentStart", float(el.get("Time", "0")))
+        start = _float(el, "CurrentStart", _number(el.get("Time", "0")))
         end = _float(el, "CurrentEnd", start)
         if scene_index is not None:
             start, end = 0.0, end - start
@@ -438,7 +482,7 @@ class _SetBuilder:
             clip.fades = _fades(el)
             clip.sample = _sample_ref(el.find("SampleRef"))
             clip.warp_markers = [
-                WarpMarker(float(m.get("SecTime")), float(m.get("BeatTime")))
+                WarpMarker(_number(m.get("SecTime")), _number(m.get("BeatTime")))
                 for m in el.iterfind("WarpMarkers/WarpMarker")
             ]
         else:
@@ -459,13 +503,17 @@ class _SetBuilder:
                 pointee = _value(env_el, "EnvelopeTarget/PointeeId")
                 param = targets.get(pointee)
                 if param is None:
-                    raise SetReadError(
-                        self.path,
-                        f"automation envelope points at parameter id {pointee}, "
-                        "which does not exist in its track",
+                    self.damage.append(
+                        f"an automation envelope points at parameter id {pointee}, which does "
+                        "not exist in its track; it was skipped"
                     )
-                default, points = _points(env_el.find("Automation/Events"))
-                result.append(_envelope(param, track_el, default, points))
+                    continue
+                envelope = self._guard(
+                    f"the automation of {param.tag}",
+                    lambda: _envelope(param, track_el, *_points(env_el.find("Automation/Events"))),
+                )
+                if envelope is not None:
+                    result.append(envelope)
             return result
         # Live 8/9: automation sits inline in each parameter's ArrangerAutomation.
         result = []
@@ -473,7 +521,10 @@ class _SetBuilder:
             param = automation.getparent()
             if param.tag in _SEQUENCER_TAGS:
                 continue
-            default, points = _points(automation.find("Events"))
+            default, points = self._guard(
+                f"the automation of {param.tag}", lambda: _points(automation.find("Events")),
+                (None, Points()),
+            )
             if len(points):
                 result.append(_envelope(param, track_el, default, points))
         return result
@@ -509,14 +560,14 @@ def _device_name(el, plugin_name: str | None) -> str:
     return device_info.display_name(el.tag)
 
 
-def _derived_name(el, track_type: str, position: int, track_els) -> str:
+def _derived_name(el, track_type: str) -> str:
     """Live 8.2 stores no display name for unnamed tracks; rebuild what Live shows:
     `<n>-<first device or kind>` for tracks, `<letter>-Return` for returns."""
+    earlier = list(el.itersiblings(preceding=True))
     if track_type == "return":
+        position = sum(1 for other in earlier if other.tag == "ReturnTrack")
         return f"{chr(ord('A') + position)}-Return"
-    number = 1 + sum(
-        1 for other in el.itersiblings(preceding=True) if other.tag != "ReturnTrack"
-    )
+    number = 1 + sum(1 for other in earlier if other.tag != "ReturnTrack")
     if track_type == "midi":
         devices = el.find("DeviceChain/DeviceChain/Devices")
         if devices is not None and len(devices):
@@ -590,7 +641,7 @@ def _sample_ref(sample_ref) -> SampleRef | None:
         live_pack_name=_value(file_ref, "LivePackName") or None,
         relative_path_type=int(_value(file_ref, "RelativePathType", "0")),
         duration_samples=int(duration) if duration is not None else None,
-        sample_rate=float(rate) if rate is not None else None,
+        sample_rate=_number(rate) if rate is not None else None,
     )
     path = _value(file_ref, "Path")
     if path is not None:  # Live 11+: plain strings
@@ -616,9 +667,9 @@ def _notes(key_tracks) -> Notes:
         pitch = int(_value(key_track, "MidiKey", "0"))
         for event in key_track.iterfind("Notes/MidiNoteEvent"):
             notes.pitches.append(pitch)
-            notes.times.append(float(event.get("Time")))
-            notes.durations.append(float(event.get("Duration")))
-            notes.velocities.append(float(event.get("Velocity", "100")))
+            notes.times.append(_number(event.get("Time")))
+            notes.durations.append(_number(event.get("Duration")))
+            notes.velocities.append(_number(event.get("Velocity", "100")))
             # Live 12.2+ omits IsEnabled unless the note is muted.
             notes.enabled.append(event.get("IsEnabled", "true") == "true")
     return notes
