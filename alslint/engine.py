@@ -11,7 +11,19 @@ from .api import Context, Location, Severity
 from .config import Config, RuleSetting, ignored_for_file, path_matches
 from .errors import SetReadError
 from .parser import load
-from .results import INTERNAL_ERROR, UNREADABLE, FileResult, RuleInfo, RunResult, Violation
+from .results import (
+    DAMAGED,
+    INTERNAL_ERROR,
+    UNKNOWN_VERSION,
+    UNREADABLE,
+    FileResult,
+    RuleInfo,
+    RunResult,
+    Violation,
+)
+
+#: Newest Live major version whose sets alslint was built and tested against.
+NEWEST_KNOWN_LIVE = 12
 
 #: Live keeps automatic backups in `Backup/` folders inside a project: never lint those.
 DEFAULT_EXCLUDES = ["Backup/"]
@@ -79,6 +91,7 @@ def lint_file(path: Path, job: LintJob) -> FileResult:
             )  # fmt: skip
         )
         return result
+    result.violations.extend(_load_problems(live_set, shown))
     context = Context(live_set, path)
     relative = _relative_to_root(path, job.config.root)
     for setting in job.settings:
@@ -113,6 +126,29 @@ def lint_file(path: Path, job: LintJob) -> FileResult:
             )
     result.violations.sort(key=_order)
     return result
+
+
+def _load_problems(live_set, shown: str) -> list[Violation]:
+    """Findings about the set itself: damaged parts that were skipped, unknown versions."""
+    problems = [
+        Violation(code=DAMAGED[0], name=DAMAGED[1], severity=Severity.WARNING, stage=None,
+                  message=f"Damaged set: {note}", file=shown)  # fmt: skip
+        for note in live_set.damage
+    ]
+    try:
+        major = live_set.live_major
+    except ValueError:
+        major = None
+    if major is None or major > NEWEST_KNOWN_LIVE:
+        problems.append(
+            Violation(
+                code=UNKNOWN_VERSION[0], name=UNKNOWN_VERSION[1], severity=Severity.WARNING,
+                stage=None, file=shown,
+                message=f"Saved by {live_set.creator or 'an unknown Live version'}, newer than "
+                f"alslint knows (Live 8–{NEWEST_KNOWN_LIVE}): checked best-effort",
+            )  # fmt: skip
+        )
+    return problems
 
 
 def _order(violation: Violation):

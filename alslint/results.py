@@ -13,6 +13,28 @@ from .api import Location, Severity
 UNREADABLE = ("ALS000", "unreadable-set")
 DAMAGED = ("ALS001", "damaged-set")
 INTERNAL_ERROR = ("ALS002", "internal-error")
+UNKNOWN_VERSION = ("ALS003", "unknown-live-version")
+
+#: (severity, summary) of each reserved code, for reports that list rules (HTML, SARIF).
+RESERVED = {
+    UNREADABLE[0]: (Severity.ERROR, "The set could not be read at all, so no rule checked it."),
+    DAMAGED[0]: (Severity.WARNING, "Part of the set is damaged and was skipped; the rest was checked."),
+    INTERNAL_ERROR[0]: (
+        Severity.ERROR,
+        "A rule crashed on this set; the other rules' findings are still reported.",
+    ),
+    UNKNOWN_VERSION[0]: (
+        Severity.WARNING,
+        "The set was saved by a Live version newer than alslint knows; it was checked best-effort.",
+    ),
+}
+
+
+def count_by_severity(violations) -> dict[str, int]:
+    counts = {severity.value: 0 for severity in Severity}
+    for violation in violations:
+        counts[violation.severity.value] += 1
+    return counts
 
 
 class Violation(BaseModel):
@@ -60,10 +82,21 @@ class RunResult(BaseModel):
         return [v for f in self.files for v in f.violations]
 
     def counts(self) -> dict[str, int]:
-        counts = {severity.value: 0 for severity in Severity}
-        for violation in self.violations():
-            counts[violation.severity.value] += 1
-        return counts
+        return count_by_severity(self.violations())
+
+    def reported_rules(self) -> list[RuleInfo]:
+        """Every rule that ran, then (sorted by code) the reserved codes that have findings."""
+        rules = list({rule.code: rule for rule in self.rules}.values())
+        known = {rule.code for rule in rules}
+        extra: dict[str, RuleInfo] = {}
+        for v in self.violations():
+            if v.code not in known and v.code not in extra:
+                severity, summary = RESERVED.get(v.code, (v.severity, v.name))
+                extra[v.code] = RuleInfo(
+                    code=v.code, name=v.name, summary=summary, stage=v.stage or "",
+                    severity=severity,
+                )  # fmt: skip
+        return rules + [extra[code] for code in sorted(extra)]
 
     @property
     def has_unreadable(self) -> bool:

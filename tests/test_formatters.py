@@ -23,7 +23,7 @@ from lxml import html as lxml_html
 
 from alslint.api import Location, Severity
 from alslint.formatters import FORMATTERS, HUMAN_FORMATS, github, human, json_format, junit, render, sarif
-from alslint.results import FileResult, RuleInfo, RunResult, Violation
+from alslint.results import RESERVED, FileResult, RuleInfo, RunResult, Violation
 
 SNAPSHOTS = Path(__file__).parent / "snapshots" / "formatters"
 UPDATE = os.environ.get("ALSLINT_UPDATE_SNAPSHOTS") == "1"
@@ -250,9 +250,9 @@ def test_sarif_fields_github_relies_on() -> None:
     assert rules[4] == {
         "id": "ALS000",
         "name": "unreadable-set",
-        "shortDescription": {"text": human.RESERVED_SUMMARIES["ALS000"]},
-        "fullDescription": {"text": human.RESERVED_SUMMARIES["ALS000"]},
-        "help": {"text": human.RESERVED_SUMMARIES["ALS000"]},
+        "shortDescription": {"text": RESERVED["ALS000"][1]},
+        "fullDescription": {"text": RESERVED["ALS000"][1]},
+        "help": {"text": RESERVED["ALS000"][1]},
         "defaultConfiguration": {"level": "error"},
     }
     for rule in rules:  # GitHub's required rule fields

@@ -23,7 +23,6 @@ import re
 from urllib.parse import quote
 
 from ..results import RunResult, RuleInfo, Violation
-from .human import reported_rules
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -102,7 +101,7 @@ def _result(v: Violation, rule_index: int) -> dict:
 
 
 def as_dict(result: RunResult) -> dict:
-    rules = reported_rules(result)
+    rules = result.reported_rules()
     index = {rule.code: i for i, rule in enumerate(rules)}
     return {
         "$schema": SARIF_SCHEMA,
