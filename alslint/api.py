@@ -137,10 +137,16 @@ class Finding(BaseModel):
 class Context:
     """What a rule may use besides the model: the set's timeline and location helpers."""
 
-    def __init__(self, live_set: LiveSet, path: Path):
+    def __init__(self, live_set: LiveSet, path: Path, file_exists=None):
         self.live_set = live_set
         self.path = path
         self._timeline: "Timeline | None" = None
+        # Rules never touch files themselves; this is the one question they may ask.
+        self._file_exists = file_exists or (lambda candidate: Path(candidate).is_file())
+
+    def file_exists(self, path: str | Path) -> bool:
+        """True when a file exists at `path` (resolved against the current folder)."""
+        return bool(self._file_exists(Path(path)))
 
     @property
     def project_dir(self) -> Path:

@@ -89,7 +89,13 @@ def make_set(tracks: list[Track] = (), *, tempo: float = 120.0, signature: str =
     )  # fmt: skip
 
 
-def run_rule(rule: type[Rule], live_set: LiveSet, **options) -> list[Finding]:
-    """Run one rule over `live_set` with `options` (kebab- or snake-case names)."""
+def run_rule(rule: type[Rule], live_set: LiveSet, *, existing_files=None, **options) -> list[Finding]:
+    """Run one rule over `live_set` with `options` (kebab- or snake-case names).
+
+    `existing_files`: the paths `context.file_exists` answers True for (default: none), so
+    tests never depend on the machine's files.
+    """
     parsed = rule.Options.model_validate({k.replace("_", "-"): v for k, v in options.items()})
-    return list(rule().check(live_set, parsed, Context(live_set, Path(live_set.path))))
+    known = {Path(p) for p in (existing_files or ())}
+    context = Context(live_set, Path(live_set.path), file_exists=lambda path: path in known)
+    return list(rule().check(live_set, parsed, context))
