@@ -243,3 +243,13 @@ class Rule:
             if doc_path.is_file():
                 return doc_path.read_text(encoding="utf-8")
         return cls.summary
+
+
+# Which tracks sound in which bar (alslint.activity), for the arrangement rules and yours.
+from .activity import (  # noqa: E402
+    bar_runs, song_bars, song_span, sounding_bars, sounding_clips, tracks_per_bar,
+)  # fmt: skip
+
+__all__ += [
+    "bar_runs", "song_bars", "song_span", "sounding_bars", "sounding_clips", "tracks_per_bar",
+]  # fmt: skip
