@@ -36,7 +36,8 @@ from .model import (
     Track,
     WarpMarker,
 )
-from .reader import DEFAULT_MAX_XML_BYTES, parse_xml, read_bytes
+from .notes import decode_notes
+from .reader import DEFAULT_MAX_XML_BYTES, NoteBlocks, read_set
 
 #: Live writes a parameter's static value as an event at this time (about -2 years in beats).
 DEFAULT_EVENT_TIME = -63072000.0
@@ -66,18 +67,17 @@ def load(path: str | os.PathLike, *, max_xml_bytes: int = DEFAULT_MAX_XML_BYTES)
 
     Raises `alslint.SetReadError` with a one-line reason for anything that is not a readable set.
     """
-    path = Path(path)
-    root = parse_xml(str(path), read_bytes(path, max_xml_bytes))
-    return build_set(root, str(path))
+    root, note_blocks = read_set(path, max_xml_bytes)
+    return build_set(root, str(Path(path)), note_blocks)
 
 
 #: What a damaged element raises while it is read (bad numbers, missing children, …).
 _DAMAGE = (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError)
 
 
-def build_set(root: etree._Element, path: str) -> LiveSet:
+def build_set(root: etree._Element, path: str, note_blocks: NoteBlocks) -> LiveSet:
     try:
-        return _SetBuilder(root, path).build()
+        return _SetBuilder(root, path, note_blocks).build()
     except SetReadError:
         raise
     except _DAMAGE as exc:
@@ -173,9 +173,10 @@ _VERSION = re.compile(r"Ableton Live (?:Suite |Lite |Intro |Standard )?(\S+)")
 
 
 class _SetBuilder:
-    def __init__(self, root: etree._Element, path: str):
+    def __init__(self, root: etree._Element, path: str, note_blocks: NoteBlocks):
         self.root = root
         self.path = path
+        self.note_blocks = note_blocks
         self.live_set = root.find("LiveSet")
         self.damage: list[str] = []
 
@@ -486,8 +487,14 @@ class _SetBuilder:
                 for m in el.iterfind("WarpMarkers/WarpMarker")
             ]
         else:
-            clip.notes = _notes(el.find("Notes/KeyTracks"))
+            clip.notes = self._notes(el.find("Notes/KeyTracks"))
         return clip
+
+    def _notes(self, key_tracks) -> Notes:
+        if key_tracks is None or key_tracks.get("Block") is None:
+            return Notes()
+        start, end = self.note_blocks.spans[int(key_tracks.get("Block"))]
+        return decode_notes(self.note_blocks.data, start, end)
 
     # -- automation ------------------------------------------------------------------------
 
@@ -657,19 +664,3 @@ def _sample_ref(sample_ref) -> SampleRef | None:
     hint_dirs = [e.get("Dir", "") for e in file_ref.iterfind("SearchHint/PathHint/RelativePathElement")]
     absolute = "/" + "/".join(hint_dirs + [name]) if hint_dirs else None
     return SampleRef(name=name, path=absolute, relative_path=relative, **common)
-
-
-def _notes(key_tracks) -> Notes:
-    notes = Notes()
-    if key_tracks is None:
-        return notes
-    for key_track in key_tracks.iterfind("KeyTrack"):
-        pitch = int(_value(key_track, "MidiKey", "0"))
-        for event in key_track.iterfind("Notes/MidiNoteEvent"):
-            notes.pitches.append(pitch)
-            notes.times.append(_number(event.get("Time")))
-            notes.durations.append(_number(event.get("Duration")))
-            notes.velocities.append(_number(event.get("Velocity", "100")))
-            # Live 12.2+ omits IsEnabled unless the note is muted.
-            notes.enabled.append(event.get("IsEnabled", "true") == "true")
-    return notes
