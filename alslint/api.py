@@ -73,9 +73,7 @@ def _kebab(name: str) -> str:
 class RuleOptions(BaseModel):
     """Base of a rule's options. Fields are written in kebab-case in config files."""
 
-    model_config = ConfigDict(
-        extra="forbid", alias_generator=_kebab, populate_by_name=True, frozen=True
-    )
+    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, frozen=True)
 
 
 def name_matches(name: str, patterns: list[str]) -> bool:

@@ -76,12 +76,19 @@ def _write_output(text: str, output: str, human: bool) -> None:
     if human:
         text = click.unstyle(text)
     folder = target.parent if str(target.parent) else Path(".")
+    temp = None
     try:
         handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(text)
+        # mkstemp makes the file private; a report gets the usual mode (0666 less the umask).
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
         os.replace(temp, target)
     except OSError as exc:
+        if temp is not None and os.path.exists(temp):
+            os.unlink(temp)
         raise click.UsageError(f"--output {output}: cannot be written ({exc.strerror or exc})")
 
 
@@ -110,7 +117,7 @@ def lint(paths, stage, select, extend_select, ignore, fail_on, exit_zero, output
 
     from . import engine
     from .api import Severity
-    from .config import find_config_file, load_config, resolve_rules
+    from .config import check_selectors, find_config_file, load_config, resolve_rules
     from .formatters import HUMAN_FORMATS, render
     from .registry import collect_rules
 
@@ -119,13 +126,17 @@ def lint(paths, stage, select, extend_select, ignore, fail_on, exit_zero, output
     else:
         config = load_config(Path(config_file) if config_file else find_config_file(Path.cwd()))
     settings = config.settings
+    stage = stage or settings.stage
+    rule_dirs = [(config.root / d, config.label) for d in settings.rules_dirs]
+    rule_dirs += [(Path(d), "--rules-dir") for d in rules_dir]
+    rules = collect_rules(rule_dirs)
+    # Selectors typed on the command line are checked (and blamed) apart from the file's.
+    for name, values in (("select", select), ("extend-select", extend_select), ("ignore", ignore)):
+        check_selectors(_split(values), rules, f"command line: {name}")
     if select:
         settings.select = _split(select)
     settings.extend_select += _split(extend_select)
     settings.ignore += _split(ignore)
-    stage = stage or settings.stage
-    rule_dirs = [config.root / d for d in settings.rules_dirs] + [Path(d) for d in rules_dir]
-    rules = collect_rules(rule_dirs)
     job = engine.LintJob(config, resolve_rules(config, rules, stage), stage, force_exclude)
     result = engine.run(list(paths), job)
 
@@ -153,7 +164,7 @@ def _all_rules(rules_dir: tuple[str, ...]):
 
     from .registry import collect_rules
 
-    return collect_rules([Path(d) for d in rules_dir])
+    return collect_rules([(Path(d), "--rules-dir") for d in rules_dir])
 
 
 @cli.command("rules")
@@ -216,3 +227,6 @@ def run(argv: list[str] | None = None) -> int:
 
 def main() -> None:
     sys.exit(run())
+
+from .git_commands import diff, textconv  # noqa: E402
+cli.add_command(textconv); cli.add_command(diff)

@@ -8,6 +8,8 @@ options override the file. Every mistake is a `ConfigError` naming the file and 
 from __future__ import annotations
 
 import fnmatch
+import functools
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -25,7 +27,7 @@ StageName = Literal["composition", "arrangement", "sound-design", "mixing", "mas
 class FileConfig(BaseModel):
     """The keys of `[tool.alslint]` (kebab-case in the file)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid")
 
     stage: StageName = "mixing"
     select: list[str] | None = None
@@ -145,6 +147,8 @@ def resolve_rules(
     for key in s.rules:
         if key not in known:
             raise ConfigError(f"{where}: [rules.{key}]: unknown rule '{key}'")
+    # Options are checked for every rule, also those this run leaves out.
+    options = {rule.code: _options_for(rule, s.rules, where) for rule in rules}
 
     stage_limit = STAGE_ORDER.index(stage)
     settings = []
@@ -159,7 +163,7 @@ def resolve_rules(
         severity = _severity_for(rule, s.severity)
         if severity is None:
             continue
-        settings.append(RuleSetting(rule, severity, _options_for(rule, s.rules, where)))
+        settings.append(RuleSetting(rule, severity, options[rule.code]))
     return settings
 
 
@@ -199,8 +203,36 @@ def ignored_for_file(config: Config, relative_path: str, rule: type[Rule]) -> bo
 
 
 def path_matches(relative_path: str, pattern: str) -> bool:
-    """Glob match on a '/'-separated relative path; `**` spans folders, a bare name any level."""
-    path = PurePosixPath(relative_path)
+    """Glob match on a '/'-separated relative path.
+
+    A pattern without a '/' (other than a trailing one) matches a file or folder name at any
+    level (`Backup/`, `*.als`); otherwise it matches from the root, `*` within one folder
+    name and `**/` across zero or more folders.
+    """
     if "/" not in pattern.rstrip("/"):
-        return any(fnmatch.fnmatch(part, pattern.rstrip("/")) for part in path.parts)
-    return path.match(pattern) or fnmatch.fnmatch(relative_path, pattern)
+        name = pattern.rstrip("/")
+        return any(fnmatch.fnmatchcase(part, name) for part in PurePosixPath(relative_path).parts)
+    return _glob_regex(pattern.rstrip("/")).match(relative_path) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _glob_regex(pattern: str) -> re.Pattern:
+    parts, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            parts.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            parts.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            parts.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            parts.append("[^/]")
+            i += 1
+        else:
+            parts.append(re.escape(pattern[i]))
+            i += 1
+    # A folder pattern also matches everything inside the folder.
+    return re.compile("".join(parts) + "(?:/.*)?$")

@@ -7,7 +7,7 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from .api import Context, Location, Severity
+from .api import Context, Finding, Location, Severity
 from .config import Config, RuleSetting, ignored_for_file, path_matches
 from .errors import SetReadError
 from .parser import load
@@ -99,7 +99,10 @@ def lint_file(path: Path, job: LintJob) -> FileResult:
         if ignored_for_file(job.config, relative, rule):
             continue
         try:
-            findings = list(rule().check(live_set, setting.options, context))
+            violations = [
+                _violation(rule, setting, finding, shown)
+                for finding in rule().check(live_set, setting.options, context)
+            ]
         except Exception as exc:  # one broken rule must not hide the others' findings
             frame = traceback.extract_tb(exc.__traceback__)[-1]
             where = f"{Path(frame.filename).name}:{frame.lineno}"
@@ -112,20 +115,18 @@ def lint_file(path: Path, job: LintJob) -> FileResult:
                 )  # fmt: skip
             )
             continue
-        for finding in findings:
-            result.violations.append(
-                Violation(
-                    code=rule.code,
-                    name=rule.name,
-                    severity=setting.severity,
-                    stage=rule.stage.value,
-                    message=finding.message,
-                    file=shown,
-                    location=finding.location,
-                )
-            )
+        result.violations.extend(violations)
     result.violations.sort(key=_order)
     return result
+
+
+def _violation(rule, setting: RuleSetting, finding, shown: str) -> Violation:
+    if not isinstance(finding, Finding):
+        raise TypeError(f"check() yielded {type(finding).__name__}, not an alslint.api.Finding")
+    return Violation(
+        code=rule.code, name=rule.name, severity=setting.severity, stage=rule.stage.value,
+        message=finding.message, file=shown, location=finding.location,
+    )  # fmt: skip
 
 
 def _load_problems(live_set, shown: str) -> list[Violation]:

@@ -51,9 +51,9 @@ def entry_point_rules() -> list[tuple[type[Rule], str]]:
     return found
 
 
-def folder_rules(folder: Path) -> list[tuple[type[Rule], str]]:
+def folder_rules(folder: Path, named_in: str) -> list[tuple[type[Rule], str]]:
     if not folder.is_dir():
-        raise ConfigError(f"rules folder {folder} does not exist")
+        raise ConfigError(f"{named_in}: rules folder {folder} does not exist")
     found = []
     for file in sorted(folder.glob("*.py")):
         if file.name.startswith("_"):
@@ -72,11 +72,18 @@ def folder_rules(folder: Path) -> list[tuple[type[Rule], str]]:
     return found
 
 
-def collect_rules(rule_dirs: list[Path] = ()) -> list[type[Rule]]:
-    """All rules, sorted by code. Invalid metadata and duplicate codes or names fail loudly."""
+def collect_rules(rule_dirs: list[tuple[Path, str]] = ()) -> list[type[Rule]]:
+    """All rules, sorted by code. Invalid metadata and duplicate codes or names fail loudly.
+
+    `rule_dirs` are (folder, where it was named) pairs; a folder named twice loads once.
+    """
     candidates = entry_point_rules()
-    for folder in rule_dirs:
-        candidates.extend(folder_rules(folder))
+    seen: set[Path] = set()
+    for folder, named_in in rule_dirs:
+        if folder.resolve() in seen:
+            continue
+        seen.add(folder.resolve())
+        candidates.extend(folder_rules(folder, named_in))
     by_code: dict[str, tuple[type[Rule], str]] = {}
     by_name: dict[str, tuple[type[Rule], str]] = {}
     for rule, origin in candidates:

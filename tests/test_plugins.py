@@ -199,7 +199,7 @@ def test_missing_rules_dir(capsys):
     assert cli(capsys, "--rules-dir", "nope", "short.als") == (
         2,
         "",
-        "alslint: error: rules folder nope does not exist\n",
+        "alslint: error: --rules-dir: rules folder nope does not exist\n",
     )
 
 

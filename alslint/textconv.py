@@ -1,0 +1,261 @@
+"""A line-oriented text rendering of a set, made for `git diff` (`alslint textconv`).
+
+One stable line per thing a producer changes, in an order that keeps a small change in Live a
+small change in the text: set-level lines first (version, tempo, signature, key, locators,
+scenes), then every track in display order with its mixer, device chain, clips (by position)
+and automation. Nothing that Live rewrites on every save appears (ids, view state, window
+positions, plugin state blobs): the model holds none of those.
+
+Track and set headers start at column 0 and everything belonging to them is indented, so git
+shows the enclosing track in each hunk header (`@@ … @@ midi track "Bass"`).
+
+Identical input gives identical output on every machine: numbers are rounded to at most three
+decimals with trailing zeros stripped, and nothing depends on paths, time or hashing seeds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import sys
+from array import array
+from collections.abc import Iterable
+
+from .model import Clip, Device, Envelope, LiveSet, Notes, Points, Track, gain_to_db
+from .timeline import Timeline
+
+#: Bumped when the rendering changes, so cached renderings can be told apart.
+TEXTCONV_FORMAT = 1
+
+
+# -- small formatters (shared with `alslint.setdiff`) ----------------------------------------
+
+
+def num(value: float, decimals: int = 3) -> str:
+    """`value` rounded to `decimals`, trailing zeros stripped: 1.5, 120, -0.25, -inf."""
+    if math.isinf(value):
+        return "-inf" if value < 0 else "inf"
+    text = f"{round(value, decimals):.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def quote(text: str) -> str:
+    """A name in double quotes; quotes, backslashes and control characters escaped."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def db(gain: float) -> str:
+    """A linear gain as dB, one decimal more than Live shows: "-3.52 dB", "-inf dB"."""
+    return f"{num(gain_to_db(gain), 2)} dB"
+
+
+def pan(value: float) -> str:
+    """Pan as Live shows it: "C", "25L", "50R" (Live's steps are 1/50 of the range)."""
+    steps = round(value * 50, 1)
+    if steps == 0:
+        return "C"
+    return f"{num(abs(steps), 1)}{'L' if steps < 0 else 'R'}"
+
+
+def position(timeline: Timeline, beat: float) -> str:
+    """Bar and beat of `beat`: "17.1", or "17.2.3" off the beat (bar.beat.sixteenth)."""
+    where = timeline.position(beat)
+    if where.sixteenth == 1:
+        return f"{where.bar}.{where.beat}"
+    return str(where)
+
+
+def notes_hash(notes: Notes | None) -> str:
+    """A short hash of the notes' content (pitch, time, duration, velocity, on/off), order-free.
+
+    Times, durations and velocities count to 1/1000; the bytes are little-endian everywhere.
+    """
+    if notes is None:
+        return "-"
+    rows = sorted(
+        zip(
+            notes.pitches,
+            [round(t * 1000) for t in notes.times],
+            [round(d * 1000) for d in notes.durations],
+            [round(v * 1000) for v in notes.velocities],
+            notes.enabled,
+        )
+    )
+    flat = array("q", [value for row in rows for value in row])
+    if sys.byteorder == "big":
+        flat.byteswap()
+    return hashlib.sha1(flat.tobytes()).hexdigest()[:8]
+
+
+def points_hash(points: Points, default: float | None = None) -> str:
+    rows = [f"{num(t)} {num(v)}" for t, v in points]
+    if default is not None:
+        rows.insert(0, f"default {num(default)}")
+    return hashlib.sha1("\n".join(rows).encode()).hexdigest()[:8]
+
+
+# -- the rendering ---------------------------------------------------------------------------
+
+
+def track_header(track: Track) -> str:
+    if track.type == "master":
+        return "master track"
+    return f"{track.type} track {quote(track.name)}"
+
+
+def device_label(device: Device) -> str:
+    """What a device is: its name, and the device or plugin behind it when that differs."""
+    from .devices import display_name
+
+    if device.plugin_format:
+        kind = f"{device.plugin_format} plugin {quote(device.plugin_name or '')}"
+        return f"{quote(device.name)} ({kind})"
+    native = display_name(device.tag)
+    if device.name == native:
+        return native
+    return f"{quote(device.name)} ({native})"
+
+
+def clip_summary(clip: Clip, timeline: Timeline | None = None) -> str:
+    """Everything about a clip but its place: name, length, loop, content, on/off."""
+    parts = [f"{clip.kind} clip {quote(clip.name)}", f"length {num(clip.length)}"]
+    loop = clip.loop
+    state = "on" if loop.on else "off"
+    parts.append(f"loop {state} {num(loop.start)}–{num(loop.end)}")
+    if loop.start_relative:
+        parts.append(f"start offset {num(loop.start_relative)}")
+    if clip.kind == "audio":
+        parts.append(f"sample {quote(clip.sample.name) if clip.sample else 'none'}")
+        if clip.fades is not None:
+            fades = clip.fades
+            parts.append(
+                f"fades {'on' if fades.enabled else 'off'} in {num(fades.fade_in)} "
+                f"out {num(fades.fade_out)}"
+                + (" default-in" if fades.default_fade_in else "")
+                + (" default-out" if fades.default_fade_out else "")
+            )
+        if clip.warped is not None:
+            parts.append("warped" if clip.warped else "unwarped")
+    else:
+        count = len(clip.notes) if clip.notes is not None else 0
+        parts.append(f"{count} note{'' if count == 1 else 's'} #{notes_hash(clip.notes)}")
+    if clip.disabled:
+        parts.append("disabled")
+    return ", ".join(parts)
+
+
+def envelope_summary(envelope: Envelope, timeline: Timeline) -> str:
+    points = envelope.points
+    label = " › ".join([*envelope.device_path[:-1], envelope.label])
+    if not len(points):
+        default = "-" if envelope.default_value is None else num(envelope.default_value)
+        return f"automation {label}: no points, value {default}"
+    values = list(points.values)
+    low, high = min(values), max(values)
+    if envelope.owner == "Mixer" and (
+        envelope.parameter == "Volume" or envelope.parameter.startswith("Send ")
+    ):
+        value_range = f"{db(low)}–{db(high)}"
+    else:
+        value_range = f"{num(low)}–{num(high)}"
+    first = timeline.bar_of(max(points.times[0], 0.0))
+    last = timeline.bar_of(max(points.times[-1], 0.0))
+    return (
+        f"automation {label}: {len(points)} points, {value_range}, bars {first}–{last}, "
+        f"#{points_hash(points, envelope.default_value)}"
+    )
+
+
+def _device_lines(devices: Iterable[Device], indent: str) -> Iterable[str]:
+    for device in devices:
+        yield f"{indent}device {device_label(device)}{'' if device.on else ', off'}"
+        for chain in device.chains:
+            yield f"{indent}  chain {quote(chain.name)}{'' if chain.on else ', off'}"
+            yield from _device_lines(chain.devices, indent + "    ")
+
+
+def _envelope_key(envelope: Envelope) -> tuple:
+    return (envelope.device_path, envelope.label)
+
+
+def _track_lines(track: Track, timeline: Timeline) -> Iterable[str]:
+    yield track_header(track)
+    if track.group_name is not None:
+        yield f"  in group {quote(track.group_name)}"
+    mixer = track.mixer
+    yield f"  volume {db(mixer.volume)}"
+    yield f"  pan {pan(mixer.pan)}"
+    yield f"  track {'on' if mixer.on else 'off'}"
+    if mixer.solo:
+        yield "  solo"
+    if track.frozen:
+        yield "  frozen"
+    for send in mixer.sends:
+        state = "" if send.active else ", off"
+        yield f"  send {quote(send.return_name)} {db(send.level)}{state}"
+    yield from _device_lines(track.devices, "  ")
+    for clip in sorted(track.arrangement_clips, key=_clip_order):
+        yield (
+            f"  clip {position(timeline, clip.start)} (beat {num(clip.start)}): "
+            f"{clip_summary(clip)}"
+        )
+    for clip in sorted(track.take_lane_clips, key=lambda c: (c.take_lane or 0, *_clip_order(c))):
+        yield (
+            f"  take lane {(clip.take_lane or 0) + 1} clip {position(timeline, clip.start)} "
+            f"(beat {num(clip.start)}): {clip_summary(clip)}"
+        )
+    for clip in sorted(track.session_clips, key=lambda c: (c.scene_index or 0, c.name)):
+        yield f"  slot {(clip.scene_index or 0) + 1}: {clip_summary(clip)}"
+    # Stable order: by device path and parameter; equal labels keep the order Live wrote.
+    for envelope in sorted(track.envelopes, key=_envelope_key):
+        if not len(envelope.points):
+            continue  # Live keeps an envelope with only its static value: no automation
+        if track.type == "master" and envelope.owner == "Mixer" and envelope.parameter in (
+            "Tempo", "TimeSignature"
+        ):
+            continue  # shown with the set's tempo and time signature
+        yield "  " + envelope_summary(envelope, timeline)
+
+
+def _clip_order(clip: Clip) -> tuple:
+    return (clip.start, clip.end, clip.name, clip.kind)
+
+
+def render(live_set: LiveSet) -> str:
+    """The textconv rendering of `live_set` (ends with a newline)."""
+    timeline = live_set.timeline()
+    lines = [f"alslint textconv {TEXTCONV_FORMAT}", f"live {live_set.live_version}"]
+    lines.append(f"tempo {num(live_set.tempo)} BPM")
+    if live_set.tempo_envelope is not None and live_set.tempo_automated:
+        lines.append("  " + envelope_summary(live_set.tempo_envelope, timeline))
+    lines.append(f"time signature {live_set.time_signature}")
+    signature_env = live_set.time_signature_envelope
+    if signature_env is not None and live_set.time_signature_automated:
+        previous = None
+        for time, _ in signature_env.points:
+            signature = timeline.signature_at(time)
+            if signature != previous:
+                lines.append(f"  from bar {timeline.bar_of(time)}: {signature}")
+                previous = signature
+    scale = live_set.scale
+    lines.append(f"key {scale}" if scale is not None else "key none")
+    for message in live_set.damage:
+        lines.append(f"damaged: {message}")
+    for locator in live_set.locators:
+        lines.append(
+            f"locator {position(timeline, locator.time)} (beat {num(locator.time)}) "
+            f"{quote(locator.name)}"
+        )
+    for scene in live_set.scenes:
+        line = f"scene {quote(scene.name)}"
+        if scene.tempo is not None:
+            line += f", tempo {num(scene.tempo)} BPM"
+        if scene.time_signature is not None:
+            line += f", time signature {scene.time_signature}"
+        lines.append(line)
+    for track in live_set.tracks:
+        lines.extend(_track_lines(track, timeline))
+    return "\n".join(lines) + "\n"
