@@ -561,9 +561,11 @@ def _device_name(el, plugin_name: str | None) -> str:
     if plugin_name:
         return plugin_name
     if _value(el, "ShouldShowPresetName") != "false":
-        preset = _value(el, "LastPresetRef/Value/*/FileRef/Name")
+        file_ref = el.find("LastPresetRef/Value/*/FileRef")
+        # Live 8–10 store the preset's file name; Live 11+ only its path.
+        preset = _value(file_ref, "Name") or _value(file_ref, "RelativePath") or _value(file_ref, "Path")
         if preset:
-            return os.path.splitext(preset)[0]
+            return os.path.splitext(preset.replace("\\", "/").rsplit("/", 1)[-1])[0]
     return device_info.display_name(el.tag)
 
 
