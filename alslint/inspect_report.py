@@ -45,9 +45,12 @@ def to_text(o: dict) -> str:
         automation_summary = f"{len(envelopes)} moving envelope(s) — {shown}{more}"
     else:
         automation_summary = "none moves"
-    scenes = o["scenes"]
+    # Live shows an unnamed scene by its number.
+    scenes = [{"name": s["name"].strip() or str(s["index"] + 1)} for s in o["scenes"]]
     if len(scenes) > MAX_SCENES_SHOWN:
-        o = {**o, "scenes": scenes[:MAX_SCENES_SHOWN] + [{"name": f"… {len(scenes)} in all"}]}
+        scenes = scenes[:MAX_SCENES_SHOWN] + [{"name": f"… {len(scenes)} in all"}]
+    scene_count = len(o["scenes"])
+    o = {**o, "scenes": scenes}
     return render(
         "inspect.txt.j2",
         o=o,
@@ -55,4 +58,5 @@ def to_text(o: dict) -> str:
         track_rows=track_rows,
         locator_rows=locator_rows,
         automation_summary=automation_summary,
+        scene_count=scene_count,
     )
