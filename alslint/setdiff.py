@@ -41,6 +41,7 @@ class Change(BaseModel):
     message: str
     track: str | None = None  # the track's name in the new set (old set: removed tracks)
     track_type: str | None = None
+    position: int | None = None  # the track's display position (1-based): new set, old if removed
     subject: str | None = None  # the clip, device path, parameter, send, locator or scene
     old: Any = None
     new: Any = None
@@ -292,7 +293,7 @@ class _Differ:
 
     def _track_change(self, track: Track, kind: str, message: str, **fields) -> Change:
         return Change(kind=kind, scope="track", message=message, track=_display(track),
-                      track_type=track.type, **fields)  # fmt: skip
+                      track_type=track.type, position=track.index + 1, **fields)  # fmt: skip
 
     def _moves(self, pairs: list[tuple[int, int]]) -> dict[int, Change | None]:
         """Regrouped tracks, and tracks whose place among their siblings changed."""
@@ -747,15 +748,34 @@ def _diff_devices(old: list[Device], new: list[Device], path: list[str], out: li
             for x, y in zip(old[a0:a1], new[b0:b1]):
                 _device_pair(x, y, path, out)
             continue
-        for x in old[a0:a1]:
+        # A renamed device: same device or plugin in the same place, another name.
+        renamed = difflib.SequenceMatcher(
+            a=[_device_kind(d) for d in old[a0:a1]], b=[_device_kind(d) for d in new[b0:b1]],
+            autojunk=False,
+        )  # fmt: skip
+        removed, added = list(old[a0:a1]), list(new[b0:b1])
+        for block in renamed.get_matching_blocks():
+            for k in range(block.size):
+                x, y = old[a0 + block.a + k], new[b0 + block.b + k]
+                removed.remove(x)
+                added.remove(y)
+                out.append(("device-renamed",
+                            f"device {_in(path)}{device_label(x)} renamed to {quote(y.name)}",
+                            dict(subject=" › ".join([*path, y.name]), old=x.name, new=y.name)))  # fmt: skip
+                _device_pair(x, y, path, out)
+        for x in removed:
             subject = " › ".join([*path, x.name])
             out.append(("device-removed", f"device {_in(path)}{device_label(x)} removed",
                         dict(subject=subject, old=_device_json(x))))  # fmt: skip
-        for y in new[b0:b1]:
+        for y in added:
             subject = " › ".join([*path, y.name])
             out.append(("device-added", f"device {_in(path)}{device_label(y)} added"
                         + ("" if y.on else " (off)"),
                         dict(subject=subject, new=_device_json(y))))  # fmt: skip
+
+
+def _device_kind(device: Device) -> tuple:
+    return (device.tag, device.plugin_format, device.plugin_name)
 
 
 def _in(path: list[str]) -> str:
@@ -777,12 +797,16 @@ def _device_pair(x: Device, y: Device, path: list[str], out: list) -> None:
             for cx, cy in zip(x.chains[a0:a1], y.chains[b0:b1]):
                 _chain_pair(cx, cy, inner, out)
             continue
-        for chain in x.chains[a0:a1]:
-            out.append(("chain-removed", f"chain {quote(chain.name)} removed from {_in(path)}{device_label(x)}",
-                        dict(subject=" › ".join([*inner, chain.name]))))  # fmt: skip
-        for chain in y.chains[b0:b1]:
-            out.append(("chain-added", f"chain {quote(chain.name)} added to {_in(path)}{device_label(y)}",
-                        dict(subject=" › ".join([*inner, chain.name]))))  # fmt: skip
+        removed, added = x.chains[a0:a1], y.chains[b0:b1]
+        for kind, chains, verb, rack in (("chain-removed", removed, "removed from", x),
+                                         ("chain-added", added, "added to", y)):  # fmt: skip
+            if not chains:
+                continue
+            names = [c.name for c in chains]
+            what = f"chain {quote(names[0])}" if len(chains) == 1 else f"{len(chains)} chains"
+            out.append((kind, f"{what} {verb} {_in(path)}{device_label(rack)}",
+                        dict(subject=" › ".join(inner), old=names if kind == "chain-removed" else None,
+                             new=names if kind == "chain-added" else None)))  # fmt: skip
 
 
 def _chain_pair(x: Chain, y: Chain, path: list[str], out: list) -> None:
@@ -945,14 +969,15 @@ def to_text(diff: Diff) -> str:
     tracks = set()
     for change in diff.changes:
         if change.scope == "set":
-            this = "set"
+            this, title = ("set",), "set"
         else:
-            this = "master track" if change.track_type == "master" else (
+            this = (change.kind == "track-removed", change.track_type, change.track, change.position)
+            title = "master track" if change.track_type == "master" else (
                 f"{change.track_type} track {quote(change.track or '')}"
             )
-            tracks.add((change.track_type, change.track))
+            tracks.add(this)
         if this != heading:
-            lines.append(this)
+            lines.append(title)
             heading = this
         lines.append(f"  {change.message}")
     count = len(diff.changes)

@@ -147,12 +147,11 @@ def clip_summary(clip: Clip, timeline: Timeline | None = None) -> str:
     return ", ".join(parts)
 
 
-def envelope_summary(envelope: Envelope, timeline: Timeline) -> str:
+def envelope_summary(envelope: Envelope, timeline: Timeline, label: str | None = None) -> str:
+    """One line: what is automated, how many points, the value range, the bars, a hash."""
     points = envelope.points
-    label = " › ".join([*envelope.device_path[:-1], envelope.label])
-    if not len(points):
-        default = "-" if envelope.default_value is None else num(envelope.default_value)
-        return f"automation {label}: no points, value {default}"
+    if label is None:
+        label = "automation " + " › ".join([*envelope.device_path[:-1], envelope.label])
     values = list(points.values)
     low, high = min(values), max(values)
     if envelope.owner == "Mixer" and (
@@ -163,8 +162,10 @@ def envelope_summary(envelope: Envelope, timeline: Timeline) -> str:
         value_range = f"{num(low)}–{num(high)}"
     first = timeline.bar_of(max(points.times[0], 0.0))
     last = timeline.bar_of(max(points.times[-1], 0.0))
+    bars = f"bar {first}" if first == last else f"bars {first}–{last}"
+    count = len(points)
     return (
-        f"automation {label}: {len(points)} points, {value_range}, bars {first}–{last}, "
+        f"{label}: {count} point{'' if count == 1 else 's'}, {value_range}, {bars}, "
         f"#{points_hash(points, envelope.default_value)}"
     )
 
@@ -230,7 +231,7 @@ def render(live_set: LiveSet) -> str:
     lines = [f"alslint textconv {TEXTCONV_FORMAT}", f"live {live_set.live_version}"]
     lines.append(f"tempo {num(live_set.tempo)} BPM")
     if live_set.tempo_envelope is not None and live_set.tempo_automated:
-        lines.append("  " + envelope_summary(live_set.tempo_envelope, timeline))
+        lines.append("  " + envelope_summary(live_set.tempo_envelope, timeline, "automation"))
     lines.append(f"time signature {live_set.time_signature}")
     signature_env = live_set.time_signature_envelope
     if signature_env is not None and live_set.time_signature_automated:
