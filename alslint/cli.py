@@ -110,8 +110,10 @@ def _write_output(text: str, output: str, human: bool) -> None:
 @click.option("--rules-dir", multiple=True, help="Load rules from the .py files in this folder (runs their code).")
 @click.option("--force-exclude", is_flag=True, help="Apply `exclude` (and Backup/) to files named on the command line too, as pre-commit needs.")
 @click.option("--color/--no-color", default=None, help="Colour the text report [default: when writing to a terminal].")
+@click.option("--max-set-mb", type=click.IntRange(1, 16384), default=None,
+              help="Refuse sets whose XML decompresses to more than this [default: 512].")
 def lint(paths, stage, select, extend_select, ignore, fail_on, exit_zero, output_format,
-         output, config_file, isolated, rules_dir, force_exclude, color):  # fmt: skip
+         output, config_file, isolated, rules_dir, force_exclude, color, max_set_mb):  # fmt: skip
     """Lint Live sets (files or folders) and report what is still open."""
     from pathlib import Path
 
@@ -126,6 +128,8 @@ def lint(paths, stage, select, extend_select, ignore, fail_on, exit_zero, output
     else:
         config = load_config(Path(config_file) if config_file else find_config_file(Path.cwd()))
     settings = config.settings
+    if max_set_mb is not None:
+        settings.max_set_mb = max_set_mb
     stage = stage or settings.stage
     rule_dirs = [(config.root / d, config.label) for d in settings.rules_dirs]
     rule_dirs += [(Path(d), "--rules-dir") for d in rules_dir]

@@ -38,6 +38,8 @@ class FileConfig(BaseModel):
     exclude: list[str] = Field(default_factory=list)
     rules_dirs: list[str] = Field(default_factory=list, alias="rules-dirs")
     fail_on: Literal["error", "warning", "info"] = Field("warning", alias="fail-on")
+    # Cap on a set's decompressed XML: stops decompression bombs. Real sets stay below 71 MB.
+    max_set_mb: int = Field(512, ge=1, le=16384, alias="max-set-mb")
     rules: dict[str, dict[str, object]] = Field(default_factory=dict)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,13 +35,19 @@ class LintJob:
     stage: str
     force_exclude: bool = False
 
+    @property
+    def max_xml_bytes(self) -> int:
+        return self.config.settings.max_set_mb * 1024 * 1024
+
 
 def display_path(path: Path) -> str:
-    """The path as reports show it: relative to the current folder when inside it."""
-    try:
-        return Path(os.path.relpath(path)).as_posix() if path.is_absolute() else path.as_posix()
-    except ValueError:  # another drive on Windows
-        return path.as_posix()
+    """The path as reports show it: relative to the current folder when inside it, else as given."""
+    if path.is_absolute():
+        try:
+            return path.relative_to(Path.cwd()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
 
 
 def _relative_to_root(path: Path, root: Path) -> str:
@@ -81,7 +86,7 @@ def lint_file(path: Path, job: LintJob) -> FileResult:
     shown = display_path(path)
     result = FileResult(path=shown)
     try:
-        live_set = load(path)
+        live_set = load(path, max_xml_bytes=job.max_xml_bytes)
     except SetReadError as exc:
         result.unreadable = True
         result.violations.append(

@@ -8,6 +8,7 @@ downloads, hostile XML. Every failure becomes a `SetReadError` with a one-line r
 from __future__ import annotations
 
 import os
+import re
 import zlib
 from pathlib import Path
 
@@ -68,7 +69,11 @@ def _check_plain(name: str, raw: bytes) -> bytes:
         )
     start = raw.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not start.startswith(b"<"):
-        raise SetReadError(name, "not a Live set (neither gzip-compressed nor XML)")
+        raise SetReadError(
+            name,
+            "not a Live set (neither gzip-compressed nor XML; a set saved by Live 8.1 or "
+            "older must be opened and saved again in a newer Live)",
+        )
     return raw
 
 
@@ -161,18 +166,21 @@ def slim(data: bytes) -> tuple[bytes, NoteBlocks]:
 
 def parse_xml(name: str, data: bytes) -> etree._Element:
     """Parse set XML with a hardened parser; return the `<Ableton>` root element."""
+    # Refused before parsing for a clear message; the check after parsing is the safety net.
+    if b"<!DOCTYPE" in data[:4096]:
+        raise SetReadError(name, _DOCTYPE_REFUSED)
     try:
         root = etree.fromstring(data, _parser(huge_tree=False))
     except etree.XMLSyntaxError as exc:
         # Real sets hold hex text nodes up to ~9 MB, close to libxml2's 10 MB default limit.
-        if "Text node too long" not in str(exc) or b"<!DOCTYPE" in data[:4096]:
+        if "Text node too long" not in str(exc):
             raise SetReadError(name, f"not well-formed XML ({_xml_reason(exc)})") from None
         try:
             root = etree.fromstring(data, _parser(huge_tree=True))
         except etree.XMLSyntaxError as exc2:
             raise SetReadError(name, f"not well-formed XML ({_xml_reason(exc2)})") from None
     if root.getroottree().docinfo.doctype:
-        raise SetReadError(name, "contains a DOCTYPE, which Live never writes (refused for safety)")
+        raise SetReadError(name, _DOCTYPE_REFUSED)
     if root.tag != "Ableton":
         raise SetReadError(name, f"XML, but not an Ableton Live set (root element <{root.tag}>)")
     if root.find("LiveSet") is None:
@@ -180,8 +188,12 @@ def parse_xml(name: str, data: bytes) -> etree._Element:
     return root
 
 
+_DOCTYPE_REFUSED = "contains a DOCTYPE, which Live never writes (refused for safety)"
+
+
 def _xml_reason(exc: etree.XMLSyntaxError) -> str:
-    message = (exc.msg or str(exc)).strip().rstrip(".")
+    # lxml appends ", line N, column M" to libxml2's message; the line is given once, in front.
+    message = re.sub(r", line \d+, column \d+$", "", (exc.msg or str(exc)).strip()).rstrip(".")
     line = getattr(exc, "lineno", None)
     return f"line {line}: {message}" if line else message
 
