@@ -1,0 +1,188 @@
+"""ALS304 missing-sample: audio clips whose sample file cannot be found."""
+
+from __future__ import annotations
+
+import ntpath
+import os
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import Field
+
+from alslint.api import Finding, Location, Rule, RuleOptions, Severity, Stage
+
+#: `FileRef/RelativePathType`: what the stored relative path is relative to (read from the
+#: corpus: 1 and 3 resolve against the project folder, 2/5/6/7 against installed content).
+RELATIVE_TO_PROJECT = 3  # Samples/Recorded/… inside the project
+RELATIVE_OUTSIDE = 1  # ../../Downloads/… : outside the project, relative to its folder
+INSTALLED_SOURCES = {
+    2: "the Live Library",  # Live 8–10: Library/Samples/… (packs installed there)
+    5: "a Live pack",  # Core Library and installed packs; LivePackName names it
+    6: "the User Library",
+    7: "Live's built-in content",
+}
+
+#: Live's project folder is the set's folder or one above it (`Backup/`, sub-folders): the
+#: relative path is tried against the set's folder and this many folders above it.
+MAX_FOLDERS_UP = 3
+
+#: At most this many track names are listed in a message.
+MAX_TRACKS_NAMED = 4
+
+
+class MissingSampleOptions(RuleOptions):
+    check_packs: bool = Field(
+        True,
+        description="Also report samples from Live packs and the Live/User Library "
+        "(RelativePathType 2, 5, 6, 7) that are not where the set says, with their own message.",
+    )
+
+
+class MissingSample(Rule):
+    code = "ALS304"
+    name = "missing-sample"
+    summary = "An audio clip's sample file cannot be found, so the clip plays silence."
+    stage = Stage.SOUND_DESIGN
+    default_severity = Severity.WARNING
+    Options = MissingSampleOptions
+
+    def check(self, live_set, options, context):
+        project_dirs = _project_dirs(context.project_dir)
+        groups: dict[tuple, _Group] = {}
+        found: dict[tuple, bool] = {}
+        for track, clip, location in _audio_clips(live_set, context):
+            sample = clip.sample
+            if sample is None:
+                continue
+            source = _installed_source(sample)
+            if source is not None and not options.check_packs:
+                continue
+            ref_key = (sample.path, sample.relative_path, sample.relative_path_type,
+                       sample.live_pack_name)  # fmt: skip
+            if ref_key not in found:
+                found[ref_key] = any(
+                    context.file_exists(candidate)
+                    for candidate in candidate_paths(sample, project_dirs)
+                )
+            if found[ref_key]:
+                continue
+            shown = _shown_path(sample, source)
+            group = groups.setdefault((source, shown), _Group(shown, source, location))
+            group.clips += 1
+            if track.name not in group.tracks:
+                group.tracks.append(track.name)
+        for group in groups.values():
+            yield Finding(message=group.message(), location=group.location)
+
+
+@dataclass
+class _Group:
+    shown: str
+    source: str | None
+    location: Location
+    clips: int = 0
+    tracks: list[str] = field(default_factory=list)
+
+    def message(self) -> str:
+        names = self.tracks[:MAX_TRACKS_NAMED]
+        more = len(self.tracks) - len(names)
+        on = ", ".join(names) + (f" and {more} more tracks" if more else "")
+        used = f"used by {self.clips} clip{'s' if self.clips != 1 else ''} on {on}"
+        if self.source is None:
+            return f"{self.shown} ({used}) is missing"
+        return (
+            f"{self.shown} from {self.source} ({used}) was not found at its saved location: "
+            "is it installed on this computer?"
+        )
+
+
+def _audio_clips(live_set, context):
+    """(track, clip, location) of every audio clip: arrangement, take lanes, then session."""
+    for track in live_set.tracks:
+        for clip in (*track.arrangement_clips, *track.take_lane_clips):
+            if clip.kind == "audio":
+                yield track, clip, context.location(track=track, clip=clip)
+        for clip in track.session_clips:
+            if clip.kind == "audio":
+                location = context.location(track=track).model_copy(
+                    update={"clip": clip.name, "scene": _scene_label(live_set, clip)}
+                )
+                yield track, clip, location
+
+
+def _scene_label(live_set, clip) -> str | None:
+    if clip.scene_index is None:
+        return None
+    if clip.scene_index < len(live_set.scenes):
+        name = live_set.scenes[clip.scene_index].name.strip()
+        if name:
+            return f'"{name}"' if not name.isdigit() else name
+    return str(clip.scene_index + 1)
+
+
+def _installed_source(sample) -> str | None:
+    """Where installed (non-project) content comes from, or None for the project's own files."""
+    if sample.live_pack_name:
+        return f'the Live pack "{sample.live_pack_name}"'
+    return INSTALLED_SOURCES.get(sample.relative_path_type)
+
+
+def _shown_path(sample, source: str | None) -> str:
+    """The path a producer recognises: project-relative inside the project, else absolute."""
+    relative = (sample.relative_path or "").replace("\\", "/")
+    if relative and (source is not None or sample.relative_path_type == RELATIVE_TO_PROJECT):
+        return relative
+    return sample.path or relative or sample.name
+
+
+def _project_dirs(project_dir: Path) -> list[str]:
+    """Folders that may be Live's project folder: the set's own, then up to MAX_FOLDERS_UP
+    above it (a set in `Backup/` or in a sub-folder of its project)."""
+    dirs = [os.path.abspath(os.fspath(project_dir))]
+    for _ in range(MAX_FOLDERS_UP):
+        parent = os.path.dirname(dirs[-1])
+        if parent == dirs[-1]:
+            break
+        dirs.append(parent)
+    return dirs
+
+
+def _is_foreign_absolute(path: str) -> bool:
+    """A Windows path (`C:/…`, `//server/…`) seen on macOS/Linux: it cannot exist here."""
+    if os.name == "nt":
+        return False
+    drive, _ = ntpath.splitdrive(path)
+    return bool(drive)
+
+
+def candidate_paths(sample, project_dirs: list[str]) -> list[str]:
+    """Where Live looks for the sample, in order: the absolute path as saved, then the
+    relative path against the project folder (for project and outside-project files)."""
+    candidates = []
+    if sample.path and not _is_foreign_absolute(sample.path):
+        candidates.append(sample.path)
+    relative = (sample.relative_path or "").replace("\\", "/")
+    if not relative or _installed_source(sample) is not None:
+        return candidates
+    if posixpath.isabs(relative) or ntpath.splitdrive(relative)[0]:
+        return candidates  # not relative after all
+    ups = 0
+    parts = [part for part in relative.split("/") if part not in ("", ".")]
+    while ups < len(parts) and parts[ups] == "..":
+        ups += 1
+    rest = parts[ups:]
+    if not rest:
+        return candidates
+    for directory in project_dirs:
+        base = directory
+        for _ in range(ups):
+            parent = os.path.dirname(base)
+            if parent == base:
+                break
+            base = parent
+        else:
+            candidate = os.path.join(base, *rest)
+            if candidate not in candidates:
+                candidates.append(candidate)
+    return candidates

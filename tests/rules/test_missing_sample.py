@@ -1,0 +1,166 @@
+import os
+
+import pytest
+
+from alslint.model import SampleRef, Scene
+from alslint.testing import audio_clip, make_set, make_track, midi_clip, run_rule
+from alslint_rules.missing_sample import MissingSample
+
+SET = "/music/Song Project/Song.als"
+KICK_ABS = "/Users/ann/Music/Song Project/Samples/Imported/kick.wav"
+KICK_REL = "Samples/Imported/kick.wav"
+
+posix_only = pytest.mark.skipif(os.name == "nt", reason="POSIX paths in the expectations")
+
+
+def ref(path=KICK_ABS, relative=KICK_REL, kind=3, pack=None):
+    name = (path or relative).rsplit("/", 1)[-1]
+    return SampleRef(name=name, path=path, relative_path=relative, relative_path_type=kind,
+                     live_pack_name=pack)  # fmt: skip
+
+
+def clip(start, end, sample, name="Kick"):
+    return audio_clip(start, end, name).model_copy(update={"sample": sample})
+
+
+def findings(tracks, existing=(), set_path=SET, **options):
+    live_set = make_set(tracks, path=set_path, **options.pop("set_fields", {}))
+    result = run_rule(MissingSample, live_set, existing_files=existing, **options)
+    return [(str(f.location), f.message) for f in result]
+
+
+KICK_TRACKS = [make_track("audio", "Kick", clips=[clip(0, 16, ref())])]
+
+
+@posix_only
+def test_found_at_its_absolute_path():
+    assert findings(KICK_TRACKS, existing=[KICK_ABS]) == []
+
+
+@posix_only
+def test_moved_project_is_found_through_the_relative_path():
+    assert findings(KICK_TRACKS, existing=["/music/Song Project/Samples/Imported/kick.wav"]) == []
+
+
+@posix_only
+def test_set_in_backup_or_a_sub_folder_finds_the_project_samples_above_it():
+    existing = ["/music/Song Project/Samples/Imported/kick.wav"]
+    backup = "/music/Song Project/Backup/Song [2024-05-01 120000].als"
+    assert findings(KICK_TRACKS, existing=existing, set_path=backup) == []
+    nested = "/music/Song Project/Sets/Mixdown/Song.als"
+    assert findings(KICK_TRACKS, existing=existing, set_path=nested) == []
+
+
+@posix_only
+def test_one_finding_per_missing_file_listing_its_clips_and_tracks():
+    kick = ref()
+    tracks = [
+        make_track("audio", "Kick", clips=[clip(16, 32, kick), clip(48, 64, kick)]),
+        make_track("audio", "Perc", clips=[clip(0, 8, kick, "Kick Ghost")]),
+        make_track("audio", "Snare", clips=[clip(0, 8, ref(None, "Samples/Recorded/snare.wav"),
+                                                 "Snare")]),  # fmt: skip
+    ]
+    assert findings(tracks) == [
+        ('Kick › clip "Kick" @ bars 5–8',
+         "Samples/Imported/kick.wav (used by 3 clips on Kick, Perc) is missing"),
+        ('Snare › clip "Snare" @ bars 1–2',
+         "Samples/Recorded/snare.wav (used by 1 clip on Snare) is missing"),
+    ]  # fmt: skip
+
+
+@posix_only
+def test_live_8_to_10_relative_path_going_up_from_the_project_folder():
+    # Parsed from <RelativePathElement Dir="" /> <RelativePathElement Dir="Shared" />.
+    pad = ref("/Users/ann/Music/Shared/pad.aif", "../Shared/pad.aif", kind=1)
+    tracks = [make_track("audio", "Pad", clips=[clip(0, 32, pad, "Pad")])]
+    assert findings(tracks, existing=["/music/Shared/pad.aif"]) == []
+    # Outside the project: the message shows the absolute path as saved.
+    assert findings(tracks) == [
+        ('Pad › clip "Pad" @ bars 1–8',
+         "/Users/ann/Music/Shared/pad.aif (used by 1 clip on Pad) is missing"),
+    ]  # fmt: skip
+
+
+@posix_only
+def test_relative_path_climbing_above_the_root_gives_no_candidate():
+    far = ref(None, "../../../../../../../Music/ref.mp3", kind=1)
+    tracks = [make_track("audio", "Ref", clips=[clip(0, 4, far, "Ref")])]
+    assert findings(tracks, existing=["/Music/ref.mp3"]) == [
+        ('Ref › clip "Ref" @ bar 1',
+         "../../../../../../../Music/ref.mp3 (used by 1 clip on Ref) is missing"),
+    ]  # fmt: skip
+
+
+@posix_only
+def test_windows_path_does_not_crash_and_the_relative_path_still_finds_it():
+    haptic = ref("C:/Users/REI/Downloads/hapticmusic.aif", "../Downloads/hapticmusic.aif", kind=1)
+    tracks = [make_track("audio", "1-hapticmusic", clips=[clip(0, 8, haptic, "hapticmusic")])]
+    # A C:/ path cannot exist on macOS/Linux: it is not looked up (not even as a relative path).
+    assert findings(tracks, existing=["C:/Users/REI/Downloads/hapticmusic.aif"]) == [
+        ('1-hapticmusic › clip "hapticmusic" @ bars 1–2',
+         "C:/Users/REI/Downloads/hapticmusic.aif (used by 1 clip on 1-hapticmusic) is missing"),
+    ]  # fmt: skip
+    assert findings(tracks, existing=["/music/Downloads/hapticmusic.aif"]) == []
+
+
+@posix_only
+def test_pack_content_is_reported_apart_and_never_looked_up_in_the_project():
+    conga = ref("/Applications/Ableton Live 10 Suite.app/Contents/App-Resources/Core Library/"
+                "Samples/Drums/Conga/A-Conga Hi Muted 1.aif",
+                "Samples/Drums/Conga/A-Conga Hi Muted 1.aif", kind=5, pack="Core Library")  # fmt: skip
+    tracks = [make_track("audio", "Conga", clips=[clip(0, 4, conga, "Conga"), clip(8, 12, conga, "Conga")])]
+    in_project = "/music/Song Project/Samples/Drums/Conga/A-Conga Hi Muted 1.aif"
+    assert findings(tracks, existing=[in_project]) == [
+        ('Conga › clip "Conga" @ bar 1',
+         'Samples/Drums/Conga/A-Conga Hi Muted 1.aif from the Live pack "Core Library" (used by '
+         "2 clips on Conga) was not found at its saved location: is it installed on this computer?"),
+    ]  # fmt: skip
+    assert findings(tracks, existing=[conga.path]) == []
+    assert findings(tracks, check_packs=False) == []
+
+
+@posix_only
+def test_live_8_library_content_is_reported_as_library_content():
+    tabata = ref("/Users/b/Library/Application Support/Ableton/Library/Samples/Tremors/Kick.aif",
+                 "Samples/Tremors/Kick.aif", kind=2)  # fmt: skip
+    tracks = [make_track("audio", "1-Audio", clips=[clip(0, 4, tabata)])]
+    assert findings(tracks) == [
+        ('1-Audio › clip "Kick" @ bar 1',
+         "Samples/Tremors/Kick.aif from the Live Library (used by 1 clip on 1-Audio) was not found "
+         "at its saved location: is it installed on this computer?"),
+    ]  # fmt: skip
+
+
+@posix_only
+def test_session_clips_are_located_by_scene_and_midi_or_sampleless_clips_ignored():
+    session = clip(0, 8, ref(None, "Samples/Recorded/0001 Vox.aif"), "Vox").model_copy(
+        update={"scene_index": 1}
+    )
+    tracks = [
+        make_track("audio", "Vox", session_clips=[session]),
+        make_track("audio", "Empty", clips=[audio_clip(0, 4)]),  # no sample reference
+        make_track("midi", "Keys", clips=[midi_clip(0, 4)]),
+    ]
+    scenes = [Scene(index=0, name="Intro"), Scene(index=1, name="Verse")]
+    assert findings(tracks, set_fields={"scenes": scenes}) == [
+        ('Vox › clip "Vox" › scene "Verse"',
+         "Samples/Recorded/0001 Vox.aif (used by 1 clip on Vox) is missing"),
+    ]  # fmt: skip
+
+
+@posix_only
+def test_many_tracks_are_summarised():
+    shared = ref()
+    tracks = [make_track("audio", f"Kick {n}", clips=[clip(0, 4, shared)]) for n in range(1, 7)]
+    [(_, message)] = findings(tracks)
+    assert message == (
+        "Samples/Imported/kick.wav (used by 6 clips on Kick 1, Kick 2, Kick 3, Kick 4 "
+        "and 2 more tracks) is missing"
+    )
+
+
+@posix_only
+def test_set_path_relative_to_the_current_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    existing = [str(tmp_path / "Song Project" / "Samples" / "Imported" / "kick.wav")]
+    assert findings(KICK_TRACKS, existing=existing, set_path="Song Project/Song.als") == []
