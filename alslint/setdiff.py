@@ -967,7 +967,7 @@ def to_text(diff: Diff) -> str:
         return "\n".join(lines) + "\n"
     heading = None
     tracks = set()
-    for change in diff.changes:
+    for change in _collapse_scene_runs(diff.changes):
         if change.scope == "set":
             this, title = ("set",), "set"
         else:
@@ -986,6 +986,35 @@ def to_text(diff: Diff) -> str:
         summary += f" in {len(tracks)} track{'s' if len(tracks) != 1 else ''}"
     lines.append(summary)
     return "\n".join(lines) + "\n"
+
+
+def _collapse_scene_runs(changes: list[Change]) -> list[Change]:
+    """For the text report: three or more scenes added (removed) in a row become one line."""
+    out: list[Change] = []
+    k = 0
+    while k < len(changes):
+        change = changes[k]
+        if change.kind not in ("scene-added", "scene-removed"):
+            out.append(change)
+            k += 1
+            continue
+        field = "new" if change.kind == "scene-added" else "old"
+        end = k + 1
+        while (
+            end < len(changes)
+            and changes[end].kind == change.kind
+            and getattr(changes[end], field) == getattr(changes[end - 1], field) + 1
+        ):
+            end += 1
+        if end - k >= 3:
+            first, last = getattr(change, field), getattr(changes[end - 1], field)
+            verb = "added" if change.kind == "scene-added" else "removed"
+            out.append(change.model_copy(
+                update={"message": f"scenes {first}–{last} {verb} ({end - k} scenes)"}))  # fmt: skip
+        else:
+            out.extend(changes[k:end])
+        k = end
+    return out
 
 
 def to_json(diff: Diff) -> str:

@@ -173,8 +173,8 @@ def envelope_summary(envelope: Envelope, timeline: Timeline, label: str | None =
 def _device_lines(devices: Iterable[Device], indent: str) -> Iterable[str]:
     for device in devices:
         yield f"{indent}device {device_label(device)}{'' if device.on else ', off'}"
-        for chain in device.chains:
-            yield f"{indent}  chain {quote(chain.name)}{'' if chain.on else ', off'}"
+        for number, chain in enumerate(device.chains, start=1):
+            yield f"{indent}  chain {number} {quote(chain.name)}{'' if chain.on else ', off'}"
             yield from _device_lines(chain.devices, indent + "    ")
 
 
@@ -187,14 +187,20 @@ def _track_lines(track: Track, timeline: Timeline) -> Iterable[str]:
     if track.group_name is not None:
         yield f"  in group {quote(track.group_name)}"
     mixer = track.mixer
+    # Settings at Live's defaults are left out (pan centre, track on, no solo, sends at
+    # -inf): fewer identical lines, so git aligns the tracks of two versions better.
     yield f"  volume {db(mixer.volume)}"
-    yield f"  pan {pan(mixer.pan)}"
-    yield f"  track {'on' if mixer.on else 'off'}"
+    if pan(mixer.pan) != "C":
+        yield f"  pan {pan(mixer.pan)}"
+    if not mixer.on:
+        yield "  track off"
     if mixer.solo:
         yield "  solo"
     if track.frozen:
         yield "  frozen"
     for send in mixer.sends:
+        if math.isinf(gain_to_db(send.level)):
+            continue
         state = "" if send.active else ", off"
         yield f"  send {quote(send.return_name)} {db(send.level)}{state}"
     yield from _device_lines(track.devices, "  ")
