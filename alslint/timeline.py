@@ -45,7 +45,8 @@ class Timeline:
         self._segments = self._build_segments(signature, signature_changes or [])
         self._segment_starts = [segment.start for segment in self._segments]
         self.tempo = tempo
-        self._tempo_points = sorted(p for p in (tempo_points or []) if p[1] > 0)
+        # Sorted by time only: two events at one time are a jump, in the order Live wrote them.
+        self._tempo_points = sorted((p for p in (tempo_points or []) if p[1] > 0), key=lambda p: p[0])
 
     @classmethod
     def for_set(cls, live_set: "LiveSet") -> "Timeline":
@@ -53,9 +54,11 @@ class Timeline:
         sig_env = live_set.time_signature_envelope
         if sig_env is not None:
             changes = [(t, TimeSignature.from_code(int(v))) for t, v in sig_env.points if t >= 0]
+        # A tempo envelope, moving or not, is what Live plays; the stored tempo field only
+        # applies when there is none (e.g. Live 8/9 sets without tempo automation).
         tempo_points = []
         tempo_env = live_set.tempo_envelope
-        if tempo_env is not None and tempo_env.moves:
+        if tempo_env is not None:
             tempo_points = [(t, v) for t, v in tempo_env.points]
             if tempo_env.default_value and (not tempo_points or tempo_points[0][0] > 0):
                 tempo_points.insert(0, (0.0, tempo_env.default_value))
