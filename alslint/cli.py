@@ -8,6 +8,8 @@ Exit codes (a public contract, see README "Exit codes"):
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
 
 import click
@@ -58,13 +60,29 @@ def inspect(path: str, output_format: str):
     click.echo(to_json(summary) if output_format == "json" else to_text(summary), nl=False)
 
 
+def _progress_reporter():
+    """Progress on stderr, only for a person at a terminal (never in pipes or CI logs)."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        return lambda done, total, path: None
+
+    def report(done: int, total: int, path) -> None:
+        if total < 2:
+            return
+        line = f"[{done}/{total}] {path}"
+        sys.stderr.write("\r\x1b[K" + line[: shutil.get_terminal_size().columns - 1])
+        if done == total:
+            sys.stderr.write("\r\x1b[K")
+        sys.stderr.flush()
+
+    return report
+
+
 def _split(values: tuple[str, ...]) -> list[str]:
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
 
 
 def _write_output(text: str, output: str, human: bool) -> None:
     """Write the report to `output` atomically; never over a Live set."""
-    import os
     import tempfile
     from pathlib import Path
 
@@ -112,8 +130,12 @@ def _write_output(text: str, output: str, human: bool) -> None:
 @click.option("--color/--no-color", default=None, help="Colour the text report [default: when writing to a terminal].")
 @click.option("--max-set-mb", type=click.IntRange(1, 16384), default=None,
               help="Refuse sets whose XML decompresses to more than this [default: 512].")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
+              help="Lint this many sets in parallel [default: number of cores].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 def lint(paths, stage, select, extend_select, ignore, fail_on, exit_zero, output_format,
-         output, config_file, isolated, rules_dir, force_exclude, color, max_set_mb):  # fmt: skip
+         output, config_file, isolated, rules_dir, force_exclude, color, max_set_mb, jobs,
+         no_cache):  # fmt: skip
     """Lint Live sets (files or folders) and report what is still open."""
     from pathlib import Path
 
@@ -142,7 +164,12 @@ def lint(paths, stage, select, extend_select, ignore, fail_on, exit_zero, output
     settings.extend_select += _split(extend_select)
     settings.ignore += _split(ignore)
     job = engine.LintJob(config, resolve_rules(config, rules, stage), stage, force_exclude)
-    result = engine.run(list(paths), job)
+    if not no_cache:
+        from .cache import Cache, cache_dir, run_key
+
+        config_key = f"{config.root}\n{settings.model_dump_json()}\n{stage}"
+        job.cache = Cache(cache_dir(), run_key(job.settings, config_key, job.max_xml_bytes))
+    result = engine.run(list(paths), job, jobs or os.cpu_count() or 1, _progress_reporter())
 
     report = render(result, output_format)
     human = output_format in HUMAN_FORMATS

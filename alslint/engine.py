@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
 from .api import Context, Finding, Location, Severity
+from .cache import Cache, content_hash
 from .config import Config, RuleSetting, ignored_for_file, path_matches
 from .errors import SetReadError
 from .parser import load
@@ -34,6 +36,7 @@ class LintJob:
     settings: list[RuleSetting]
     stage: str
     force_exclude: bool = False
+    cache: Cache | None = None
 
     @property
     def max_xml_bytes(self) -> int:
@@ -167,7 +170,72 @@ def _order(violation: Violation):
     )
 
 
-def run(paths: list[str], job: LintJob) -> RunResult:
+def _lint_cached(path: Path, job: LintJob) -> FileResult:
+    if job.cache is None:
+        return lint_file(path, job)
+    shown = display_path(path)
+    digest = content_hash(path)
+    if digest is not None:
+        cached = job.cache.get(digest, shown)
+        if cached is not None:
+            return cached
+    result = lint_file(path, job)
+    if digest is not None:
+        job.cache.put(digest, shown, result)
+    return result
+
+
+#: The job of the current run, inherited by forked worker processes (never pickled: rules
+#: loaded from a local folder live in modules a fresh process could not import).
+_WORKER_JOB: LintJob | None = None
+
+
+def _worker(path: Path) -> FileResult:
+    return _lint_cached(path, _WORKER_JOB)
+
+
+def _lint_all(files: list[Path], job: LintJob, jobs: int, progress) -> list[FileResult]:
+    global _WORKER_JOB
+    if jobs <= 1 or len(files) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        results = []
+        for done, path in enumerate(files, start=1):
+            results.append(_lint_cached(path, job))
+            progress(done, len(files), path)
+        return results
+    _WORKER_JOB = job
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(min(jobs, len(files))) as pool:
+            # Biggest files first keeps both cores busy until the end; order is restored below.
+            order = sorted(range(len(files)), key=lambda i: -_size(files[i]))
+            by_index = {}
+            for done, (index, result) in enumerate(
+                pool.imap_unordered(_indexed_worker, [(i, files[i]) for i in order]), start=1
+            ):
+                by_index[index] = result
+                progress(done, len(files), files[index])
+        return [by_index[i] for i in range(len(files))]
+    finally:
+        _WORKER_JOB = None
+
+
+def _indexed_worker(item: tuple[int, Path]) -> tuple[int, FileResult]:
+    index, path = item
+    return index, _worker(path)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _no_progress(done: int, total: int, path: Path) -> None:
+    pass
+
+
+def run(paths: list[str], job: LintJob, jobs: int = 1, progress=_no_progress) -> RunResult:
     files = discover(paths, job)
     result = RunResult(
         stage=job.stage,
@@ -179,5 +247,5 @@ def run(paths: list[str], job: LintJob) -> RunResult:
             for s in job.settings
         ],
     )
-    result.files = [lint_file(path, job) for path in files]
+    result.files = _lint_all(files, job, jobs, progress)
     return result

@@ -266,8 +266,8 @@ CHOICES_STAGE = "'composition', 'arrangement', 'sound-design', 'mixing', 'master
     ("argv", "messages"),
     [
         # click 8.2+ and click 8.1 word this one differently; both are one line.
-        (["--bogus", "song.als"], ["No such option '--bogus'.", "No such option: --bogus"]),
-        (["lint", "song.als", "--bogus"], ["No such option '--bogus'.", "No such option: --bogus"]),
+        (["--nonsense", "song.als"], ["No such option '--nonsense'.", "No such option: --nonsense"]),
+        (["lint", "song.als", "--nonsense"], ["No such option '--nonsense'.", "No such option: --nonsense"]),
         (["--format", "xml", "song.als"], [f"Invalid value for '--format': 'xml' is not one of {CHOICES_FORMAT}."]),
         (["--stage", "bogus", "song.als"], [f"Invalid value for '--stage': 'bogus' is not one of {CHOICES_STAGE}."]),
         (["--fail-on", "fatal", "song.als"], ["Invalid value for '--fail-on': 'fatal' is not one of 'error', 'warning', 'info'."]),
