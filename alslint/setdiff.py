@@ -63,12 +63,16 @@ class Diff(BaseModel):
 # -- helpers -----------------------------------------------------------------------------------
 
 _AUTO_NAME = re.compile(r"^\d+-")
+_RETURN_LETTER = re.compile(r"^[A-Z]{1,2}-")
 
 
 def _norm_name(track: Track) -> str:
-    """The name used to match tracks: Live's automatic names lose their position number."""
+    """The name used to match tracks, without what Live derives from the track's place: the
+    number of automatic names ("3-Audio") and the letter of return tracks ("B-Delay")."""
     if track.type == "master":
         return ""
+    if track.type == "return":
+        return _RETURN_LETTER.sub("", track.name, count=1)
     if not track.user_name:
         return _AUTO_NAME.sub("", track.name, count=1)
     return track.name
@@ -204,7 +208,8 @@ class _Differ:
                                b.name, a.name, b.name, b.time))  # fmt: skip
             elif round(a.time, 3) != round(b.time, 3):
                 events.append((b.time, "locator-moved",
-                               f"locator {quote(b.name)} moved {self._bar(a.time, old=True)} → {self._bar(b.time)}",
+                               f"locator {quote(b.name)} moved {self._bar(a.time, old=True)} → "
+                               f"{position(self.new_tl, b.time)}",
                                b.name, _round(a.time), _round(b.time), b.time))  # fmt: skip
         for loc in old_left:
             events.append((loc.time, "locator-removed",
@@ -227,11 +232,12 @@ class _Differ:
             a=[s.name for s in old_scenes], b=[s.name for s in new_scenes], autojunk=False
         )
         for op, a0, a1, b0, b1 in matcher.get_opcodes():
-            if op == "equal" or (op == "replace" and a1 - a0 == b1 - b0):
-                for i, j in zip(range(a0, a1), range(b0, b1)):
-                    self.scene_map[i] = j
-                    self._scene_pair(old_scenes[i], new_scenes[j])
-                continue
+            # Replaced scenes: the first ones renamed in place, the rest added or removed.
+            common = min(a1 - a0, b1 - b0)
+            for i, j in zip(range(a0, a0 + common), range(b0, b0 + common)):
+                self.scene_map[i] = j
+                self._scene_pair(old_scenes[i], new_scenes[j])
+            a0, b0 = a0 + common, b0 + common
             for i in range(a0, a1):
                 scene = old_scenes[i]
                 self._set("scene-removed", f"scene {i + 1} {quote(scene.name)} removed",
@@ -295,13 +301,13 @@ class _Differ:
         return Change(kind=kind, scope="track", message=message, track=_display(track),
                       track_type=track.type, position=track.index + 1, **fields)  # fmt: skip
 
-    def _moves(self, pairs: list[tuple[int, int]]) -> dict[int, Change | None]:
+    def _moves(self, pairs: list[tuple[int, int]]) -> dict[int, tuple]:
         """Regrouped tracks, and tracks whose place among their siblings changed."""
         old_tracks, new_tracks = self.old.tracks, self.new.tracks
         partner = dict(pairs)
         old_parent = {i: _parent_index(self.old, t) for i, t in enumerate(old_tracks)}
         new_parent = {j: _parent_index(self.new, t) for j, t in enumerate(new_tracks)}
-        result: dict[int, Any] = {}
+        result: dict[int, tuple] = {}
         siblings: dict[Any, list[int]] = defaultdict(list)
         for i, j in pairs:
             po, pn = old_parent[i], new_parent[j]
