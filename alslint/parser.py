@@ -116,6 +116,13 @@ def _bool(el, path=None, default: bool = False) -> bool:
     return default if text is None else text == "true"
 
 
+def _leaf_values(el) -> dict[str, str]:
+    """{child tag: its Value attribute} for the direct children of `el`."""
+    if el is None:
+        return {}
+    return {child.tag: child.get("Value") for child in el}
+
+
 def _param_value(param: etree._Element | None) -> str | None:
     """Static value of an automatable parameter: `Manual` (9+) or the default event (8)."""
     if param is None:
@@ -454,34 +461,37 @@ class _SetBuilder:
             kind = "midi"
         else:
             return None
-        loop_el = el.find("Loop")
+        # One pass over the clip's ~40 children instead of a search per field.
+        children = {child.tag: child for child in el}
+        values = {tag: child.get("Value") for tag, child in children.items()}
+        loop_values = _leaf_values(children.get("Loop"))
         loop = Loop(
-            on=_bool(loop_el, "LoopOn"),
-            start=_float(loop_el, "LoopStart", 0.0),
-            end=_float(loop_el, "LoopEnd", 0.0),
-            start_relative=_float(loop_el, "StartRelative", 0.0),
-            out_marker=_float(loop_el, "OutMarker"),
+            on=loop_values.get("LoopOn") == "true",
+            start=_number(loop_values.get("LoopStart", "0")),
+            end=_number(loop_values.get("LoopEnd", "0")),
+            start_relative=_number(loop_values.get("StartRelative", "0")),
+            out_marker=_number(loop_values["OutMarker"]) if "OutMarker" in loop_values else None,
         )
-        start = _float(el, "CurrentStart", _number(el.get("Time", "0")))
-        end = _float(el, "CurrentEnd", start)
+        start = _number(values.get("CurrentStart") or el.get("Time", "0"))
+        end = _number(values["CurrentEnd"]) if values.get("CurrentEnd") else start
         if scene_index is not None:
             start, end = 0.0, end - start
-        color = _value(el, "Color", _value(el, "ColorIndex"))
+        color = values.get("Color", values.get("ColorIndex"))
         clip = Clip(
             kind=kind,
-            name=_value(el, "Name", "") or "",
+            name=values.get("Name") or "",
             start=start,
             end=end,
             loop=loop,
-            disabled=_bool(el, "Disabled"),
+            disabled=values.get("Disabled") == "true",
             color=int(color) if color is not None else None,
-            warped=None if el.find("IsWarped") is None else _bool(el, "IsWarped"),
+            warped=None if "IsWarped" not in values else values["IsWarped"] == "true",
             scene_index=scene_index,
             take_lane=take_lane,
         )
         if kind == "audio":
-            clip.fades = _fades(el)
-            clip.sample = _sample_ref(el.find("SampleRef"))
+            clip.fades = _fades(children.get("Fades"), values.get("Fade"))
+            clip.sample = _sample_ref(children.get("SampleRef"))
             clip.warp_markers = [
                 WarpMarker(_number(m.get("SecTime")), _number(m.get("BeatTime")))
                 for m in el.iterfind("WarpMarkers/WarpMarker")
@@ -625,16 +635,16 @@ def _parameter_location(param, track_el) -> tuple[str, list[str], str]:
     return owner or "Track", devices, " › ".join(name_parts)
 
 
-def _fades(el) -> Fades | None:
-    fades = el.find("Fades")
+def _fades(fades, fade_switch: str | None) -> Fades | None:
     if fades is None:
         return None
+    values = _leaf_values(fades)
     return Fades(
-        enabled=_bool(el, "Fade", True),
-        fade_in=_float(fades, "FadeInLength", 0.0),
-        fade_out=_float(fades, "FadeOutLength", 0.0),
-        default_fade_in=_bool(fades, "IsDefaultFadeIn"),
-        default_fade_out=_bool(fades, "IsDefaultFadeOut"),
+        enabled=fade_switch != "false",
+        fade_in=_number(values.get("FadeInLength", "0")),
+        fade_out=_number(values.get("FadeOutLength", "0")),
+        default_fade_in=values.get("IsDefaultFadeIn") == "true",
+        default_fade_out=values.get("IsDefaultFadeOut") == "true",
     )
 
 

@@ -21,7 +21,6 @@ DEFAULT_MAX_XML_BYTES = 512 * 1024 * 1024
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _LFS_POINTER = b"version https://git-lfs.github.com/spec/"
-_READ_CHUNK = 1 << 20
 
 
 def _parser(huge_tree: bool) -> etree.XMLParser:
@@ -79,25 +78,21 @@ def _check_plain(name: str, raw: bytes) -> bytes:
 
 def _gunzip(name: str, handle, max_xml_bytes: int) -> bytes:
     # zlib with wbits=31 checks the gzip header, CRC and length; max_length bounds memory
-    # so that a decompression bomb stops at the cap instead of filling RAM.
+    # so that a decompression bomb stops at the cap instead of filling RAM. Deflate never
+    # grows data by more than a little, so the compressed read is capped as well.
+    compressed = handle.read(max_xml_bytes + (1 << 20))
     inflater = zlib.decompressobj(wbits=31)
-    out = bytearray()
     try:
-        while not inflater.eof:
-            chunk = inflater.unconsumed_tail or handle.read(_READ_CHUNK)
-            if not chunk:
-                raise SetReadError(name, "truncated gzip stream (the file is incomplete)")
-            room = max_xml_bytes + 1 - len(out)
-            out += inflater.decompress(chunk, room)
-            if len(out) > max_xml_bytes:
-                raise SetReadError(
-                    name, f"decompresses to more than the {_mib(max_xml_bytes)} limit for a set"
-                )
-        if inflater.unused_data or handle.read(1):
-            raise SetReadError(name, "damaged gzip stream (unexpected data after its end)")
+        out = inflater.decompress(compressed, max_xml_bytes + 1)
     except zlib.error as exc:
         raise SetReadError(name, f"damaged gzip stream ({_zlib_reason(exc)})") from None
-    return bytes(out)
+    if len(out) > max_xml_bytes:
+        raise SetReadError(name, f"decompresses to more than the {_mib(max_xml_bytes)} limit for a set")
+    if not inflater.eof:
+        raise SetReadError(name, "truncated gzip stream (the file is incomplete)")
+    if inflater.unused_data or handle.read(1):
+        raise SetReadError(name, "damaged gzip stream (unexpected data after its end)")
+    return out
 
 
 def _zlib_reason(exc: zlib.error) -> str:

@@ -1,0 +1,196 @@
+"""alslint's speed and memory, as ratios against baselines measured in the same run.
+
+    python benchmarks/run.py [--corpus ../shared/corpus] [--repeat 3] [--quick]
+
+Every figure is measured in fresh processes on this machine, now; the targets (README,
+"Performance") are ratios, so they hold on any machine:
+
+- floor: decompress a set and parse its XML once with lxml (the physical floor of reading it);
+  lint: load it with alslint and run every rule (`--stage release`); time and peak memory
+- start-up: `alslint --version` against `python -c "import lxml.etree, pydantic, click"`
+- folders: the whole corpus with --jobs 1 against --jobs 2 (no cache)
+- cache: the whole corpus again with a warm cache against a cold one
+- growth: sets synthesised at 1x, 2x, 4x, 8x a real set (tracks, clips and notes copied)
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import gzip
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from lxml import etree
+
+REPO = Path(__file__).resolve().parents[1]
+ALSLINT = Path(sys.executable).parent / "alslint"
+LARGEST = [
+    "live11.0.12__MenkeTechnologies__AbletonLiveTemplates__edmJM@b140f4e1.als",  # 70.7 MB XML, 338k notes
+    "live9.7__FrancoCerone__ElektroWaveEP__Ep__Time4you__Time4you.als",  # 48 MB XML
+    "live9.7__FrancoCerone__ElektroWaveEP__Ep__Everest__Everest-Radio-Edit.als",  # 137 tracks
+]
+GROWTH_BASE = "live10.1.30__JonatanWallgren__visby__visby.als"
+
+# Each child prints {"seconds": work time, "peak_kb": peak resident memory}.
+FLOOR_CHILD = """
+import gzip, json, resource, sys, time
+from lxml import etree
+start = time.perf_counter()
+with open(sys.argv[1], "rb") as handle:
+    root = etree.fromstring(gzip.decompress(handle.read()), etree.XMLParser(huge_tree=True))
+seconds = time.perf_counter() - start
+print(json.dumps({"seconds": seconds, "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+LINT_CHILD = """
+import json, resource, sys, time
+from pathlib import Path
+from alslint import engine
+from alslint.config import load_config, resolve_rules
+from alslint.registry import collect_rules
+config = load_config(None)
+job = engine.LintJob(config, resolve_rules(config, collect_rules(), "release"), "release")
+start = time.perf_counter()
+result = engine.lint_file(Path(sys.argv[1]), job)
+seconds = time.perf_counter() - start
+print(json.dumps({"seconds": seconds, "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                  "findings": len(result.violations)}))
+"""
+
+
+def child(code: str, path: Path) -> dict:
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def best_of(repeat: int, measure) -> dict:
+    """Fastest time and lowest peak over `repeat` fresh processes (least disturbed runs)."""
+    runs = [measure() for _ in range(repeat)]
+    return {"seconds": min(r["seconds"] for r in runs), "peak_kb": min(r["peak_kb"] for r in runs)}
+
+
+def wall(argv: list[str], repeat: int, env=None) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(argv, capture_output=True, env=env, check=False)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def row(*cells) -> str:
+    return "| " + " | ".join(str(c) for c in cells) + " |"
+
+
+def floor_vs_lint(corpus: Path, repeat: int) -> list[str]:
+    lines = [row("set", "XML MB", "floor s", "lint s", "time ratio", "floor peak MB", "lint peak MB", "memory ratio"),
+             row(*["---"] * 8)]  # fmt: skip
+    for name in LARGEST:
+        path = corpus / name
+        xml_mb = len(gzip.decompress(path.read_bytes())) / 1e6
+        floor = best_of(repeat, lambda: child(FLOOR_CHILD, path))
+        lint = best_of(repeat, lambda: child(LINT_CHILD, path))
+        lines.append(row(
+            name[:48], f"{xml_mb:.1f}", f"{floor['seconds']:.2f}", f"{lint['seconds']:.2f}",
+            f"{lint['seconds'] / floor['seconds']:.2f}x", f"{floor['peak_kb'] / 1024:.0f}",
+            f"{lint['peak_kb'] / 1024:.0f}", f"{lint['peak_kb'] / floor['peak_kb']:.2f}x",
+        ))  # fmt: skip
+    return lines
+
+
+def startup(repeat: int) -> list[str]:
+    base = wall([sys.executable, "-c", "import lxml.etree, pydantic, click"], repeat * 3)
+    version = wall([str(ALSLINT), "--version"], repeat * 3)
+    demo = wall([str(ALSLINT), "--no-cache", str(REPO / "sample_projects" / "demo.als")], repeat * 3)
+    return [
+        row("start-up", "seconds", "ratio"), row("---", "---", "---"),
+        row("python -c 'import lxml.etree, pydantic, click'", f"{base:.3f}", "1.00x"),
+        row("alslint --version", f"{version:.3f}", f"{version / base:.2f}x"),
+        row("alslint sample_projects/demo.als (end to end)", f"{demo:.3f}", ""),
+    ]
+
+
+def folders_and_cache(corpus: Path, repeat: int) -> list[str]:
+    common = [str(ALSLINT), "--stage", "release", "--format", "json", "-o", os.devnull]
+    one = wall([*common, "--no-cache", "--jobs", "1", str(corpus)], repeat)
+    two = wall([*common, "--no-cache", "--jobs", "2", str(corpus)], repeat)
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "ALSLINT_CACHE_DIR": cache}
+        cold = wall([*common, str(corpus)], 1, env)
+        warm = wall([*common, str(corpus)], repeat, env)
+    count = len(list(corpus.glob("*.als")))
+    return [
+        row(f"whole corpus ({count} sets)", "seconds", "speed-up"), row("---", "---", "---"),
+        row("--jobs 1 --no-cache", f"{one:.2f}", "1.00x"),
+        row("--jobs 2 --no-cache", f"{two:.2f}", f"{one / two:.2f}x"),
+        row("cold cache (first run)", f"{cold:.2f}", ""),
+        row("warm cache (nothing changed)", f"{warm:.2f}", f"{cold / warm:.1f}x"),
+    ]
+
+
+def grown_set(xml: bytes, factor: int) -> bytes:
+    """The set with every audio/MIDI track (with its clips and notes) present `factor` times."""
+    root = etree.fromstring(xml, etree.XMLParser(huge_tree=True))
+    tracks = root.find("LiveSet/Tracks")
+    originals = [t for t in tracks if t.tag in ("AudioTrack", "MidiTrack")]
+    next_id = 1_000_000
+    for copy_number in range(1, factor):
+        for track in originals:
+            duplicate = copy.deepcopy(track)
+            duplicate.set("Id", str(next_id))
+            next_id += 1
+            name = duplicate.find("Name/EffectiveName")
+            if name is not None:
+                name.set("Value", f"{name.get('Value')} x{copy_number + 1}")
+            track.addprevious(duplicate)
+    return gzip.compress(etree.tostring(root, xml_declaration=True, encoding="UTF-8"), 6, mtime=0)
+
+
+def growth(corpus: Path, repeat: int) -> list[str]:
+    xml = gzip.decompress((corpus / GROWTH_BASE).read_bytes())
+    lines = [row("size", "XML MB", "lint s", "time / 1x", "peak MB", "peak / 1x"), row(*["---"] * 6)]
+    base = None
+    with tempfile.TemporaryDirectory() as folder:
+        for factor in (1, 2, 4, 8):
+            path = Path(folder) / f"grown-{factor}x.als"
+            data = grown_set(xml, factor)
+            path.write_bytes(data)
+            lint = best_of(repeat, lambda: child(LINT_CHILD, path))
+            base = base or lint
+            lines.append(row(
+                f"{factor}x", f"{len(gzip.decompress(data)) / 1e6:.0f}", f"{lint['seconds']:.2f}",
+                f"{lint['seconds'] / base['seconds']:.2f}", f"{lint['peak_kb'] / 1024:.0f}",
+                f"{lint['peak_kb'] / base['peak_kb']:.2f}",
+            ))  # fmt: skip
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help="only the largest sets and start-up")
+    args = parser.parse_args()
+    if not args.corpus.is_dir():
+        print(f"corpus not found at {args.corpus} (use --corpus)", file=sys.stderr)
+        return 2
+    print(f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}, lxml {etree.__version__}; "
+          f"load average {os.getloadavg()[0]:.1f}\n")  # fmt: skip
+    sections = [floor_vs_lint(args.corpus, args.repeat), startup(args.repeat)]
+    if not args.quick:
+        sections += [folders_and_cache(args.corpus, args.repeat), growth(args.corpus, args.repeat)]
+    print("\n\n".join("\n".join(lines) for lines in sections))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
