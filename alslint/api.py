@@ -174,6 +174,7 @@ class Context:
         parameter: str | None = None,
         start: float | None = None,
         end: float | None = None,
+        scene: str | None = None,
     ) -> Location:
         """Build a location; a clip's span is used when no start/end is given."""
         if clip is not None and start is None:
@@ -185,6 +186,7 @@ class Context:
             clip=clip.name if clip is not None else None,
             device=device.name if device is not None else None,
             parameter=parameter,
+            scene=scene,
             **span,
         )
 

@@ -142,8 +142,9 @@ class Envelope(_Model):
     """One automation envelope, resolved to the parameter it drives."""
 
     parameter: str  # parameter name as stored, e.g. "Volume", "Freq"
-    owner: str  # "Mixer", "Song", or the device's display name
+    owner: str  # "Mixer", "Track", or the device's display name
     device_path: list[str] = Field(default_factory=list)  # rack › device chain, empty for mixer
+    device_key: str | None = None  # `Device.key` of the device it drives, None for the mixer
     default_value: float | None = None  # value before the first real point
     points: Points = Field(default_factory=Points)  # real breakpoints (beats), in time order
 
@@ -165,7 +166,9 @@ class Device(_Model):
 
     tag: str  # Live's element name, e.g. "Eq8", "PluginDevice", "InstrumentGroupDevice"
     name: str  # what Live shows: the user's name, the plugin's name or the device name
+    key: str = ""  # position in the track: "2" = third device, "2.0.1" = its chain 0, device 1
     on: bool = True
+    on_mapping: Literal["macro", "key", "midi"] | None = None  # what else switches it
     is_instrument: bool = False  # turns MIDI into audio
     is_midi_effect: bool = False
     plugin_format: PluginFormat | None = None
@@ -189,8 +192,12 @@ class Device(_Model):
 
 
 class Chain(_Model):
+    """A chain of a rack (a Drum Rack pad, an Instrument Rack chain, …)."""
+
     name: str
-    on: bool = True
+    on: bool = True  # the chain's activator
+    volume: float = 1.0  # linear gain
+    pan: float = 0.0
     devices: list[Device] = Field(default_factory=list)
 
 
@@ -222,6 +229,18 @@ class Mixer(_Model):
         return gain_to_db(self.volume)
 
 
+#: `RelativePathType` of a file reference, as observed across Live 8–12 sets.
+SAMPLE_LOCATION_KINDS = {
+    0: "absolute",  # only the absolute path
+    1: "external",  # outside the project, relative to the project folder
+    2: "library",  # the Live 8–10 Library
+    3: "project",  # inside the project folder
+    5: "pack",  # an installed Live pack
+    6: "user-library",
+    7: "built-in",  # Live's own content
+}
+
+
 class SampleRef(_Model):
     """Where an audio clip's sample lives, as stored by Live."""
 
@@ -236,6 +255,11 @@ class SampleRef(_Model):
     @property
     def in_live_pack(self) -> bool:
         return bool(self.live_pack_name)
+
+    @property
+    def location_kind(self) -> str:
+        """Where Live resolves the file from, by `relative_path_type` (as seen in real sets)."""
+        return SAMPLE_LOCATION_KINDS.get(self.relative_path_type, "unknown")
 
 
 class Fades(_Model):

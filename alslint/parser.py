@@ -372,17 +372,18 @@ class _SetBuilder:
 
     # -- devices ---------------------------------------------------------------------------
 
-    def _devices(self, devices_el) -> list[Device]:
+    def _devices(self, devices_el, key_prefix: str = "") -> list[Device]:
         if devices_el is None:
             return []
         devices = []
-        for position, el in enumerate(devices_el, start=1):
-            device = self._guard(f"device {position} ({el.tag})", lambda: self._device(el))
+        for position, el in enumerate(devices_el):
+            key = f"{key_prefix}{position}"
+            device = self._guard(f"device {key} ({el.tag})", lambda: self._device(el, key))
             if device is not None:
                 devices.append(device)
         return devices
 
-    def _device(self, el) -> Device:
+    def _device(self, el, key: str) -> Device:
         tag = el.tag
         plugin_format = plugin_name = None
         is_instrument = tag in device_info.NATIVE_INSTRUMENTS
@@ -401,21 +402,29 @@ class _SetBuilder:
                 plugin_format, plugin_name = "au", _value(au, "Name", "")
                 is_instrument = _value(au, "ComponentType") == device_info.AU_MUSIC_DEVICE
         chains = []
-        for branch in el.iterfind("Branches/*"):
+        for chain_index, branch in enumerate(el.iterfind("Branches/*")):
             inner = branch.find("DeviceChain")
             devices_el = None
             if inner is not None and len(inner):
                 devices_el = inner[0].find("Devices")
+            mixer = branch.find("MixerDevice")
             chains.append(
                 Chain(
-                    name=_value(branch, "Name", "") or "",
-                    devices=self._devices(devices_el),
+                    # Live 8–9 store the chain name as a value, Live 10+ like a track name.
+                    name=_value(branch, "Name/EffectiveName") or _value(branch, "Name", "") or "",
+                    on=_param_bool(mixer.find("Speaker"), True) if mixer is not None else True,
+                    volume=_param_float(mixer.find("Volume"), 1.0) if mixer is not None else 1.0,
+                    pan=_param_float(mixer.find("Panorama"), 0.0) if mixer is not None else 0.0,
+                    devices=self._devices(devices_el, f"{key}.{chain_index}."),
                 )
             )
+        on_param = el.find("On")
         return Device(
             tag=tag,
             name=_device_name(el, plugin_name),
-            on=_param_bool(el.find("On"), True),
+            key=key,
+            on=_param_bool(on_param, True),
+            on_mapping=_mapping(on_param),
             is_instrument=is_instrument,
             is_midi_effect=device_info.is_midi_effect(tag),
             plugin_format=plugin_format,
@@ -564,18 +573,38 @@ def _outer_chain(track_el):
     return chain
 
 
+def _mapping(param) -> str | None:
+    """How a parameter is mapped besides its own control: a rack macro, a key or MIDI."""
+    key_midi = param.find("KeyMidi") if param is not None else None
+    if key_midi is None:
+        return None
+    if _value(key_midi, "PersistentKeyString"):
+        return "key"
+    return "macro" if _value(key_midi, "Channel") == "16" else "midi"
+
+
+def _file_stem(file_ref) -> str | None:
+    """The file name, without extension, of a FileRef (Live 8–10 `Name`, 11+ paths)."""
+    name = _value(file_ref, "Name") or _value(file_ref, "RelativePath") or _value(file_ref, "Path")
+    if not name:
+        return None
+    return os.path.splitext(name.replace("\\", "/").rsplit("/", 1)[-1])[0]
+
+
 def _device_name(el, plugin_name: str | None) -> str:
     user = _value(el, "UserName", "") or ""
     if user:
         return user
     if plugin_name:
         return plugin_name
+    if el.tag.startswith("MxDevice"):  # Max for Live: Live shows the .amxd file's name
+        patch = _file_stem(el.find("PatchSlot/Value/*/FileRef"))
+        if patch:
+            return patch
     if _value(el, "ShouldShowPresetName") != "false":
-        file_ref = el.find("LastPresetRef/Value/*/FileRef")
-        # Live 8–10 store the preset's file name; Live 11+ only its path.
-        preset = _value(file_ref, "Name") or _value(file_ref, "RelativePath") or _value(file_ref, "Path")
+        preset = _file_stem(el.find("LastPresetRef/Value/*/FileRef"))
         if preset:
-            return os.path.splitext(preset.replace("\\", "/").rsplit("/", 1)[-1])[0]
+            return preset
     return device_info.display_name(el.tag)
 
 
@@ -598,18 +627,20 @@ def _derived_name(el, track_type: str) -> str:
 
 
 def _envelope(param, track_el, default, points) -> Envelope:
-    owner, device_path, name = _parameter_location(param, track_el)
+    owner, device_path, device_key, name = _parameter_location(param, track_el)
     return Envelope(
-        parameter=name, owner=owner, device_path=device_path, default_value=default, points=points
-    )
+        parameter=name, owner=owner, device_path=device_path, device_key=device_key,
+        default_value=default, points=points,
+    )  # fmt: skip
 
 
-def _parameter_location(param, track_el) -> tuple[str, list[str], str]:
-    """(owner, device path, parameter name) for a parameter element inside a track."""
+def _parameter_location(param, track_el) -> tuple[str, list[str], str | None, str]:
+    """(owner, device path, device key, parameter name) of a parameter inside a track."""
     # Plugin parameters carry their own display name.
     plugin_name = _value(param.getparent(), "ParameterName") if param.tag == "ParameterValue" else None
     name_parts = [plugin_name] if plugin_name else [param.tag]
     devices: list[str] = []
+    key_parts: list[str] = []  # innermost first: device index, chain index, device index, …
     owner = None
     node = param.getparent()
     if plugin_name:
@@ -619,6 +650,9 @@ def _parameter_location(param, track_el) -> tuple[str, list[str], str]:
         if parent is not None and parent.tag == "Devices":
             plugin = _value(node, "PluginDesc/*/PlugName") or _value(node, "PluginDesc/*/Name")
             devices.append(_device_name(node, plugin))
+            key_parts.append(str(parent.index(node)))
+        elif parent is not None and parent.tag == "Branches" and devices:
+            key_parts.append(str(parent.index(node)))
         elif node.tag == "Mixer" and not devices:
             owner = "Mixer"
         elif node.tag == "TrackSendHolder" and not devices:
@@ -632,7 +666,8 @@ def _parameter_location(param, track_el) -> tuple[str, list[str], str]:
     devices.reverse()
     if devices:
         owner = devices[-1]
-    return owner or "Track", devices, " › ".join(name_parts)
+    device_key = ".".join(reversed(key_parts)) if key_parts else None
+    return owner or "Track", devices, device_key, " › ".join(name_parts)
 
 
 def _fades(fades, fade_switch: str | None) -> Fades | None:

@@ -51,7 +51,9 @@ class Violation(BaseModel):
     @property
     def fingerprint(self) -> str:
         """Stable across re-saves: rule, file and logical location; no ids or offsets."""
-        key = "\x1f".join((self.code, self.file, str(self.location)))
+        # The track's position tells apart tracks that share a name.
+        track = "" if self.location.track_index is None else str(self.location.track_index)
+        key = "\x1f".join((self.code, self.file, track, str(self.location)))
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
