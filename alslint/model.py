@@ -198,6 +198,7 @@ class Chain(_Model):
     on: bool = True  # the chain's activator
     volume: float = 1.0  # linear gain
     pan: float = 0.0
+    is_return: bool = False  # a Drum Rack's return chain
     devices: list[Device] = Field(default_factory=list)
 
 

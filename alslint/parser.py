@@ -402,7 +402,9 @@ class _SetBuilder:
                 plugin_format, plugin_name = "au", _value(au, "Name", "")
                 is_instrument = _value(au, "ComponentType") == device_info.AU_MUSIC_DEVICE
         chains = []
-        for chain_index, branch in enumerate(el.iterfind("Branches/*")):
+        # Drum Racks also hold return chains (ReturnBranches), fed by the pads' sends.
+        branches = [*el.iterfind("Branches/*"), *el.iterfind("ReturnBranches/*")]
+        for chain_index, branch in enumerate(branches):
             inner = branch.find("DeviceChain")
             devices_el = None
             if inner is not None and len(inner):
@@ -416,6 +418,7 @@ class _SetBuilder:
                     volume=_param_float(mixer.find("Volume"), 1.0) if mixer is not None else 1.0,
                     pan=_param_float(mixer.find("Panorama"), 0.0) if mixer is not None else 0.0,
                     devices=self._devices(devices_el, f"{key}.{chain_index}."),
+                    is_return=branch.tag == "ReturnBranch",
                 )
             )
         on_param = el.find("On")
@@ -651,8 +654,10 @@ def _parameter_location(param, track_el) -> tuple[str, list[str], str | None, st
             plugin = _value(node, "PluginDesc/*/PlugName") or _value(node, "PluginDesc/*/Name")
             devices.append(_device_name(node, plugin))
             key_parts.append(str(parent.index(node)))
-        elif parent is not None and parent.tag == "Branches" and devices:
-            key_parts.append(str(parent.index(node)))
+        elif parent is not None and parent.tag in ("Branches", "ReturnBranches") and devices:
+            # Chain keys count Branches first, then ReturnBranches, as `_device` does.
+            offset = len(parent.getparent().findall("Branches/*")) if parent.tag == "ReturnBranches" else 0
+            key_parts.append(str(offset + parent.index(node)))
         elif node.tag == "Mixer" and not devices:
             owner = "Mixer"
         elif node.tag == "TrackSendHolder" and not devices:
