@@ -23,10 +23,16 @@ _MUTED = b'IsEnabled="false"'
 _COLUMNS = [re.compile(b" " + name + rb'="([^"]*)"') for name in (b"Time", b"Duration", b"Velocity")]
 
 
+#: Same bound on note times and lengths as on other times (see parser.MAX_BEATS).
+MAX_BEATS = 1e7
+
+
 def _numbers(values: list[bytes]) -> array:
     numbers = array("d", map(float, values))
     if not all(map(math.isfinite, numbers)):
         raise ValueError("a note has a value that is not a finite number")
+    if numbers and max(map(abs, numbers)) > MAX_BEATS:
+        raise ValueError("a note lies beyond any arrangement")
     return numbers
 
 

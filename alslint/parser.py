@@ -41,6 +41,11 @@ from .reader import DEFAULT_MAX_XML_BYTES, NoteBlocks, read_set
 
 #: Live writes a parameter's static value as an event at this time (about -2 years in beats).
 DEFAULT_EVENT_TIME = -63072000.0
+#: Bounds that keep damaged values from blowing up time and memory: no number in a real set
+#: comes near 1e8 (the default event time is -6.3e7), no time near 1e7 beats (the largest
+#: real one is 1.24e6, a DJ tracklist's automation).
+MAX_NUMBER = 1e8
+MAX_BEATS = 1e7
 
 _TRACK_TYPES = {
     "AudioTrack": "audio",
@@ -101,6 +106,16 @@ def _number(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
         raise ValueError(f"value {text!r} is not a finite number")
+    if abs(value) > MAX_NUMBER:
+        raise ValueError(f"value {text!r} is out of range")
+    return value
+
+
+def _beats(text: str) -> float:
+    """A position or length in beats, within what a real arrangement can hold."""
+    value = _number(text)
+    if abs(value) > MAX_BEATS:
+        raise ValueError(f"time {text!r} is beyond any arrangement")
     return value
 
 
@@ -168,6 +183,8 @@ def _points(events: etree._Element | None) -> tuple[float | None, Points]:
             continue
         time = _number(event.get("Time"))
         value = _event_number(event.get("Value"))
+        if time > DEFAULT_EVENT_TIME:
+            _beats(event.get("Time"))
         if time <= DEFAULT_EVENT_TIME:
             default = value
         else:
@@ -269,7 +286,7 @@ class _SetBuilder:
 
     def _locators(self) -> list[Locator]:
         locators = [
-            Locator(time=_float(el, "Time", 0.0), name=_value(el, "Name", "") or "")
+            Locator(time=_beats(_value(el, "Time", "0")), name=_value(el, "Name", "") or "")
             for el in self.live_set.iterfind("Locators/Locators/Locator")
         ]
         # Live stores locators in creation order; reports want them in time order.
@@ -479,13 +496,13 @@ class _SetBuilder:
         loop_values = _leaf_values(children.get("Loop"))
         loop = Loop(
             on=loop_values.get("LoopOn") == "true",
-            start=_number(loop_values.get("LoopStart", "0")),
-            end=_number(loop_values.get("LoopEnd", "0")),
-            start_relative=_number(loop_values.get("StartRelative", "0")),
-            out_marker=_number(loop_values["OutMarker"]) if "OutMarker" in loop_values else None,
+            start=_beats(loop_values.get("LoopStart", "0")),
+            end=_beats(loop_values.get("LoopEnd", "0")),
+            start_relative=_beats(loop_values.get("StartRelative", "0")),
+            out_marker=_beats(loop_values["OutMarker"]) if "OutMarker" in loop_values else None,
         )
-        start = _number(values.get("CurrentStart") or el.get("Time", "0"))
-        end = _number(values["CurrentEnd"]) if values.get("CurrentEnd") else start
+        start = _beats(values.get("CurrentStart") or el.get("Time", "0"))
+        end = _beats(values["CurrentEnd"]) if values.get("CurrentEnd") else start
         if scene_index is not None:
             start, end = 0.0, end - start
         color = values.get("Color", values.get("ColorIndex"))

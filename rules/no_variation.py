@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import math
-
 from pydantic import Field
 
-from alslint.api import Finding, Rule, RuleOptions, Severity, Stage
+from alslint.api import Finding, Rule, RuleOptions, Severity, Stage, song_span, sounding_clips
 
 
 class NoVariationOptions(RuleOptions):
@@ -29,34 +27,34 @@ class NoVariation(Rule):
     Options = NoVariationOptions
 
     def check(self, live_set, options, context):
+        span = song_span(live_set)
+        if span is None:
+            return
+        song_start, song_end = span
         timeline = context.timeline
         changes: set[int] = set()
-        first_beat, last_beat = math.inf, -math.inf
 
         def mark_span(start: float, end: float) -> None:
-            """Something moves in every bar from `start` up to the bar where it stops at `end`."""
-            changes.update(range(timeline.bar_of(start), timeline.bar_of(end) + 1))
+            """Something moves in every bar from `start` up to the bar where it stops at `end`
+            (only the song's own bars matter: automation may run far past its end)."""
+            start, end = max(start, song_start), min(end, song_end)
+            if start <= end:
+                changes.update(range(timeline.bar_of(start), timeline.bar_of(end) + 1))
 
+        for _, clip in sounding_clips(live_set):
+            changes.add(timeline.bar_of(clip.start))
+            changes.add(timeline.bar_of(clip.end))
+            if clip.kind == "audio" and not clip.loop.on and options.unlooped_audio_varies:
+                mark_span(clip.start, clip.end)
+            elif clip.kind == "midi" and not clip.loop.on:
+                changes.update(_midi_pattern_changes(clip, timeline))
         for track in live_set.tracks:
-            if not live_set.is_audible(track):
-                continue
-            for clip in track.arrangement_clips:
-                if clip.disabled or clip.end <= clip.start:
-                    continue
-                first_beat, last_beat = min(first_beat, clip.start), max(last_beat, clip.end)
-                changes.add(timeline.bar_of(clip.start))
-                changes.add(timeline.bar_of(clip.end))
-                if clip.kind == "audio" and not clip.loop.on and options.unlooped_audio_varies:
-                    mark_span(clip.start, clip.end)
-                elif clip.kind == "midi" and not clip.loop.on:
-                    changes.update(_midi_pattern_changes(clip, timeline))
-            for envelope in track.envelopes:
-                _envelope_changes(envelope, changes, timeline, mark_span)
+            if live_set.is_audible(track):
+                for envelope in track.envelopes:
+                    _envelope_changes(envelope, changes, timeline, mark_span)
 
-        if first_beat == math.inf:
-            return
-        first_bar = timeline.bar_of(first_beat)
-        end_bar = timeline.bar_of(last_beat - 1e-6) + 1  # the song's end counts as a change
+        first_bar = timeline.bar_of(song_start)
+        end_bar = timeline.bar_of(song_end - 1e-6) + 1  # the song's end counts as a change
         marks = sorted(bar for bar in changes | {first_bar, end_bar} if first_bar <= bar <= end_bar)
         for this_bar, next_bar in zip(marks, marks[1:]):
             length = next_bar - this_bar

@@ -174,6 +174,10 @@ def _damage(tmp_path, old: str, new: str) -> Path:
         ('<CurrentEnd Value="32"', '<CurrentEnd Value="NaN"',
          "Damaged set: an arrangement clip on track \"Vox\" could not be read and was skipped "
          "(value 'NaN' is not a finite number)"),
+        # Found by the fuzzing script: a far-away time made rules walk millions of bars.
+        ('<CurrentEnd Value="32"', '<CurrentEnd Value="5e7"',
+         "Damaged set: an arrangement clip on track \"Vox\" could not be read and was skipped "
+         "(time '5e7' is beyond any arrangement)"),
         ('<CurrentEnd Value="32"', '<CurrentEnd Value="1e400"',
          "Damaged set: an arrangement clip on track \"Vox\" could not be read and was skipped "
          "(value '1e400' is not a finite number)"),
