@@ -1,13 +1,24 @@
 """alslint: inspect and lint Ableton Live sets.
 
 Public API: `load(path)` returns the typed model of a set; `alslint.api` is what rule authors
-import.
+import. The heavy parts (pydantic models, lxml) are imported on first use, so that
+`alslint --version` and `--help` start as fast as Python itself.
 """
 
 from .errors import AlslintError, ConfigError, SetReadError
-from .model import LiveSet
-from .parser import load
 
 __version__ = "0.1.0"
 
 __all__ = ["AlslintError", "ConfigError", "LiveSet", "SetReadError", "__version__", "load"]
+
+
+def __getattr__(name: str):
+    if name == "load":
+        from .parser import load
+
+        return load
+    if name == "LiveSet":
+        from .model import LiveSet
+
+        return LiveSet
+    raise AttributeError(f"module 'alslint' has no attribute {name!r}")

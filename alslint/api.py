@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, ClassVar, Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from .model import Clip, Device, LiveSet, Track
+from .stages import STAGE_ORDER
 
 if TYPE_CHECKING:
     from .timeline import Timeline
@@ -62,8 +63,6 @@ class Stage(str, enum.Enum):
     MASTERING = "mastering"
 
 
-#: Stages in production order. `--stage release` means "after mastering": every rule runs.
-STAGE_ORDER = [stage.value for stage in Stage] + ["release"]
 
 
 def _kebab(name: str) -> str:

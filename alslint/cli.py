@@ -15,7 +15,7 @@ import sys
 import click
 
 from . import __version__
-from .api import STAGE_ORDER
+from .stages import STAGE_ORDER
 from .errors import AlslintError
 
 #: Every --format name; kept here so that `--help` needs no formatter imports.
@@ -164,10 +164,11 @@ def lint(paths, stage, select, extend_select, ignore, fail_on, exit_zero, output
     settings.extend_select += _split(extend_select)
     settings.ignore += _split(ignore)
     job = engine.LintJob(config, resolve_rules(config, rules, stage), stage, force_exclude)
+    job.with_outline = output_format == "html"
     if not no_cache:
         from .cache import Cache, cache_dir, run_key
 
-        config_key = f"{config.root}\n{settings.model_dump_json()}\n{stage}"
+        config_key = f"{config.root}\n{settings.model_dump_json()}\n{stage}\n{job.with_outline}"
         job.cache = Cache(cache_dir(), run_key(job.settings, config_key, job.max_xml_bytes))
     result = engine.run(list(paths), job, jobs or os.cpu_count() or 1, _progress_reporter())
 

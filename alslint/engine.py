@@ -11,6 +11,7 @@ from .api import Context, Finding, Location, Severity
 from .cache import Cache, content_hash
 from .config import Config, RuleSetting, ignored_for_file, path_matches
 from .errors import SetReadError
+from .outline import outline
 from .parser import load
 from .results import (
     DAMAGED,
@@ -37,6 +38,7 @@ class LintJob:
     stage: str
     force_exclude: bool = False
     cache: Cache | None = None
+    with_outline: bool = False  # the report draws the arrangement (HTML)
 
     @property
     def max_xml_bytes(self) -> int:
@@ -100,6 +102,8 @@ def lint_file(path: Path, job: LintJob) -> FileResult:
         )
         return result
     result.violations.extend(_load_problems(live_set, shown))
+    if job.with_outline:
+        result.outline = outline(live_set)
     context = Context(live_set, path)
     relative = _relative_to_root(path, job.config.root)
     for setting in job.settings:

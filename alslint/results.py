@@ -68,10 +68,53 @@ class RuleInfo(BaseModel):
     doc: str = ""
 
 
+class Block(BaseModel):
+    """An arrangement clip as the HTML report draws it."""
+
+    start: float  # beats
+    end: float
+    name: str
+    color: int | None = None  # Live's colour index
+    disabled: bool = False
+
+
+class Lane(BaseModel):
+    """A track as the HTML report draws it: one lane of clip blocks."""
+
+    index: int  # Track.index, as in Location.track_index
+    name: str
+    type: str
+    group: str | None = None
+    color: int | None = None
+    on: bool = True
+    blocks: list[Block] = Field(default_factory=list)
+
+
+class Marker(BaseModel):
+    time: float  # beats
+    name: str
+
+
+class GridLine(BaseModel):
+    bar: int
+    time: float  # beats
+
+
+class Outline(BaseModel):
+    """The arrangement at a glance, for reports that draw it (only the HTML report asks)."""
+
+    length: float  # beats, to the end of the last clip (at least one bar)
+    color_palette: str  # "live8" (ColorIndex, Live 8–10) or "live11" (Color, Live 11+)
+    lanes: list[Lane] = Field(default_factory=list)
+    locators: list[Marker] = Field(default_factory=list)
+    grid: list[GridLine] = Field(default_factory=list)  # every bar start, following signatures
+
+
 class FileResult(BaseModel):
     path: str
     violations: list[Violation] = Field(default_factory=list)
     unreadable: bool = False  # the set could not be read at all (exit code 2)
+    outline: Outline | None = None  # only when the report draws the arrangement
 
 
 class RunResult(BaseModel):
