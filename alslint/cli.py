@@ -83,30 +83,18 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 def _write_output(text: str, output: str, human: bool) -> None:
     """Write the report to `output` atomically; never over a Live set."""
-    import tempfile
     from pathlib import Path
+
+    from .files import write_text_atomically
 
     target = Path(output)
     if target.suffix.lower() == ".als":
         raise click.UsageError(f"--output {output}: refusing to write a report over a Live set")
     if target.is_dir():
         raise click.UsageError(f"--output {output}: is a folder")
-    if human:
-        text = click.unstyle(text)
-    folder = target.parent if str(target.parent) else Path(".")
-    temp = None
     try:
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        # mkstemp makes the file private; a report gets the usual mode (0666 less the umask).
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, target)
+        write_text_atomically(target, click.unstyle(text) if human else text)
     except OSError as exc:
-        if temp is not None and os.path.exists(temp):
-            os.unlink(temp)
         raise click.UsageError(f"--output {output}: cannot be written ({exc.strerror or exc})")
 
 
@@ -133,13 +121,15 @@ def _write_output(text: str, output: str, human: bool) -> None:
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
               help="Lint this many sets in parallel [default: number of cores].")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("--generate-ignore", is_flag=True,
+              help="Accept every current finding: write them to .alslint-ignore in this folder.")
 def lint(paths, stage, select, extend_select, ignore, fail_on, exit_zero, output_format,
          output, config_file, isolated, rules_dir, force_exclude, color, max_set_mb, jobs,
-         no_cache):  # fmt: skip
+         no_cache, generate_ignore):  # fmt: skip
     """Lint Live sets (files or folders) and report what is still open."""
     from pathlib import Path
 
-    from . import engine
+    from . import baseline, engine
     from .api import Severity
     from .config import check_selectors, find_config_file, load_config, resolve_rules
     from .formatters import HUMAN_FORMATS, render
@@ -171,6 +161,13 @@ def lint(paths, stage, select, extend_select, ignore, fail_on, exit_zero, output
         config_key = f"{config.root}\n{settings.model_dump_json()}\n{stage}\n{job.with_outline}"
         job.cache = Cache(cache_dir(), run_key(job.settings, config_key, job.max_xml_bytes))
     result = engine.run(list(paths), job, jobs or os.cpu_count() or 1, _progress_reporter())
+    ignore_file = Path(baseline.IGNORE_FILE)
+    entries = [] if isolated else baseline.read(ignore_file)
+    if generate_ignore:
+        count = baseline.write(result, ignore_file, entries)
+        click.echo(f"alslint: wrote {count} accepted finding(s) to {ignore_file}", err=True)
+        return EXIT_ERROR if result.has_unreadable else EXIT_OK
+    baseline.apply(result, entries, ignore_file)
 
     report = render(result, output_format)
     human = output_format in HUMAN_FORMATS

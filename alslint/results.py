@@ -14,6 +14,7 @@ UNREADABLE = ("ALS000", "unreadable-set")
 DAMAGED = ("ALS001", "damaged-set")
 INTERNAL_ERROR = ("ALS002", "internal-error")
 UNKNOWN_VERSION = ("ALS003", "unknown-live-version")
+STALE_IGNORE = ("ALS004", "stale-ignore")
 
 #: (severity, summary) of each reserved code, for reports that list rules (HTML, SARIF).
 RESERVED = {
@@ -26,6 +27,10 @@ RESERVED = {
     UNKNOWN_VERSION[0]: (
         Severity.WARNING,
         "The set was saved by a Live version newer than alslint knows; it was checked best-effort.",
+    ),
+    STALE_IGNORE[0]: (
+        Severity.INFO,
+        "An entry of the ignore file no longer matches any finding: remove it.",
     ),
 }
 

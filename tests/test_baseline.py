@@ -1,0 +1,80 @@
+"""The ignore file: `--generate-ignore` accepts the current findings, later runs drop them,
+and entries that no longer match are reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from alslint.cli import run
+from set_factory import audio_clip, audio_track, write_set
+
+HEADER = (
+    "# alslint ignore file: findings accepted on purpose, one per line:\n"
+    "# set path<TAB>rule code<TAB>where. Written by `alslint --generate-ignore`; edit freely.\n"
+)
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_set(tmp_path / "song.als", [audio_track("Vox", [audio_clip(0, 16)]), audio_track("Spare")])
+    return tmp_path
+
+
+def lint(capsys, *args):
+    code = run(["--no-color", "--no-cache", "--select", "unused-track", *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_generate_then_clean_run(capsys, project):
+    assert lint(capsys, "song.als")[0] == 1
+    code, _, err = lint(capsys, "--generate-ignore", "song.als")
+    assert (code, err) == (0, "alslint: wrote 1 accepted finding(s) to .alslint-ignore\n")
+    assert (project / ".alslint-ignore").read_text() == HEADER + "song.als\tALS302\tSpare\n"
+    assert lint(capsys, "song.als") == (
+        0, "song.als\n  no problems\n\nNo problems found in 1 file.\n", ""
+    )  # fmt: skip
+
+
+def test_stale_entries_are_reported_and_new_findings_still_fail(capsys, project):
+    (project / ".alslint-ignore").write_text(HEADER + "song.als\tALS302\tGone Track\n")
+    code, out, _ = lint(capsys, "song.als")
+    assert code == 1
+    assert out.splitlines()[1:3] == [
+        "  warning ALS302 Spare: Track has no clips in the arrangement or the session: "
+        "delete it if it is not needed [unused-track]",
+        "  info    ALS004 whole set: .alslint-ignore lists ALS302 at Gone Track, which is no "
+        "longer found: remove that line [stale-ignore]",
+    ]
+
+
+def test_entries_of_sets_not_linted_are_kept_and_not_stale(capsys, project):
+    (project / ".alslint-ignore").write_text(HEADER + "other.als\tALS302\tX\n")
+    assert lint(capsys, "song.als")[1].count("ALS004") == 0
+    lint(capsys, "--generate-ignore", "song.als")
+    assert (project / ".alslint-ignore").read_text() == (
+        HEADER + "other.als\tALS302\tX\n" + "song.als\tALS302\tSpare\n"
+    )
+
+
+def test_isolated_ignores_the_ignore_file(capsys, project):
+    lint(capsys, "--generate-ignore", "song.als")
+    assert lint(capsys, "--isolated", "song.als")[0] == 1
+
+
+def test_a_malformed_line_is_a_config_error(capsys, project):
+    (project / ".alslint-ignore").write_text("song.als ALS302 Spare\n")
+    assert lint(capsys, "song.als") == (
+        2, "", "alslint: error: .alslint-ignore:1: expected 'set path<TAB>rule code<TAB>where', "
+        "got 'song.als ALS302 Spare'\n",
+    )  # fmt: skip
+
+
+def test_generate_keeps_exit_2_for_unreadable_sets(capsys, project):
+    Path("bad.als").write_bytes(b"")
+    code, _, err = lint(capsys, "--generate-ignore", "song.als", "bad.als")
+    assert code == 2
+    assert (project / ".alslint-ignore").read_text() == HEADER + "song.als\tALS302\tSpare\n"
