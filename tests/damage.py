@@ -20,17 +20,23 @@ def _elements(root):
 
 
 def delete_element(root, rng: random.Random) -> None:
-    victim = rng.choice(_elements(root))
-    victim.getparent().remove(victim)
+    elements = _elements(root)
+    if elements:
+        victim = rng.choice(elements)
+        victim.getparent().remove(victim)
 
 
 def duplicate_element(root, rng: random.Random) -> None:
-    victim = rng.choice(_elements(root))
-    victim.addnext(copy.deepcopy(victim))
+    elements = _elements(root)
+    if elements:
+        victim = rng.choice(elements)
+        victim.addnext(copy.deepcopy(victim))
 
 
 def garble_attribute(root, rng: random.Random) -> None:
     candidates = [el for el in _elements(root) if el.attrib]
+    if not candidates:
+        return
     victim = rng.choice(candidates)
     name = rng.choice(list(victim.attrib))
     victim.set(name, rng.choice(GARBAGE_VALUES).replace("\x7f", ""))
