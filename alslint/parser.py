@@ -41,10 +41,9 @@ from .reader import DEFAULT_MAX_XML_BYTES, NoteBlocks, read_set
 
 #: Live writes a parameter's static value as an event at this time (about -2 years in beats).
 DEFAULT_EVENT_TIME = -63072000.0
-#: Bounds that keep damaged values from blowing up time and memory: no number in a real set
-#: comes near 1e8 (the default event time is -6.3e7), no time near 1e7 beats (the largest
-#: real one is 1.24e6, a DJ tracklist's automation).
-MAX_NUMBER = 1e8
+#: Times beyond this are damage: they would make rules walk millions of bars. The largest
+#: real time seen is 1.24e6 beats (a DJ tracklist's automation). Values are not bounded:
+#: Live writes the float maximum, 3.4e38, for a compressor's "inf : 1" ratio.
 MAX_BEATS = 1e7
 
 _TRACK_TYPES = {
@@ -106,8 +105,6 @@ def _number(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
         raise ValueError(f"value {text!r} is not a finite number")
-    if abs(value) > MAX_NUMBER:
-        raise ValueError(f"value {text!r} is out of range")
     return value
 
 

@@ -21,6 +21,7 @@ DEFAULT_MAX_XML_BYTES = 512 * 1024 * 1024
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _LFS_POINTER = b"version https://git-lfs.github.com/spec/"
+_OUTPUT_CHUNK = 16 << 20
 
 
 def _parser(huge_tree: bool) -> etree.XMLParser:
@@ -36,7 +37,7 @@ def _parser(huge_tree: bool) -> etree.XMLParser:
     )
 
 
-def read_bytes(path: Path, max_xml_bytes: int = DEFAULT_MAX_XML_BYTES) -> bytes:
+def read_bytes(path: Path, max_xml_bytes: int = DEFAULT_MAX_XML_BYTES) -> bytes | bytearray:
     """Return the XML bytes of the set at `path` (decompressing if needed)."""
     name = str(path)
     if not path.exists():
@@ -76,23 +77,32 @@ def _check_plain(name: str, raw: bytes) -> bytes:
     return raw
 
 
-def _gunzip(name: str, handle, max_xml_bytes: int) -> bytes:
-    # zlib with wbits=31 checks the gzip header, CRC and length; max_length bounds memory
-    # so that a decompression bomb stops at the cap instead of filling RAM. Deflate never
-    # grows data by more than a little, so the compressed read is capped as well.
+def _gunzip(name: str, handle, max_xml_bytes: int) -> bytearray:
+    # zlib with wbits=31 checks the gzip header, CRC and length. Output comes in bounded
+    # chunks into one bytearray (no final copy), so a decompression bomb stops at the cap
+    # with about the cap in memory. Deflate never grows data by more than a little, so the
+    # compressed read is capped as well.
     compressed = handle.read(max_xml_bytes + (1 << 20))
     inflater = zlib.decompressobj(wbits=31)
+    out = bytearray()
+    pending = compressed
     try:
-        out = inflater.decompress(compressed, max_xml_bytes + 1)
+        while pending and not inflater.eof:
+            out += inflater.decompress(pending, _OUTPUT_CHUNK)
+            pending = inflater.unconsumed_tail
+            if len(out) > max_xml_bytes:
+                raise SetReadError(name, _too_big(max_xml_bytes))
     except zlib.error as exc:
         raise SetReadError(name, f"damaged gzip stream ({_zlib_reason(exc)})") from None
-    if len(out) > max_xml_bytes:
-        raise SetReadError(name, f"decompresses to more than the {_mib(max_xml_bytes)} limit for a set")
     if not inflater.eof:
         raise SetReadError(name, "truncated gzip stream (the file is incomplete)")
     if inflater.unused_data or handle.read(1):
         raise SetReadError(name, "damaged gzip stream (unexpected data after its end)")
     return out
+
+
+def _too_big(max_xml_bytes: int) -> str:
+    return f"decompresses to more than the {_mib(max_xml_bytes)} limit for a set"
 
 
 def _zlib_reason(exc: zlib.error) -> str:

@@ -31,6 +31,9 @@ from pathlib import Path
 
 from lxml import etree
 
+sys.path.insert(0, str(Path(__file__).parent))
+from measure import run_measured  # noqa: E402
+
 REPO = Path(__file__).resolve().parents[1]
 ALSLINT = Path(sys.executable).parent / "alslint"
 LARGEST = [
@@ -40,18 +43,21 @@ LARGEST = [
 ]
 GROWTH_BASE = "live10.1.30__JonatanWallgren__visby__visby.als"
 
-# Each child prints {"seconds": work time, "peak_kb": peak resident memory}.
+# Each child prints {"seconds": its work time}; its peak memory is measured from outside.
 FLOOR_CHILD = """
-import gzip, json, resource, sys, time
+import gzip, json, sys, time
 from lxml import etree
+
+sys.path.insert(0, str(Path(__file__).parent))
+from measure import run_measured  # noqa: E402
 start = time.perf_counter()
 with open(sys.argv[1], "rb") as handle:
     root = etree.fromstring(gzip.decompress(handle.read()), etree.XMLParser(huge_tree=True))
 seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds, "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+print(json.dumps({"seconds": seconds}))
 """
 LINT_CHILD = """
-import json, resource, sys, time
+import json, sys, time
 from pathlib import Path
 from alslint import engine
 from alslint.config import load_config, resolve_rules
@@ -61,14 +67,14 @@ job = engine.LintJob(config, resolve_rules(config, collect_rules(), "release"), 
 start = time.perf_counter()
 result = engine.lint_file(Path(sys.argv[1]), job)
 seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds, "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                  "findings": len(result.violations)}))
+print(json.dumps({"seconds": seconds, "findings": len(result.violations)}))
 """
 
 
 def child(code: str, path: Path) -> dict:
-    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
-    return json.loads(done.stdout)
+    """Run `code` on `path` in a fresh process; its own report, with the peak measured outside."""
+    run = run_measured([sys.executable, "-c", code, str(path)])
+    return {**json.loads(run["stdout"]), "peak_kb": run["peak_kb"]}
 
 
 def best_of(repeat: int, measure) -> dict:
