@@ -336,7 +336,7 @@ def test_invalid_key_or_type_in_pyproject(capsys, tmp_path, table, message):
     [
         ("select = ['ALS999']", "select: unknown rule or code prefix 'ALS999'"),
         ("select = ['ALS3', 'missing-fades']", "select: unknown rule or code prefix 'missing-fades'"),
-        ("select = ['ALS4']", "select: unknown rule or code prefix 'ALS4'"),
+        ("select = ['ALS6']", "select: unknown rule or code prefix 'ALS6'"),
         ("select = ['als3']", "select: unknown rule or code prefix 'als3'"),
         ("extend-select = ['XYZ']", "extend-select: unknown rule or code prefix 'XYZ'"),
         ("ignore = ['unused-tracks']", "ignore: unknown rule or code prefix 'unused-tracks'"),

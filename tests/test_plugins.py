@@ -23,7 +23,7 @@ import pytest
 
 from alslint.cli import run
 from alslint.config import find_config_file
-from set_factory import audio_clip, audio_track, busy_set, clean_set, write_set
+from set_factory import SONG, audio_clip, audio_track, busy_set, clean_set, one_warning_set, write_set
 
 FIXTURES = Path(__file__).parent / "plugin_fixtures"
 ALSLINT = Path(sys.executable).parent / "alslint"
@@ -97,8 +97,16 @@ def make_distribution(site: Path, module: str, source: str, entry_points: dict[s
 
 
 def short_set(path: str = "short.als") -> Path:
-    """8 bars, clean for every built-in rule."""
-    return clean_set(path)
+    """8 bars at 100 BPM (0:19): clean for every built-in rule but ALS207 song-length, which
+    reports every song shorter than two minutes. The tests of the local short-song rule run
+    with `*SHORT_OK`, so that its finding is the only one."""
+    return write_set(
+        path, [audio_track("Vox", [audio_clip(0, 16, "Verse"), audio_clip(16, 32, "Chorus")])], tempo=100, **SONG
+    )
+
+
+#: A short song is what song-length (ALS207) reports: ignored where the local rule is tested.
+SHORT_OK = ("--ignore", "song-length")
 
 
 # -- local rule folders ------------------------------------------------------------------------
@@ -106,7 +114,7 @@ def short_set(path: str = "short.als") -> Path:
 
 def test_rules_dir_loads_a_local_rule(capsys):
     short_set()
-    assert cli(capsys, "--rules-dir", "fx/local_rules", "short.als") == (
+    assert cli(capsys, *SHORT_OK, "--rules-dir", "fx/local_rules", "short.als") == (
         1,
         text_report([("short.als", [SHORT_SONG.format(16)])], "Found 1 problem (1 warning) in 1 file."),
         "",
@@ -115,9 +123,9 @@ def test_rules_dir_loads_a_local_rule(capsys):
 
 def test_without_the_rules_dir_the_local_rule_is_unknown(capsys, tmp_path):
     short_set()
-    assert cli(capsys, "short.als") == (0, text_report([("short.als", [])], "No problems found in 1 file."), "")
+    assert cli(capsys, *SHORT_OK, "short.als") == (0, text_report([("short.als", [])], "No problems found in 1 file."), "")
     (tmp_path / "alslint.toml").write_text("[rules.short-song]\nmin-bars = 4\n")
-    assert cli(capsys, "short.als") == (
+    assert cli(capsys, *SHORT_OK, "short.als") == (
         2,
         "",
         f"alslint: error: {tmp_path / 'alslint.toml'}: [rules.short-song]: unknown rule 'short-song'\n",
@@ -127,25 +135,25 @@ def test_without_the_rules_dir_the_local_rule_is_unknown(capsys, tmp_path):
 def test_local_rule_options_and_selection_from_config(capsys, tmp_path):
     short_set()
     (tmp_path / "alslint.toml").write_text("[rules.ALS901]\nmin-bars = 9\n")
-    code, out, err = cli(capsys, "--rules-dir", "fx/local_rules", "short.als")
+    code, out, err = cli(capsys, *SHORT_OK, "--rules-dir", "fx/local_rules", "short.als")
     assert (code, err) == (1, "")
     assert out == text_report([("short.als", [SHORT_SONG.format(9)])], "Found 1 problem (1 warning) in 1 file.")
     (tmp_path / "alslint.toml").write_text("[rules.short-song]\nmin-bars = 'many'\n")
-    assert cli(capsys, "--rules-dir", "fx/local_rules", "short.als") == (
+    assert cli(capsys, *SHORT_OK, "--rules-dir", "fx/local_rules", "short.als") == (
         2,
         "",
         f"alslint: error: {tmp_path / 'alslint.toml'}: [rules.short-song] option 'min-bars': "
         "Input should be a valid integer, unable to parse string as an integer\n",
     )
     (tmp_path / "alslint.toml").write_text("ignore = ['ALS9']\n")
-    assert cli(capsys, "--rules-dir", "fx/local_rules", "short.als")[0] == 0
+    assert cli(capsys, *SHORT_OK, "--rules-dir", "fx/local_rules", "short.als")[0] == 0
 
 
 def test_rules_dirs_in_config_are_relative_to_the_config_file(capsys, tmp_path, monkeypatch):
     project = tmp_path / "fx" / "config_project"
     short_set(project / "songs" / "short.als")
     monkeypatch.chdir(project / "songs")  # found by searching upwards
-    assert cli(capsys, "short.als") == (
+    assert cli(capsys, *SHORT_OK, "short.als") == (
         1,
         text_report([("short.als", [SHORT_SONG.format(64)])], "Found 1 problem (1 warning) in 1 file."),
         "",
@@ -154,7 +162,7 @@ def test_rules_dirs_in_config_are_relative_to_the_config_file(capsys, tmp_path, 
 
 def test_rules_dirs_with_config_option_from_another_folder(capsys, tmp_path):
     short_set()
-    code, out, err = cli(capsys, "--config", "fx/config_project/alslint.toml", "short.als")
+    code, out, err = cli(capsys, *SHORT_OK, "--config", "fx/config_project/alslint.toml", "short.als")
     assert (code, out, err) == (
         1,
         text_report([("short.als", [SHORT_SONG.format(64)])], "Found 1 problem (1 warning) in 1 file."),
@@ -165,7 +173,7 @@ def test_rules_dirs_with_config_option_from_another_folder(capsys, tmp_path):
 def test_rules_dirs_and_rules_dir_add_up(capsys, tmp_path):
     short_set()
     code, out, _ = cli(
-        capsys, "--config", "fx/config_project/alslint.toml", "--rules-dir", "fx/crashing_rules",
+        capsys, *SHORT_OK, "--config", "fx/config_project/alslint.toml", "--rules-dir", "fx/crashing_rules",
         "--format", "json", "short.als",
     )  # fmt: skip
     assert [v["code"] for v in json.loads(out)["files"][0]["findings"]] == ["ALS002", "ALS901"]
@@ -173,7 +181,7 @@ def test_rules_dirs_and_rules_dir_add_up(capsys, tmp_path):
 
 def test_rules_dir_as_a_subprocess(tmp_path):
     short_set()
-    done = shell("--rules-dir", "fx/local_rules", "short.als", cwd=tmp_path)
+    done = shell(*SHORT_OK, "--rules-dir", "fx/local_rules", "short.als", cwd=tmp_path)
     assert (done.returncode, done.stdout, done.stderr) == (
         1,
         text_report([("short.als", [SHORT_SONG.format(16)])], "Found 1 problem (1 warning) in 1 file."),
@@ -190,8 +198,9 @@ def test_the_same_rules_folder_named_twice_is_loaded_once(capsys, tmp_path):
         text_report([("short.als", [SHORT_SONG.format(16)])], "Found 1 problem (1 warning) in 1 file."),
         "",
     )
-    assert cli(capsys, "--rules-dir", "fx/local_rules", "short.als") == expected
-    assert cli(capsys, "--isolated", "--rules-dir", "fx/local_rules", "--rules-dir", "fx/local_rules/", "short.als") == expected
+    assert cli(capsys, *SHORT_OK, "--rules-dir", "fx/local_rules", "short.als") == expected
+    isolated = ("--isolated", "--rules-dir", "fx/local_rules", "--rules-dir", "fx/local_rules/")
+    assert cli(capsys, *SHORT_OK, *isolated, "short.als") == expected
 
 
 def test_missing_rules_dir(capsys):
@@ -228,8 +237,8 @@ def test_a_rule_module_that_cannot_be_imported(capsys, tmp_path):
 
 
 def slow_set(path: str = "slow.als") -> Path:
-    """80 BPM, clean for every built-in rule."""
-    return write_set(path, [audio_track("Vox", [audio_clip(0, 16, "Verse"), audio_clip(16, 32, "Chorus")])], tempo=80)
+    """80 BPM, clean for every built-in rule (set_factory's clean song: 2:24 at 80 BPM)."""
+    return clean_set(path, tempo=80)
 
 
 SLEEPY = "  info    EXA950 whole set: Tempo 80 BPM is below 90 BPM [sleepy-tempo]"
@@ -250,11 +259,11 @@ def test_an_installed_distribution_registers_a_rule(capsys, tmp_path, install):
 def test_installed_rule_selection_and_options(capsys, tmp_path, install):
     install(tmp_path / "fx" / "site")
     slow_set()
-    busy_set("busy.als")
-    code, out, _ = cli(capsys, "--select", "EXA", "--format", "json", "slow.als", "busy.als")
+    one_warning_set("one.als")  # 90 BPM, and a built-in finding that --select EXA leaves out
+    code, out, _ = cli(capsys, "--select", "EXA", "--format", "json", "slow.als", "one.als")
     assert {f["path"]: [v["code"] for v in f["findings"]] for f in json.loads(out)["files"]} == {
         "slow.als": ["EXA950"],
-        "busy.als": [],
+        "one.als": [],
     }
     (tmp_path / "alslint.toml").write_text("[rules.sleepy-tempo]\nmin-bpm = 70\n")
     assert cli(capsys, "slow.als")[0:2] == (0, text_report([("slow.als", [])], "No problems found in 1 file."))
