@@ -31,7 +31,8 @@ if TYPE_CHECKING:
     from .timeline import Timeline
 
 __all__ = [
-    "bar_runs", "song_bars", "song_span", "sounding_bars", "sounding_clips", "tracks_per_bar",
+    "bar_runs", "song_bars", "song_span", "sounding_bars", "sounding_clips", "sounding_tracks",
+    "tracks_per_bar",
 ]  # fmt: skip
 
 _EPSILON = 1e-6  # beats: a clip ending exactly on a bar line does not reach into the next bar
@@ -47,6 +48,14 @@ def sounding_clips(live_set: "LiveSet") -> list[tuple["Track", "Clip"]]:
             if _sounds(clip):
                 result.append((track, clip))
     return result
+
+
+def sounding_tracks(live_set: "LiveSet") -> list["Track"]:
+    """Audio/MIDI tracks with at least one arrangement clip that can be heard."""
+    tracks: dict[int, "Track"] = {}
+    for track, _clip in sounding_clips(live_set):
+        tracks.setdefault(track.index, track)
+    return list(tracks.values())
 
 
 def _sounds(clip: "Clip") -> bool:

@@ -246,9 +246,11 @@ class Rule:
 
 # Which tracks sound in which bar (alslint.activity), for the arrangement rules and yours.
 from .activity import (  # noqa: E402
-    bar_runs, song_bars, song_span, sounding_bars, sounding_clips, tracks_per_bar,
+    bar_runs, song_bars, song_span, sounding_bars, sounding_clips, sounding_tracks,
+    tracks_per_bar,
 )  # fmt: skip
 
 __all__ += [
-    "bar_runs", "song_bars", "song_span", "sounding_bars", "sounding_clips", "tracks_per_bar",
+    "bar_runs", "song_bars", "song_span", "sounding_bars", "sounding_clips", "sounding_tracks",
+    "tracks_per_bar",
 ]  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from alslint.api import Finding, Rule, RuleOptions, Severity, Stage
-from alslint_rules.no_limiter import DEFAULT_METERS, device_matches, quoted
+from alslint_rules._master_chain import DEFAULT_METERS, device_matches, quoted
 
 #: Besides meters: speaker and headphone correction, and A/B reference tools, which belong
 #: switched off in an export.

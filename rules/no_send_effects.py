@@ -6,8 +6,7 @@ import re
 
 from pydantic import Field
 
-from alslint.api import Finding, Rule, RuleOptions, Severity, Stage
-from alslint_rules.no_stereo_width import sounding_tracks
+from alslint.api import Finding, Rule, RuleOptions, Severity, Stage, sounding_tracks
 
 #: Live's send floor (-70 dB, shown as -inf); a send at or below it passes nothing.
 _SILENT_GAIN = 0.0003162277571 * 1.0001

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from alslint.api import Finding, Rule, RuleOptions, Severity, Stage, name_matches, sounding_clips
+from alslint.api import Finding, Rule, RuleOptions, Severity, Stage, name_matches, sounding_tracks
 
 #: Live shows a pan position as "C" below half a step (1/50 of full left or right).
 CENTRE = 0.01
@@ -71,14 +71,6 @@ class NoStereoWidth(Rule):
             ),
             location=context.location(),
         )
-
-
-def sounding_tracks(live_set) -> list:
-    """Audio/MIDI tracks with an arrangement clip that can be heard (see `sounding_clips`)."""
-    tracks = {}
-    for track, _clip in sounding_clips(live_set):
-        tracks.setdefault(track.index, track)
-    return list(tracks.values())
 
 
 def _pan_moves(track) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from alslint.api import Finding, Rule, RuleOptions, Severity, Stage
-from alslint_rules.no_limiter import DEFAULT_LIMITER_NAMES, limiters, quoted
+from alslint_rules._master_chain import DEFAULT_LIMITER_NAMES, limiters, quoted
 
 
 class StackedLimitersOptions(RuleOptions):
