@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .api import Location, Severity
 from .errors import ConfigError
 from .files import write_text_atomically
-from .results import STALE_IGNORE, UNREADABLE, RunResult, Violation
+from .results import STALE_IGNORE, UNREADABLE, RunResult, Violation, reserved
 
 IGNORE_FILE = ".alslint-ignore"
 HEADER = (
@@ -72,14 +71,9 @@ def apply(result: RunResult, entries: list[Entry], ignore_file: Path) -> None:
     for file in result.files:
         for entry in entries:
             if entry[0] == file.path and file.path in linted and entry not in used:
-                file.violations.append(
-                    Violation(
-                        code=STALE_IGNORE[0], name=STALE_IGNORE[1], severity=Severity.INFO,
-                        stage=None, file=file.path, location=Location(),
-                        message=f"{ignore_file} lists {entry[1]} at {entry[2]}, which is no longer "
-                        "found: remove that line",
-                    )  # fmt: skip
-                )
+                message = (f"{ignore_file} lists {entry[1]} at {entry[2]}, which is no longer found: "
+                           "remove that line")  # fmt: skip
+                file.violations.append(reserved(STALE_IGNORE, file.path, message))
 
 
 def write(result: RunResult, path: Path, previous: list[Entry]) -> int:

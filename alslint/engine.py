@@ -7,7 +7,7 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from .api import Context, Finding, Location, Severity
+from .api import Context, Finding, Location
 from .cache import Cache, content_hash
 from .config import Config, RuleSetting, ignored_for_file, path_matches
 from .errors import SetReadError
@@ -22,6 +22,7 @@ from .results import (
     RuleInfo,
     RunResult,
     Violation,
+    reserved,
 )
 
 #: Newest Live major version whose sets alslint was built and tested against.
@@ -94,12 +95,7 @@ def lint_file(path: Path, job: LintJob) -> FileResult:
         live_set = load(path, max_xml_bytes=job.max_xml_bytes)
     except SetReadError as exc:
         result.unreadable = True
-        result.violations.append(
-            Violation(
-                code=UNREADABLE[0], name=UNREADABLE[1], severity=Severity.ERROR, stage=None,
-                message=exc.problem, file=shown,
-            )  # fmt: skip
-        )
+        result.violations.append(reserved(UNREADABLE, shown, exc.problem))
         return result
     result.violations.extend(_load_problems(live_set, shown))
     if job.with_outline:
@@ -118,14 +114,8 @@ def lint_file(path: Path, job: LintJob) -> FileResult:
         except Exception as exc:  # one broken rule must not hide the others' findings
             frame = traceback.extract_tb(exc.__traceback__)[-1]
             where = f"{Path(frame.filename).name}:{frame.lineno}"
-            result.violations.append(
-                Violation(
-                    code=INTERNAL_ERROR[0], name=INTERNAL_ERROR[1], severity=Severity.ERROR,
-                    stage=None, file=shown,
-                    message=f"rule {rule.code} ({rule.name}) crashed: "
-                    f"{type(exc).__name__}: {exc} (at {where})",
-                )  # fmt: skip
-            )
+            message = f"rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc} (at {where})"
+            result.violations.append(reserved(INTERNAL_ERROR, shown, message))
             continue
         result.violations.extend(violations)
     result.violations.sort(key=_order)
@@ -143,24 +133,15 @@ def _violation(rule, setting: RuleSetting, finding, shown: str) -> Violation:
 
 def _load_problems(live_set, shown: str) -> list[Violation]:
     """Findings about the set itself: damaged parts that were skipped, unknown versions."""
-    problems = [
-        Violation(code=DAMAGED[0], name=DAMAGED[1], severity=Severity.WARNING, stage=None,
-                  message=f"Damaged set: {note}", file=shown)  # fmt: skip
-        for note in live_set.damage
-    ]
+    problems = [reserved(DAMAGED, shown, f"Damaged set: {note}") for note in live_set.damage]
     try:
         major = live_set.live_major
     except ValueError:
         major = None
     if major is None or major > NEWEST_KNOWN_LIVE:
-        problems.append(
-            Violation(
-                code=UNKNOWN_VERSION[0], name=UNKNOWN_VERSION[1], severity=Severity.WARNING,
-                stage=None, file=shown,
-                message=f"Saved by {live_set.creator or 'an unknown Live version'}, newer than "
-                f"alslint knows (Live 8–{NEWEST_KNOWN_LIVE}): checked best-effort",
-            )  # fmt: skip
-        )
+        creator = live_set.creator or "an unknown Live version"
+        message = f"Saved by {creator}, newer than alslint knows (Live 8–{NEWEST_KNOWN_LIVE}): checked best-effort"
+        problems.append(reserved(UNKNOWN_VERSION, shown, message))
     return problems
 
 

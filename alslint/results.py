@@ -35,6 +35,13 @@ RESERVED = {
 }
 
 
+def reserved(kind: tuple[str, str], file: str, message: str) -> "Violation":
+    """A finding about the run itself (ALS000–ALS004), with its fixed severity."""
+    severity, _ = RESERVED[kind[0]]
+    return Violation(code=kind[0], name=kind[1], severity=severity, stage=None, message=message,
+                     file=file)  # fmt: skip
+
+
 def count_by_severity(violations) -> dict[str, int]:
     counts = {severity.value: 0 for severity in Severity}
     for violation in violations:
