@@ -199,6 +199,9 @@ class Chain(_Model):
     volume: float = 1.0  # linear gain
     pan: float = 0.0
     is_return: bool = False  # a Drum Rack's return chain
+    #: The name is one Live made up (Live 10+, never renamed: "Chain" up to 11.1, then the
+    #: chain's devices, "Gate | Compressor"); it changes with the devices and Live's version.
+    auto_name: bool = False
     devices: list[Device] = Field(default_factory=list)
 
 

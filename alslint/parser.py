@@ -428,6 +428,7 @@ class _SetBuilder:
                 Chain(
                     # Live 8–9 store the chain name as a value, Live 10+ like a track name.
                     name=_value(branch, "Name/EffectiveName") or _value(branch, "Name", "") or "",
+                    auto_name=branch.find("Name/UserName") is not None and not _value(branch, "Name/UserName"),
                     on=_param_bool(mixer.find("Speaker"), True) if mixer is not None else True,
                     volume=_param_float(mixer.find("Volume"), 1.0) if mixer is not None else 1.0,
                     pan=_param_float(mixer.find("Panorama"), 0.0) if mixer is not None else 0.0,

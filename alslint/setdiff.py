@@ -816,7 +816,9 @@ def _device_pair(x: Device, y: Device, path: list[str], out: list) -> None:
 
 
 def _chain_pair(x: Chain, y: Chain, path: list[str], out: list) -> None:
-    if x.name != y.name:
+    # A name Live made up on both sides follows the chain's devices (reported as devices)
+    # and Live's version (11.2 changed "Chain" to "Gate | Compressor"): nobody renamed it.
+    if x.name != y.name and not (x.auto_name and y.auto_name):
         out.append(("chain-renamed", f"chain {quote(x.name)} in {' › '.join(map(quote, path))} renamed to {quote(y.name)}",
                     dict(subject=" › ".join([*path, y.name]), old=x.name, new=y.name)))  # fmt: skip
     if x.on != y.on:

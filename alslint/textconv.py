@@ -174,7 +174,8 @@ def _device_lines(devices: Iterable[Device], indent: str) -> Iterable[str]:
     for device in devices:
         yield f"{indent}device {device_label(device)}{'' if device.on else ', off'}"
         for number, chain in enumerate(device.chains, start=1):
-            yield f"{indent}  chain {number} {quote(chain.name)}{'' if chain.on else ', off'}"
+            name = "" if chain.auto_name else f" {quote(chain.name)}"  # Live's own names follow the devices
+            yield f"{indent}  chain {number}{name}{'' if chain.on else ', off'}"
             yield from _device_lines(chain.devices, indent + "    ")
 
 

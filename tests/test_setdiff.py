@@ -305,6 +305,27 @@ def test_device_changes_at_any_depth() -> None:
                                    "plugin_format": "vst3", "plugin": "Serum", "on": True}  # fmt: skip
 
 
+def test_a_chain_name_live_made_up_is_no_rename() -> None:
+    """Live 10+ names a chain nobody renamed itself ("Chain" up to 11.1, its devices from
+    11.2 on): that name follows the devices and Live's version, so only a name the user gave
+    (on either side) makes a chain-renamed change."""
+
+    def with_chain(name: str, auto_name: bool) -> LiveSet:
+        live_set = song()
+        live_set.tracks[1].devices[0].chains[0] = Chain(
+            name=name, auto_name=auto_name, devices=[Device(tag="OriginalSimpler", name="Simpler")]
+        )
+        return live_set
+
+    assert lines(diff_sets(with_chain("Chain", True), with_chain("Simpler", True))) == []
+    assert lines(diff_sets(with_chain("Chain", True), with_chain("Kick", False))) == [
+        ("chain-renamed", "Kick", 'chain "Chain" in "Kit" renamed to "Kick"'),
+    ]
+    assert lines(diff_sets(with_chain("Kick", False), with_chain("Simpler", True))) == [
+        ("chain-renamed", "Kick", 'chain "Kick" in "Kit" renamed to "Simpler"'),
+    ]
+
+
 # -- clips -------------------------------------------------------------------------------------
 
 

@@ -134,6 +134,15 @@ def test_exact_rendering_of_a_small_set() -> None:
     assert render(small_set()) == SMALL_SET_TEXT
 
 
+def test_a_chain_name_live_made_up_is_left_out() -> None:
+    """A chain nobody renamed carries the name Live makes from its devices (Live 11.2+), which
+    changes with them and with Live's version: only the number is rendered."""
+    live_set = small_set()
+    live_set.tracks[1].devices[1].chains[0].auto_name = True  # "Wet", as Live would call it
+    lines = render(live_set).splitlines()
+    assert lines[lines.index("  device \"Space\" (Audio Effect Rack)") + 1] == "    chain 1"
+
+
 def test_numbers_are_rounded_and_stripped() -> None:
     assert [num(v) for v in (120.0, 1.5, 0.1 + 0.2, 2 / 3, -0.0001, 1e-12, 98.5004)] == [
         "120", "1.5", "0.3", "0.667", "0", "0", "98.5"]  # fmt: skip
