@@ -33,6 +33,10 @@ class _Segment:
     first_bar: int
     signature: TimeSignature
 
+    @property
+    def beats_per_bar(self) -> float:
+        return self.signature.beats_per_bar
+
 
 class Timeline:
     def __init__(
@@ -89,8 +93,10 @@ class Timeline:
         return self._segment_at(beat).signature
 
     def bar_of(self, beat: float) -> int:
-        """The 1-based bar that contains `beat`."""
-        return self.position(beat).bar
+        """The 1-based bar that contains `beat` (rules call this a lot: kept lean)."""
+        beat = max(beat, 0.0)
+        segment = self._segments[max(bisect.bisect_right(self._segment_starts, beat) - 1, 0)]
+        return segment.first_bar + int((beat - segment.start + 1e-9) // segment.beats_per_bar)
 
     def position(self, beat: float) -> BarPosition:
         segment = self._segment_at(max(beat, 0.0))
