@@ -21,8 +21,6 @@ import gzip
 import json
 import os
 import platform
-import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -47,9 +45,6 @@ GROWTH_BASE = "live10.1.30__JonatanWallgren__visby__visby.als"
 FLOOR_CHILD = """
 import gzip, json, sys, time
 from lxml import etree
-
-sys.path.insert(0, str(Path(__file__).parent))
-from measure import run_measured  # noqa: E402
 start = time.perf_counter()
 with open(sys.argv[1], "rb") as handle:
     root = etree.fromstring(gzip.decompress(handle.read()), etree.XMLParser(huge_tree=True))
