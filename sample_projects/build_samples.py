@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Write the sample Live sets `demo.als` and `clean.als` next to this script.
+"""Write the sample Live sets `demo.als` and `clean.als` next to this script, and the
+samples `clean.als` plays (`Samples/Imported/*.wav`, tiny 8-bit mono files).
 
     python sample_projects/build_samples.py [OUTPUT_DIR]
 
@@ -11,7 +12,8 @@ content of any real set is reproduced. Plugin devices carry no plugin state.
 
 Output is deterministic: the same script writes the same bytes on every run and
 platform (gzip header without file name, mtime 0, OS byte fixed to 19 as written by
-Live 12.3 on macOS).
+Live 12.3 on macOS; WAV files hold no time stamps and their audio is computed with
+arithmetic that IEEE 754 rounds the same everywhere).
 
 The script is also a small builder API for new sample sets (import it or copy a
 `build_*` function)::
@@ -28,8 +30,10 @@ Times are in beats (quarter notes); bar N starts at beat (N - 1) * 4 in 4/4.
 
 from __future__ import annotations
 
+import io
 import math
 import sys
+import wave
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -170,30 +174,65 @@ class Scale:
 
 @dataclass
 class Sample:
-    """An audio file of the project, referenced project-relative (RelativePathType 3)."""
+    """An audio file of the project, referenced project-relative (RelativePathType 3).
+
+    Without `audio` the file is only referenced (it does not exist: the set reports it
+    missing); with `audio` (its frames) the builder writes it as a WAV file beside the set,
+    and the set's `DefaultDuration`/`DefaultSampleRate` describe that file.
+    """
 
     relative_path: str  # e.g. "Samples/Imported/Kick Loop.wav"
     seconds: float  # length of the file
     beats: float | None = None  # its length in beats at the set's tempo, when it is a loop
     project_dir: str = "/Users/demo/Music/Demo Project"
     sample_rate: int = 44100
+    channels: int = 2
+    bit_depth: int = 24
     last_modified: int = 1735689600  # 2025-01-01T00:00:00Z
+    audio: bytes | None = field(default=None, repr=False)  # the frames of a file we write
+
+    @classmethod
+    def wav(cls, relative_path: str, audio: bytes, sample_rate: int, beats: float) -> "Sample":
+        """A tiny 8-bit mono WAV file that the builder writes (see `synth_*`)."""
+        return cls(relative_path, seconds=len(audio) / sample_rate, beats=beats,
+                   sample_rate=sample_rate, channels=1, bit_depth=8, audio=audio)  # fmt: skip
 
     @property
     def path(self) -> str:
         return f"{self.project_dir}/{self.relative_path}"
 
     @property
+    def frame_bytes(self) -> int:
+        return self.channels * self.bit_depth // 8
+
+    @property
     def frames(self) -> int:
+        if self.audio is not None:
+            return len(self.audio) // self.frame_bytes
         return round(self.seconds * self.sample_rate)
 
     @property
     def file_size(self) -> int:
-        return 44 + self.frames * 2 * 3  # 24-bit stereo WAV
+        return 44 + self.frames * self.frame_bytes  # a PCM WAV file: 44-byte header
 
     @property
     def crc(self) -> int:
+        """Our own 16-bit value (Live's `OriginalCrc` algorithm is not public)."""
         return zlib.crc32(self.relative_path.encode()) & 0xFFFF
+
+    def wav_bytes(self) -> bytes:
+        """The WAV file, byte for byte the same on every run (no time stamps in WAV)."""
+        if self.audio is None:
+            raise ValueError(f"{self.relative_path}: no audio to write")
+        buffer = io.BytesIO()
+        with wave.open(buffer, "wb") as out:
+            out.setnchannels(self.channels)
+            out.setsampwidth(self.bit_depth // 8)
+            out.setframerate(self.sample_rate)
+            out.writeframes(self.audio)
+        data = buffer.getvalue()
+        assert len(data) == self.file_size, (len(data), self.file_size)
+        return data
 
 
 @dataclass
@@ -227,6 +266,7 @@ class Clip:
     loop: tuple[float, float] | None = None  # (loop start, loop end) when looped
     start_offset: float = 0.0  # unlooped: where in the content the clip starts
     color: int | None = None  # None: the track's colour
+    disabled: bool = False  # deactivated (Live's clip Activate switch off)
 
     def loop_fields(self) -> tuple[float, float, bool]:
         if self.loop is not None:
@@ -287,6 +327,7 @@ class Track:
     volume: float = 1.0
     pan: float = 0.0
     active: bool = True  # the track activator (Mixer/Speaker)
+    solo: bool = False
     sends: list[float] = field(default_factory=list)  # linear gain per return, A first
     devices: list[Device] = field(default_factory=list)
     automation: list[Automation] = field(default_factory=list)
@@ -336,6 +377,16 @@ class LiveSet:
     @property
     def returns(self) -> list[ReturnTrack]:
         return [t for t in self.tracks if isinstance(t, ReturnTrack)]
+
+    def written_samples(self) -> list[Sample]:
+        """The samples with audio (files the builder writes), each once, in track order."""
+        found: dict[str, Sample] = {}
+        for track in self.tracks:
+            for clip in getattr(track, "clips", ()):
+                sample = getattr(clip, "sample", None)
+                if sample is not None and sample.audio is not None:
+                    found.setdefault(sample.relative_path, sample)
+        return list(found.values())
 
     def to_xml(self) -> str:
         return serialize(_Renderer(self).render())
@@ -471,6 +522,36 @@ class Limiter(NativeDevice):
         ("B", "LinkChannels", True),
         ("T", "Lookahead", 1),
     )
+
+
+@dataclass
+class Utility(NativeDevice):
+    """Live's Utility (stored as `StereoGain`): gain, width, mono, phase."""
+
+    gain: float = 1.0  # linear, 1 = 0 dB
+
+    tag = "StereoGain"
+
+    @property
+    def params(self):
+        return (
+            ("B", "PhaseInvertL", False),
+            ("B", "PhaseInvertR", False),
+            ("E", "ChannelMode", 1, "0", "3"),
+            ("F", "StereoWidth", 1, "0", "4"),
+            ("F", "MidSideBalance", 1, "0", "2"),
+            ("L", "MidSideBalanceOn", False),
+            ("B", "Mono", False),
+            ("B", "BassMono", False),
+            ("L", "BassMonoAudition", False),
+            ("F", "BassMonoFrequency", 120, "50", "500"),
+            ("F", "Balance", 0, "-1", "1"),
+            ("F", "Gain", self.gain, "0", "56.2341309"),
+            ("F", "LegacyGain", 0, "-35", "35"),
+            ("B", "Mute", False),
+            ("B", "DcFilter", False),
+            ("L", "LegacyMode", False),
+        )
 
 
 @dataclass
@@ -1154,7 +1235,7 @@ class _Renderer:
         node.add(
             E("Sends", *sends),
             speaker,
-            V("SoloSink", False),
+            V("SoloSink", track.solo if track is not None else False),
             V("PanMode", 0),
             pan_node,
             split_l,
@@ -1440,7 +1521,7 @@ class _Renderer:
             V("Legato", False),
             V("Ram", False),
             E("GrooveSettings", V("GrooveId", -1)),
-            V("Disabled", False),
+            V("Disabled", clip.disabled),
             V("VelocityAmount", 0),
             _follow_action(jump=1),
             _grid("Grid", snap=True),
@@ -1621,11 +1702,72 @@ def _arranger_automation(clip_nodes: Iterable[Node]) -> Node:
     )
 
 
+# -- sample audio ------------------------------------------------------------------------------
+#
+# The clean set's samples are real files, written next to it: one beat each, 8-bit mono at
+# 22,050 Hz (about 10 KB). They are synthesised with arithmetic only (+, -, *, /, floor and
+# a linear congruential noise generator), which IEEE 754 rounds the same on every platform,
+# so the files are byte-identical wherever they are built.
+
+SYNTH_RATE = 22050
+
+
+def _u8(x: float) -> int:
+    """A sample in -1…1 as an unsigned 8-bit WAV value (silence = 128)."""
+    return 128 + round(max(-1.0, min(1.0, x)) * 127)
+
+
+def _triangle(phase: float) -> float:
+    """A triangle wave, -1…1, period 1."""
+    return 4.0 * abs(phase - math.floor(phase) - 0.5) - 1.0
+
+
+def beat_frames(tempo: float, beats: float = 1.0, rate: int = SYNTH_RATE) -> int:
+    frames = rate * 60.0 * beats / tempo
+    if frames != int(frames):
+        raise ValueError(f"{beats} beats at {tempo} BPM are not a whole number of frames at {rate} Hz")
+    return int(frames)
+
+
+def synth_kick(frames: int, rate: int = SYNTH_RATE) -> bytes:
+    """A kick drum: a triangle falling from 150 to 45 Hz, decaying over the beat."""
+    out, phase = bytearray(), 0.25  # the triangle's zero crossing: no click at the start
+    for n in range(frames):
+        rest = 1.0 - n / frames
+        phase += (45.0 + 105.0 * rest * rest * rest) / rate
+        out.append(_u8(0.9 * rest * rest * _triangle(phase)))
+    return bytes(out)
+
+
+def synth_hat(frames: int, rate: int = SYNTH_RATE) -> bytes:
+    """A closed hi-hat: noise that dies away within the first sixth of the beat."""
+    out, state, previous = bytearray(), 12345, 0.0
+    length = frames // 6
+    for n in range(frames):
+        state = (state * 1103515245 + 12345) % 2147483648
+        noise = state / 1073741824.0 - 1.0
+        envelope = max(0.0, 1.0 - n / length)
+        out.append(_u8(0.5 * envelope * envelope * (noise - previous)))  # differenced: brighter
+        previous = noise
+    return bytes(out)
+
+
+def synth_tone(frames: int, frequencies: Sequence[float], level: float, rate: int = SYNTH_RATE) -> bytes:
+    """Triangle waves summed, with a short attack and a release into the end of the beat."""
+    out = bytearray()
+    attack, release = frames // 50, frames // 4
+    for n in range(frames):
+        envelope = min(1.0, n / attack, (frames - n) / release)
+        value = sum(_triangle(n * f / rate) for f in frequencies) / len(frequencies)
+        out.append(_u8(level * envelope * value))
+    return bytes(out)
+
+
 # -- the sample sets ---------------------------------------------------------------------------
 
 
 def build_demo() -> LiveSet:
-    """A set with one problem per lint rule that sample sets exercise (see README.md)."""
+    """A set with one problem per place a rule should fire (see README.md)."""
     tempo = 124.0
     live_set = LiveSet(
         tempo=tempo,
@@ -1636,20 +1778,22 @@ def build_demo() -> LiveSet:
         locators=[Locator("Intro", 0), Locator("Verse", 64), Locator("Drop", 128), Locator("Outro", 256)],
     )
     one_bar = beats_to_seconds(4, tempo)  # 1.935483871 s
+    # None of these files exists: the set was "copied from another computer".
     kick_loop = Sample("Samples/Imported/Kick Loop.wav", seconds=one_bar, beats=4)
     snare_hit = Sample("Samples/Imported/Snare Hit.wav", seconds=beats_to_seconds(68, tempo), beats=68)
     snare_fill = Sample("Samples/Imported/Snare Fill.wav", seconds=one_bar, beats=4)
     pad = Sample("Samples/Imported/Pad.wav", seconds=beats_to_seconds(64, tempo), beats=64)
 
     drums = live_set.add(GroupTrack("Drums", color=69))
-    kick = live_set.add(AudioTrack("Kick", color=69, group=drums))
+    kick = live_set.add(AudioTrack("Kick", color=69, group=drums, volume=db_to_gain(3)))  # +3 dB
     for start, end in ((0, 128), (160, 320)):
         kick.clips.append(
             AudioClip("Kick Loop", start=start, end=end, loop=(0, 4), sample=kick_loop,
                       fades=Fades.live_default(), warp_markers=((0.0, 0.0), (one_bar, 4.0)))
         )  # fmt: skip
     kick.sends = [db_to_gain(-12)]  # A at -12 dB; B at the floor
-    snare = live_set.add(AudioTrack("Snare", color=69, group=drums))
+    # A reverb tried on the snare and switched off, never deleted.
+    snare = live_set.add(AudioTrack("Snare", color=69, group=drums, devices=[Reverb(on=False)]))
     snare.clips += [
         # Starts 2 beats into its sample with no fades at all: clicks at both edges.
         AudioClip("Snare Hit", start=64, end=128, start_offset=2, sample=snare_hit, fades=Fades.none()),
@@ -1659,18 +1803,22 @@ def build_demo() -> LiveSet:
     bass = live_set.add(MidiTrack("Bass", color=13, volume=0.5, devices=[Simpler()]))
     bassline = [
         Note(45, 0, 0.5, 110), Note(45, 1, 0.25, 90), Note(52, 2, 0.5, 100), Note(45, 4, 0.5, 110),
-        Note(45, 6, 0.25, 90), Note(52, 8, 0.5, 100), Note(45, 10, 0.5, 110), Note(52, 12, 0.25, 95),
+        Note(45, 6, 0.25, 90), Note(52, 8, 0.5, 100), Note(45, 10, 0.5, 110),
+        Note(52, 12.04, 0.25, 95),  # played in late (19 ms) while the rest is quantized
     ]  # fmt: skip
     bass.clips.append(MidiClip("Bassline", start=0, end=256, loop=(0, 16), notes=bassline))
     bass.automation.append(Automation("Volume", [(32, 0.5), (48, 0.8)]))
 
     vital = Vst3Plugin(name="Vital", uid=(1447644268, 1097098573, 1347768436, 1716855857), instrument=True)
-    lead = live_set.add(MidiTrack("Lead", color=26, devices=[vital]))
+    lead = live_set.add(MidiTrack("Lead", color=26, devices=[vital], solo=True))  # left soloed
     lead.clips += [
         MidiClip("Lead A", start=64, end=128, loop=(0, 8),
                  notes=[Note(69, 0, 1), Note(72, 1, 1), Note(76, 2, 2), Note(74, 4, 2)]),
         MidiClip("Lead B", start=160, end=256, loop=(0, 8),
                  notes=[Note(76, 0, 1), Note(74, 1, 1), Note(72, 2, 1), Note(69, 3, 3)]),
+        # An idea switched off and left in the arrangement.
+        MidiClip("Lead Old", start=256, end=288, loop=(0, 8), disabled=True,
+                 notes=[Note(69, 0, 2), Note(67, 2, 2), Note(64, 4, 4)]),
     ]  # fmt: skip
 
     live_set.add(AudioTrack("Old Vocal", color=3))  # never used: no clips at all
@@ -1682,40 +1830,61 @@ def build_demo() -> LiveSet:
     live_set.add(ReturnTrack("Delay", color=10, devices=[Delay()]))  # no track sends to it
 
     live_set.main_volume = 1.0
-    live_set.main_devices = [Limiter()]
+    # A Utility raising the gain after the limiter: peaks pass the ceiling again.
+    live_set.main_devices = [Limiter(), Utility(gain=db_to_gain(3))]
     return live_set
 
 
 def build_clean() -> LiveSet:
-    """A tidy set on which no rule should fire."""
-    tempo = 120.0
+    """A finished song on which no rule of any stage fires (see README.md).
+
+    72 bars at 126 BPM (2:17) in D minor, marked by six locators. Four audio tracks play
+    one-beat loops whose samples exist beside the set (`Samples/Imported/`); they enter and
+    leave by section, so the song builds and drops and something starts or stops at least
+    every 16 bars. The chords fade in over the intro (volume automation), hats and chords
+    are panned apart and send to a reverb return, and a Limiter ends the main chain.
+    """
+    tempo = 126.0
     live_set = LiveSet(
         tempo=tempo,
         time_signature=(4, 4),
-        scale=Scale.major("C"),
+        scale=Scale.minor("D"),
         in_key=True,
         scene_count=2,
-        locators=[Locator("Intro", 0), Locator("Main", 64)],
-    )
-    loop = Sample("Samples/Imported/Drum Loop.wav", seconds=beats_to_seconds(4, tempo), beats=4)
-    bounce = Sample("Samples/Imported/Bass (bounced).wav", seconds=beats_to_seconds(64, tempo), beats=64)
+        locators=[Locator("Intro", 0), Locator("Verse", 32), Locator("Drop", 96), Locator("Break", 160),
+                  Locator("Drop 2", 192), Locator("Outro", 256)],
+    )  # fmt: skip
+    frames = beat_frames(tempo)  # 10,500 frames: one beat at 22,050 Hz
 
-    drums = live_set.add(AudioTrack("Drums", color=69))
-    for start in (0, 32, 64, 96):
-        drums.clips.append(
-            AudioClip("Drum Loop", start=start, end=start + 32, loop=(0, 4), sample=loop,
-                      fades=Fades.live_default())
-        )  # fmt: skip
-    drums.sends = [db_to_gain(-18)]
+    def loop_sample(name: str, audio: bytes) -> Sample:
+        return Sample.wav(f"Samples/Imported/{name}.wav", audio, SYNTH_RATE, beats=1)
 
-    bass = live_set.add(AudioTrack("Bass (bounced)", color=13))
-    for start in (0, 64):
-        bass.clips.append(
-            AudioClip("Bass (bounced)", start=start, end=start + 64, sample=bounce,
-                      fades=Fades.explicit(0.01, 0.01))
-        )  # fmt: skip
+    kick_wav = loop_sample("Kick", synth_kick(frames))
+    hats_wav = loop_sample("Hats", synth_hat(frames))
+    bass_wav = loop_sample("Bass", synth_tone(frames, [73.42], level=0.8))  # D2
+    chords_wav = loop_sample("Chords", synth_tone(frames, [293.66, 349.23, 440.0], level=0.7))  # Dm
+
+    def play(track: AudioTrack, sample: Sample, *bars: tuple[int, int]) -> None:
+        """One looped clip per (first bar, last bar), with Live's default edge fades."""
+        for first, last in bars:
+            track.clips.append(AudioClip(track.name, start=(first - 1) * 4, end=last * 4, loop=(0, 1),
+                                         sample=sample, fades=Fades.live_default()))  # fmt: skip
+
+    kick = live_set.add(AudioTrack("Kick", color=69))
+    play(kick, kick_wav, (9, 24), (25, 40), (49, 64), (65, 72))
+    hats = live_set.add(AudioTrack("Hats", color=69, pan=0.3))
+    play(hats, hats_wav, (17, 24), (25, 40), (41, 48), (49, 64))
+    bass = live_set.add(AudioTrack("Bass (bounced)", color=13, volume=db_to_gain(-3)))
+    play(bass, bass_wav, (25, 40), (49, 64))
+    chords = live_set.add(AudioTrack("Chords", color=26, pan=-0.3, volume=db_to_gain(-3)))
+    play(chords, chords_wav, (1, 8), (9, 24), (25, 40), (41, 48), (49, 64), (65, 72))
+    chords.automation.append(Automation("Volume", [(0, db_to_gain(-12)), (32, db_to_gain(-3))]))
 
     live_set.add(ReturnTrack("Reverb", color=8, devices=[Reverb()]))
+    hats.sends = [db_to_gain(-20)]
+    chords.sends = [db_to_gain(-12)]
+
+    live_set.main_devices = [Limiter()]
     return live_set
 
 
@@ -1723,9 +1892,20 @@ SAMPLES = {"demo.als": build_demo, "clean.als": build_clean}
 
 
 def build_all(out_dir: str | Path) -> dict[str, int]:
+    """Write every sample set and the sample files they bring; {file: size in bytes}."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    return {name: build().write(out_dir / name) for name, build in SAMPLES.items()}
+    written = {}
+    for name, build in SAMPLES.items():
+        live_set = build()
+        written[name] = live_set.write(out_dir / name)
+        for sample in live_set.written_samples():
+            target = out_dir / sample.relative_path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            data = sample.wav_bytes()
+            target.write_bytes(data)
+            written[sample.relative_path] = len(data)
+    return written
 
 
 def main(argv: list[str]) -> int:

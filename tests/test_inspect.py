@@ -41,7 +41,7 @@ def test_json_contract_on_the_demo(capsys, monkeypatch):
         ("Kick", "audio", 2, 0),
         ("Snare", "audio", 2, 0),
         ("Bass", "midi", 1, 0),
-        ("Lead", "midi", 2, 0),
+        ("Lead", "midi", 3, 0),  # Lead A, Lead B and the deactivated Lead Old
         ("Old Vocal", "audio", 0, 0),
         ("Pad", "audio", 1, 0),
         ("FX", "group", 0, 0),

@@ -2,7 +2,7 @@
 back by alslint exactly as authored.
 
 * Reproducibility: running `sample_projects/build_samples.py` writes the committed files
-  byte for byte.
+  byte for byte: both sets and the WAV samples of clean.als.
 * Schema (needs the reference corpus of real Live sets, `../shared/corpus` or
   `$ALSLINT_CORPUS`; skipped when it is missing, except under `CI=true`):
   - every element path of a sample occurs in a Live 12.x set of the corpus;
@@ -15,7 +15,8 @@ back by alslint exactly as authored.
   and the main track's Limiter, which no Live 12 corpus set contains, is matched against
   the Live 11 Limiter with the Live 12 device header (a rewrite the test first proves on
   Reverb and Delay, which exist in both versions).
-* Content: alslint reads demo.als and clean.als back as authored.
+* Content: alslint reads demo.als and clean.als back as authored, and clean.als's samples
+  are the files its sample references describe.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import math
 import os
 import subprocess
 import sys
+import wave
 import zlib
 from collections import defaultdict
 from pathlib import Path
@@ -38,6 +40,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES_DIR = ROOT / "sample_projects"
 BUILDER = SAMPLES_DIR / "build_samples.py"
 SAMPLE_NAMES = ("demo.als", "clean.als")
+#: The sample files build_samples.py writes (clean.als plays them; demo.als's do not exist).
+SAMPLE_FILES = tuple(f"Samples/Imported/{name}.wav" for name in ("Kick", "Hats", "Bass", "Chords"))
 
 #: Element kinds whose child sequence must match a Live 12.3 instance.
 CHECKED_KINDS = (
@@ -192,6 +196,12 @@ def test_builder_reproduces_committed_files(tmp_path):
         assert built == committed, (
             f"{name}: same XML but different gzip bytes (zlib {zlib.ZLIB_RUNTIME_VERSION} "
             "compresses differently from the zlib that wrote the committed file?)"
+        )
+    built_samples = sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "Samples").rglob("*") if p.is_file())
+    assert built_samples == sorted(SAMPLE_FILES)
+    for name in SAMPLE_FILES:
+        assert (tmp_path / name).read_bytes() == (SAMPLES_DIR / name).read_bytes(), (
+            f"{name}: the file written by build_samples.py differs from the committed one"
         )
 
 
@@ -371,8 +381,10 @@ def test_demo_content():
         ("A-Reverb", 0.2511886432), ("B-Delay", 0.0003162277571)
     ]  # fmt: skip
     assert math.isclose(kick.mixer.sends[0].level_db, -12, abs_tol=1e-6)
+    assert math.isclose(kick.mixer.volume_db, 3, abs_tol=1e-6)  # the fader above 0 dB
 
     snare = t["Snare"]
+    assert [(d.tag, d.on) for d in snare.devices] == [("Reverb", False)]
     assert _clip_spans(snare) == [("Snare Hit", 64, 128), ("Snare Fill", 124, 128)]
     hit, fill = snare.arrangement_clips
     assert (hit.loop.on, hit.loop.start) == (False, 2)
@@ -389,6 +401,7 @@ def test_demo_content():
     assert (line.loop.on, line.loop.start, line.loop.end) == (True, 0, 16)
     assert len(line.notes) == 8 and set(line.notes.pitches) == {45, 52}
     assert set(line.notes.durations) == {0.25, 0.5}
+    assert sorted(line.notes.times) == [0, 1, 2, 4, 6, 8, 10, 12.04]  # one note 0.04 beats late
     [volume] = bass.envelopes
     assert (volume.owner, volume.parameter, volume.default_value) == ("Mixer", "Volume", 0.5)
     assert list(volume.points) == [(32, 0.5), (48, 0.8)]
@@ -396,8 +409,10 @@ def test_demo_content():
     lead = t["Lead"]
     [vital] = lead.devices
     assert (vital.plugin_format, vital.plugin_name, vital.is_instrument) == ("vst3", "Vital", True)
-    assert _clip_spans(lead) == [("Lead A", 64, 128), ("Lead B", 160, 256)]
+    assert _clip_spans(lead) == [("Lead A", 64, 128), ("Lead B", 160, 256), ("Lead Old", 256, 288)]
     assert all((c.loop.on, c.loop.start, c.loop.end) == (True, 0, 8) for c in lead.arrangement_clips)
+    assert [c.disabled for c in lead.arrangement_clips] == [False, False, True]
+    assert [t.name for t in s.tracks if t.mixer.solo] == ["Lead"]
 
     assert t["Old Vocal"].arrangement_clips == [] and t["Old Vocal"].session_clips == []
     pad = t["Pad"]
@@ -417,34 +432,68 @@ def test_demo_content():
         assert [x.level for x in track.mixer.sends] == [expected_a, 0.0003162277571]
         assert not track.mixer.sends[1].reaches  # nothing feeds B-Delay
     main = s.master
-    assert main.mixer.volume == 1 and [d.tag for d in main.devices] == ["Limiter"]
+    assert main.mixer.volume == 1 and [d.tag for d in main.devices] == ["Limiter", "StereoGain"]
+    assert [(d.name, d.on) for d in main.devices] == [("Limiter", True), ("Utility", True)]
     assert s.tempo_envelope.default_value == 124 and not s.tempo_automated
     assert s.time_signature_envelope.default_value == 201
 
 
 def test_clean_content():
     s = alslint.load(SAMPLES_DIR / "clean.als")
-    assert (s.tempo, str(s.time_signature)) == (120, "4/4")
-    assert (s.scale.root, s.scale.name, s.scale.in_key) == (0, "Major", True)
-    assert [(loc.name, loc.time) for loc in s.locators] == [("Intro", 0), ("Main", 64)]
-    assert [(t.name, t.type) for t in s.tracks] == [
-        ("Drums", "audio"), ("Bass (bounced)", "audio"), ("A-Reverb", "return"), ("Main", "master")
+    assert (s.tempo, str(s.time_signature)) == (126, "4/4")
+    assert (s.scale.root, s.scale.name, s.scale.in_key) == (2, "Minor", True)
+    assert [(loc.name, loc.time) for loc in s.locators] == [
+        ("Intro", 0), ("Verse", 32), ("Drop", 96), ("Break", 160), ("Drop 2", 192), ("Outro", 256)
     ]  # fmt: skip
-    drums, bass, reverb, main = s.tracks
-    assert _clip_spans(drums) == [("Drum Loop", b, b + 32) for b in (0, 32, 64, 96)]
-    for clip in drums.arrangement_clips:
-        assert (clip.loop.on, clip.loop.start, clip.loop.end) == (True, 0, 4)
-        fades = clip.fades
-        assert (fades.enabled, fades.default_fade_in, fades.default_fade_out) == (True, True, True)
-    assert _clip_spans(bass) == [("Bass (bounced)", 0, 64), ("Bass (bounced)", 64, 128)]
-    for clip in bass.arrangement_clips:
-        assert (clip.loop.on, clip.loop.start) == (False, 0)
-        assert (clip.fades.fade_in, clip.fades.fade_out) == (0.01, 0.01)
-        assert (clip.fades.default_fade_in, clip.fades.default_fade_out) == (False, False)
-    assert [(x.return_name, x.level) for x in drums.mixer.sends] == [("A-Reverb", 0.1258925412)]
-    assert math.isclose(drums.mixer.sends[0].level_db, -18, abs_tol=1e-6)
+    assert [(t.name, t.type) for t in s.tracks] == [
+        ("Kick", "audio"), ("Hats", "audio"), ("Bass (bounced)", "audio"), ("Chords", "audio"),
+        ("A-Reverb", "return"), ("Main", "master"),
+    ]  # fmt: skip
+    kick, hats, bass, chords, reverb, main = s.tracks
+
+    def bars(track):
+        assert {c.name for c in track.arrangement_clips} == {track.name}
+        return [(int(c.start // 4) + 1, int(c.end // 4)) for c in track.arrangement_clips]
+
+    assert bars(kick) == [(9, 24), (25, 40), (49, 64), (65, 72)]
+    assert bars(hats) == [(17, 24), (25, 40), (41, 48), (49, 64)]
+    assert bars(bass) == [(25, 40), (49, 64)]
+    assert bars(chords) == [(1, 8), (9, 24), (25, 40), (41, 48), (49, 64), (65, 72)]
+    assert s.arrangement_end == 288  # 72 bars, 2:17 at 126 BPM
+    for track in (kick, hats, bass, chords):
+        for clip in track.arrangement_clips:
+            assert (clip.loop.on, clip.loop.start, clip.loop.end) == (True, 0, 1)
+            fades = clip.fades
+            assert (fades.enabled, fades.default_fade_in, fades.default_fade_out) == (True, True, True)
+            assert [tuple(m) for m in clip.warp_markers] == [(0, 0), (0.4761904762, 1)]
+    assert [(t.mixer.pan, round(t.mixer.volume_db, 6)) for t in (kick, hats, bass, chords)] == [
+        (0, 0), (0.3, 0), (0, -3), (-0.3, -3)
+    ]  # fmt: skip
+    assert [[(x.return_name, round(x.level_db, 6)) for x in t.mixer.sends] for t in (hats, chords)] == [
+        [("A-Reverb", -20)], [("A-Reverb", -12)]
+    ]  # fmt: skip
+    [fade_in] = chords.envelopes
+    assert (fade_in.owner, fade_in.parameter, list(fade_in.points)) == (
+        "Mixer", "Volume", [(0, 0.2511886432), (32, 0.7079457844)]
+    )  # fmt: skip
     assert [d.tag for d in reverb.devices] == ["Reverb"]
     assert not s.tracks_of("midi")
-    assert [len(t.envelopes) for t in s.tracks] == [0, 0, 0, 2]
-    assert s.arrangement_end == 128  # 32 bars
-    assert main.devices == []
+    assert [d.tag for d in main.devices] == ["Limiter"]
+
+
+@pytest.mark.parametrize("name", SAMPLE_FILES)
+def test_clean_samples_are_the_files_the_set_describes(name):
+    """The sample references of clean.als match the WAV files beside it (length, rate, size),
+    and each file holds one beat at the set's tempo."""
+    s = alslint.load(SAMPLES_DIR / "clean.als")
+    refs = {clip.sample.relative_path: clip.sample for t in s.tracks for clip in t.arrangement_clips}
+    ref = refs[name]
+    path = SAMPLES_DIR / name
+    with wave.open(str(path), "rb") as wav:
+        assert (wav.getnchannels(), wav.getsampwidth()) == (1, 1)  # 8-bit mono: small files
+        assert (ref.duration_samples, ref.sample_rate) == (wav.getnframes(), wav.getframerate())
+        assert wav.getnframes() / wav.getframerate() == 60 / s.tempo  # one beat
+    assert ref.relative_path_type == 3
+    [size] = {ref_el.getparent().find("OriginalFileSize").get("Value")
+              for ref_el in _sample_tree("clean.als").iter("RelativePath") if ref_el.get("Value") == name}
+    assert int(size) == path.stat().st_size
