@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import click
@@ -90,6 +91,23 @@ def test_demo_at_the_default_stage_has_the_findings_of_the_stages_before_mixing(
     code, found = findings(capsys, monkeypatch, "demo.als")
     assert code == 1
     assert found == [f for f in DEMO_FINDINGS if f[0][3] in "123"]
+
+
+def test_readme_json_example_is_the_demo(capsys, monkeypatch):
+    """README's `--format json` example is an excerpt of the demo's real report: every key and
+    value it shows (but the elided message and fingerprint) is the real one, summary included."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    [example] = [b for b in re.findall(r"```json\n(.*?)```", readme, re.S) if '"schema_version"' in b]
+    shown = json.loads(example)
+    _, out = lint(capsys, monkeypatch, "--format", "json", "sample_projects/demo.als")
+    real = json.loads(out)
+    assert {k: v for k, v in real.items() if k != "files"} == {k: v for k, v in shown.items() if k != "files"}
+    [shown_file], [real_file] = shown["files"], real["files"]
+    assert (shown_file["path"], shown_file["unreadable"]) == (real_file["path"], real_file["unreadable"])
+    for finding in shown_file["findings"]:
+        elided = {k for k, v in finding.items() if v == "…"}
+        assert elided == {"message", "fingerprint"}
+        assert finding in [{k: (v if k not in elided else "…") for k, v in f.items()} for f in real_file["findings"]]
 
 
 def test_demo_with_an_eight_bar_window(capsys, monkeypatch, tmp_path):
