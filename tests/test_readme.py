@@ -73,3 +73,10 @@ def test_ci_runs_the_readme_test_command():
     [command] = [line for line in ci.splitlines() if "pytest" in line]
     assert command.strip() in README
     assert sys.version_info >= (3, 11)
+
+
+def test_inspect_example_is_the_real_output(capsys, monkeypatch):
+    monkeypatch.chdir(REPO)
+    [block] = [b for b in code_blocks("text") if b.startswith("$ alslint inspect sample_projects/demo.als\n")]
+    assert run(["inspect", "sample_projects/demo.als"]) == 0
+    assert block == "$ alslint inspect sample_projects/demo.als\n" + capsys.readouterr().out
