@@ -251,6 +251,15 @@ def run(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_ERROR
+    except Exception as exc:  # a bug in alslint: still one line, never a traceback
+        if os.environ.get("ALSLINT_DEBUG"):
+            raise
+        click.echo(
+            f"alslint: internal error: {type(exc).__name__}: {exc} "
+            "(please report it; set ALSLINT_DEBUG=1 for the traceback)",
+            err=True,
+        )
+        return EXIT_ERROR
     return result if isinstance(result, int) else EXIT_OK
 
 

@@ -272,3 +272,18 @@ def test_damaged_corpus_sets_never_escape(small_sets, tmp_path, seed, mutations,
     assert code in (0, 1, 2)
     report = json.loads((tmp_path / "out.json").read_text())
     assert not [f for f in report["files"][0]["findings"] if f["code"] == "ALS002"]
+
+
+def test_a_bug_in_alslint_is_one_line_not_a_traceback(capsys, monkeypatch, tmp_path):
+    import alslint.engine
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(alslint.engine, "run", broken)
+    monkeypatch.delenv("ALSLINT_DEBUG", raising=False)
+    path = write_set(tmp_path / "a.als", [audio_track("Vox", [audio_clip(0, 16)])])
+    code, out, err = lint(capsys, "--no-cache", path)
+    assert (code, out) == (2, "")
+    assert err == ("alslint: internal error: RuntimeError: boom (please report it; "
+                   "set ALSLINT_DEBUG=1 for the traceback)\n")  # fmt: skip
