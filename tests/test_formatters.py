@@ -482,7 +482,8 @@ def test_html_empty_run() -> None:
 def test_report_context_adds_keys_only() -> None:
     context = human.report_context(full_result())
     assert set(context) == {"result", "files", "counts", "summary", "rules", "report_rules", "rule_counts"}
-    assert set(context["files"][0]) == {"path", "unreadable", "violations", "by_track", "counts"}
+    assert set(context["files"][0]) == {"path", "unreadable", "violations", "by_track", "counts", "arrangement"}
+    assert context["files"][0]["arrangement"] is None  # no outline: nothing to draw
     assert context["files"][0]["counts"] == {"error": 1, "warning": 2, "info": 1}
     assert list(context["rules"]) == ["ALS105", "ALS110", "ALS201", "ALS310"]
     assert [r.code for r in context["report_rules"]] == ["ALS105", "ALS110", "ALS201", "ALS310", "ALS000", "ALS002"]

@@ -6,13 +6,18 @@ from itertools import groupby
 
 from ..results import RunResult, count_by_severity
 from ..templating import render
+from .arrangement import arrangement
 
 def report_context(result: RunResult) -> dict:
     """The context every human template receives (documented in the README).
 
     - `result`: the `RunResult` (files, rules, stage, alslint_version)
     - `files`: list of {path, unreadable, violations, by_track: [(track or None, [violations])],
-      counts: {"error": n, "warning": n, "info": n} for that file}
+      counts: {"error": n, "warning": n, "info": n} for that file, arrangement}; `arrangement`
+      is the drawing of the set's arrangement with its findings numbered 1, 2, … in
+      `violations` order (`alslint.formatters.arrangement.Drawing`; the i-th file's finding n
+      has the row id `f{i}-{n}` and the mark id `m{i}-{n}`), or None when the file has no
+      `outline` (only the HTML format asks for one)
     - `counts`: {"error": n, "warning": n, "info": n}
     - `summary`: the one-line summary
     - `rules`: {code: RuleInfo} for every rule that ran
@@ -21,7 +26,7 @@ def report_context(result: RunResult) -> dict:
     - `rule_counts`: {code: number of findings} for every code in `report_rules`
     """
     files = []
-    for file in result.files:
+    for index, file in enumerate(result.files, 1):
         by_track = [
             (track, list(items))
             for (_, track), items in groupby(
@@ -35,6 +40,9 @@ def report_context(result: RunResult) -> dict:
                 "violations": file.violations,
                 "by_track": by_track,
                 "counts": count_by_severity(file.violations),
+                "arrangement": (
+                    arrangement(file.outline, file.violations, anchor=str(index)) if file.outline else None
+                ),
             }
         )
     report_rules = result.reported_rules()
