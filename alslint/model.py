@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import math
 from array import array
-from typing import Iterator, Literal, NamedTuple
+from typing import TYPE_CHECKING, Iterator, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    from .timeline import Timeline
 
 TrackType = Literal["audio", "midi", "group", "return", "master"]
 ClipKind = Literal["audio", "midi"]

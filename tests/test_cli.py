@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from alslint.cli import run
+from cli_helpers import cli, text_report
 from alslint.config import find_config_file
 from set_factory import (
     audio_clip,
@@ -41,20 +41,6 @@ BUSY = {
     "delete it if it is not needed [unused-track]",
 }
 SPARE = BUSY["ALS302"]  # the one finding of one_warning_set
-
-
-def text_report(files: list[tuple[str, list[str]]], summary: str) -> str:
-    """The text report: per file its path, its finding lines (or "no problems"), a blank line."""
-    out = ""
-    for path, lines in files:
-        out += path + "\n" + "".join(line + "\n" for line in (lines or ["  no problems"])) + "\n"
-    return out + summary + "\n"
-
-
-def cli(capsys, *argv: str) -> tuple[int, str, str]:
-    code = run(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def shell(*argv: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -15,17 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from alslint.cli import run
+from cli_helpers import cli
 from alslint.config import find_config_file
 from set_factory import busy_set, clean_set, one_warning_set
 
 ALL = ["ALS201", "ALS301", "ALS303", "ALS302"]  # the busy set's findings, in report order
-
-
-def cli(capsys, *argv: str) -> tuple[int, str, str]:
-    code = run(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def codes(capsys, *argv: str, path: str = "busy.als") -> list[str]:

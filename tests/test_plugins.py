@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from alslint.cli import run
+from cli_helpers import cli, text_report
 from alslint.config import find_config_file
 from set_factory import SONG, audio_clip, audio_track, busy_set, clean_set, one_warning_set, write_set
 
@@ -40,19 +40,6 @@ BUSY_LINES = [
 ]
 SHORT_SONG = "  warning ALS901 whole set: The arrangement is only 8 bars long (minimum {}) [short-song]"
 PLUGIN_MODULES = ("example_alslint_plugin", "dup_alslint_plugin", "broken_alslint_plugin", "made_plugin")
-
-
-def text_report(files: list[tuple[str, list[str]]], summary: str) -> str:
-    out = ""
-    for path, lines in files:
-        out += path + "\n" + "".join(line + "\n" for line in (lines or ["  no problems"])) + "\n"
-    return out + summary + "\n"
-
-
-def cli(capsys, *argv: str) -> tuple[int, str, str]:
-    code = run(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def shell(*argv: str, cwd: Path, pythonpath: Path | None = None) -> subprocess.CompletedProcess:

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 import alslint
-from alslint.cli import run
+from cli_helpers import cli
 from alslint.model import (
     Chain,
     Device,
@@ -480,12 +480,6 @@ def _write_set(path: Path, tracks: list[tuple[str, str, float]], tempo: float = 
     )
     path.write_bytes(gzip.compress(xml.encode(), mtime=0))
     return path
-
-
-def cli(capsys, *argv: str) -> tuple[int, str, str]:
-    code = run(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_cli_exit_codes_and_output(tmp_path, capsys) -> None:
