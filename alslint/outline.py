@@ -16,7 +16,7 @@ def outline(live_set: LiveSet) -> Outline:
     step = 1 if last_bar <= MAX_GRID_BARS else 8
     return Outline(
         length=end,
-        color_palette="live11" if live_set.live_major >= 11 else "live8",
+        color_palette=_palette(live_set.live_major),
         lanes=[
             Lane(
                 index=track.index,
@@ -35,3 +35,10 @@ def outline(live_set: LiveSet) -> Outline:
         locators=[Marker(time=loc.time, name=loc.name) for loc in live_set.locators if loc.time <= end],
         grid=[GridLine(bar=bar, time=timeline.bar_start(bar)) for bar in range(1, last_bar + 1, step)],
     )
+
+
+def _palette(live_major: int) -> str:
+    """Which colour table the set's colour numbers index (Live 10 grew it, Live 11 re-coded it)."""
+    if live_major >= 11:
+        return "live11"
+    return "live10" if live_major == 10 else "live9"

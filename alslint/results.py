@@ -116,7 +116,7 @@ class Outline(BaseModel):
     """The arrangement at a glance, for reports that draw it (only the HTML report asks)."""
 
     length: float  # beats, to the end of the last clip (at least one bar)
-    color_palette: str  # "live8" (ColorIndex, Live 8–10) or "live11" (Color, Live 11+)
+    color_palette: str  # "live9" (Live 8–9), "live10" (ColorIndex) or "live11" (Color, 11+)
     lanes: list[Lane] = Field(default_factory=list)
     locators: list[Marker] = Field(default_factory=list)
     grid: list[GridLine] = Field(default_factory=list)  # every bar start, following signatures

@@ -212,13 +212,18 @@ def test_palette_colour_per_outline() -> None:
     assert palette_colour(154, "live10") == "#ff3636"  # a Live 10 track: 140 + 14
     assert palette_colour(14, "live9") == "#a6be00"
     assert palette_colour(60, "live9") is None  # Live 9 had 60 colours
-    # "live8" (Live 8–10): Live 9's table only where the tracks have no colours
-    old = Outline(length=4, color_palette="live8", lanes=[
+    # Live 8–9 sets use Live 9's table; tracks before Live 9.2 store no colour (0).
+    old = Outline(length=4, color_palette="live9", lanes=[
         Lane(index=0, name="a", type="audio", color=0, blocks=[Block(start=0, end=4, name="x", color=14)]),
     ])  # fmt: skip
     assert arrangement(old, []).lanes[0].blocks[0].fill == LIVE9_PALETTE[14]
-    assert arrangement(old, []).lanes[0].colour is None  # no track colour before Live 9.2
-    new = old.model_copy(deep=True)
+    assert arrangement(old, []).lanes[0].colour is None
+    # Live 9.2–9.7 tracks do store colours (140 + the index), still in Live 9's table.
+    coloured = old.model_copy(deep=True)
+    coloured.lanes[0].color = 154
+    assert arrangement(coloured, []).lanes[0].colour == LIVE9_PALETTE[14]
+    # Live 10 sets use Live 10's table.
+    new = old.model_copy(update={"color_palette": "live10"}, deep=True)
     new.lanes[0].color = 154
     assert arrangement(new, []).lanes[0].blocks[0].fill == LIVE_PALETTE[14]
     assert arrangement(new, []).lanes[0].colour == LIVE_PALETTE[14]

@@ -78,14 +78,11 @@ LIVE9_PALETTE: tuple[str, ...] = (
     "#cdf1f8", "#b9c1e3", "#cdbbe4", "#d0d0d0", "#dfe6e5", "#ffffff",
 )  # fmt: skip
 
-#: `Outline.color_palette` → (table, how the index is stored). "live8" is what the outline
-#: says for every `ColorIndex` set (Live 8–10), so its table is chosen per set (`_table`);
-#: "live9" and "live10" name the version exactly, should the outline ever do so.
+#: `Outline.color_palette` → (table, how the index is stored).
 PALETTES: dict[str, tuple[tuple[str, ...], str]] = {
     "live11": (LIVE_PALETTE, "Color"),
     "live10": (LIVE_PALETTE, "ColorIndex"),
-    "live9": (LIVE9_PALETTE, "ColorIndex"),
-    "live8": (LIVE_PALETTE, "ColorIndex"),
+    "live9": (LIVE9_PALETTE, "ColorIndex"),  # Live 8 and 9
 }
 
 #: Blocks and swatches whose colour is unknown.
@@ -120,17 +117,8 @@ def palette_colour(stored: int | None, palette: str, table: tuple[str, ...] | No
 
 
 def _table(outline: Outline) -> tuple[str, ...]:
-    """The palette of a set. A "live8" outline does not say whether Live 8–9 (60 colours) or
-    Live 10 (70) wrote it: sets whose tracks all store 0 (Live 8–9.1 had no track colours) and
-    whose clips only use indexes below 60 get Live 9's table, every other one Live 10's — an
-    approximation for Live 9.2–9.7 sets, whose tracks do have colours."""
-    table, _ = PALETTES.get(outline.color_palette, (LIVE_PALETTE, "Color"))
-    if outline.color_palette != "live8":
-        return table
-    old = all(not lane.color for lane in outline.lanes) and all(
-        block.color is None or block.color < 60 for lane in outline.lanes for block in lane.blocks
-    )
-    return LIVE9_PALETTE if old else LIVE_PALETTE
+    """The colour table of a set."""
+    return PALETTES.get(outline.color_palette, (LIVE_PALETTE, "Color"))[0]
 
 
 def ink(rgb: str) -> str:
@@ -441,7 +429,7 @@ def arrangement(outline: Outline, violations: list[Violation], anchor: str = "1"
             keep[parents[i]] = True
     table = _table(outline)
     # Live 8–9.1 store 0 as every track's colour: no real colour, so show none.
-    track_colours = outline.color_palette not in ("live8", "live9") or any(lane.color for lane in lanes)
+    track_colours = outline.color_palette != "live9" or any(lane.color for lane in lanes)
 
     # Children's clip spans, for the summary strip of group lanes (as Live shows them).
     spans: dict[int, list[tuple[float, float]]] = {}
