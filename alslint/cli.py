@@ -160,9 +160,9 @@ def lint(paths, stage, select, extend_select, ignore, fail_on, exit_zero, output
 
         config_key = f"{config.root}\n{settings.model_dump_json()}\n{stage}\n{job.with_outline}"
         job.cache = Cache(cache_dir(), run_key(job.settings, config_key, job.max_xml_bytes))
-    result = engine.run(list(paths), job, jobs or os.cpu_count() or 1, _progress_reporter())
     ignore_file = Path(baseline.IGNORE_FILE)
-    entries = [] if isolated else baseline.read(ignore_file)
+    entries = [] if isolated else baseline.read(ignore_file)  # a bad file fails before the run
+    result = engine.run(list(paths), job, jobs or os.cpu_count() or 1, _progress_reporter())
     if generate_ignore:
         count = baseline.write(result, ignore_file, entries)
         click.echo(f"alslint: wrote {count} accepted finding(s) to {ignore_file}", err=True)
