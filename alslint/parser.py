@@ -563,10 +563,12 @@ class _SetBuilder:
         result = []
         for automation in chain.iter("ArrangerAutomation"):
             param = automation.getparent()
-            if param.tag in _SEQUENCER_TAGS:
+            events = automation.find("Events")
+            # Most parameters hold only their default event: nothing is automated there.
+            if param.tag in _SEQUENCER_TAGS or events is None or len(events) < 2:
                 continue
             default, points = self._guard(
-                f"the automation of {param.tag}", lambda: _points(automation.find("Events")),
+                f"the automation of {param.tag}", lambda: _points(events),
                 (None, Points()),
             )
             if len(points):
