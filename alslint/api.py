@@ -26,6 +26,7 @@ from __future__ import annotations
 import enum
 import fnmatch
 import re
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Iterator
 
@@ -233,8 +234,6 @@ class Rule:
     @classmethod
     def doc(cls) -> str:
         """The rule's documentation (its sibling `<module>.md` file), or the summary."""
-        import sys
-
         module = sys.modules.get(cls.__module__)
         file = getattr(module, "__file__", None)
         if file:

@@ -30,11 +30,9 @@ class NoAutomation(Rule):
         length = last - first + 1
         if length <= options.min_bars:
             return
-        # Live keeps a tempo and a time-signature envelope on the main track of every set;
-        # they only count, like any envelope, when their value actually changes.
-        envelopes = [envelope for track in live_set.tracks for envelope in track.envelopes]
-        envelopes += [live_set.tempo_envelope, live_set.time_signature_envelope]
-        if any(envelope is not None and envelope.moves for envelope in envelopes):
+        # Every set's main track holds a tempo and a time-signature envelope (the main track is
+        # in `tracks`); like any envelope, they only count when their value actually changes.
+        if any(envelope.moves for track in live_set.tracks for envelope in track.envelopes):
             return
         yield Finding(
             message=(
