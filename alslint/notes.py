@@ -17,9 +17,9 @@ from .model import Notes
 _KEY_TRACK = b"<KeyTrack"  # with an Id (10+) or without (8–9); "<KeyTracks" is never inside a block
 _MIDI_KEY = re.compile(rb'<MidiKey Value="([^"]*)"')
 _NOTE = b"<MidiNoteEvent "
-_NOTE_ATTRIBUTES = re.compile(rb"<MidiNoteEvent ([^>]*)>")
 _MUTED = b'IsEnabled="false"'
 # A note's attributes are the only ones with these names inside a key track.
+_NOTE_ROW = re.compile(rb'<MidiNoteEvent Time="([^"]*)" Duration="([^"]*)" Velocity="([^"]*)"')
 _COLUMNS = [re.compile(b" " + name + rb'="([^"]*)"') for name in (b"Time", b"Duration", b"Velocity")]
 
 
@@ -41,31 +41,48 @@ def _numbers(values: list[bytes]) -> array:
 def decode_notes(data: bytes, start: int, end: int) -> Notes:
     """All notes of the `KeyTracks` content at data[start:end]; ValueError if it is damaged."""
     notes = Notes()
+    tracks = _key_tracks(data, start, end)
+    total = sum(count for _, _, count in tracks)
+    if total == 0:
+        return notes
+    # Live writes Time, Duration, Velocity first and in this order: one scan reads all three.
+    rows = _NOTE_ROW.findall(data, start, end)
+    if len(rows) == total:
+        columns = list(zip(*rows))
+    else:  # another attribute order (a hand-made set): read each attribute by name
+        columns = [pattern.findall(data, start, end) for pattern in _COLUMNS]
+        if any(len(values) != total for values in columns):
+            raise ValueError("a note without a time, duration or velocity")
+    for track_start, track_end, count in tracks:
+        if count:
+            key = _MIDI_KEY.search(data, track_start, track_end)
+            if key is None:
+                raise ValueError("a key track without a MIDI key")
+            notes.pitches.extend(array("B", [int(key.group(1))]) * count)
+    notes.times = _numbers(columns[0])
+    notes.durations = _numbers(columns[1])
+    notes.velocities = _numbers(columns[2])
+    notes.enabled = array("b", [1]) * total
+    # Muted notes are few: find each one and count the notes before it (one pass in all).
+    index, counted_to = -1, start
+    muted = data.find(_MUTED, start, end)
+    while muted >= 0:
+        index += data.count(_NOTE, counted_to, muted)
+        if index < 0:
+            raise ValueError("a mute mark outside any note")
+        notes.enabled[index] = 0
+        counted_to = muted
+        muted = data.find(_MUTED, muted + 1, end)
+    return notes
+
+
+def _key_tracks(data: bytes, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(start, end, number of notes) of each key track in data[start:end], in order."""
+    tracks = []
     track_start = data.find(_KEY_TRACK, start, end)
     while track_start >= 0:
         track_end = data.find(_KEY_TRACK, track_start + 1, end)
         stop = track_end if track_end >= 0 else end
-        _decode_key_track(data, track_start, stop, notes)
+        tracks.append((track_start, stop, data.count(_NOTE, track_start, stop)))
         track_start = track_end
-    return notes
-
-
-def _decode_key_track(data: bytes, start: int, end: int, notes: Notes) -> None:
-    count = data.count(_NOTE, start, end)
-    if count == 0:
-        return
-    key = _MIDI_KEY.search(data, start, end)
-    if key is None:
-        raise ValueError("a key track without a MIDI key")
-    columns = [pattern.findall(data, start, end) for pattern in _COLUMNS]
-    if any(len(values) != count for values in columns):
-        raise ValueError("a note without a time, duration or velocity")
-    notes.pitches.extend(array("B", [int(key.group(1))]) * count)
-    notes.times.extend(_numbers(columns[0]))
-    notes.durations.extend(_numbers(columns[1]))
-    notes.velocities.extend(_numbers(columns[2]))
-    if data.find(_MUTED, start, end) >= 0:
-        attributes = _NOTE_ATTRIBUTES.findall(data, start, end)
-        notes.enabled.extend(array("b", [_MUTED not in a for a in attributes]))
-    else:
-        notes.enabled.extend(array("b", [1]) * count)
+    return tracks
