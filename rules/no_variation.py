@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from itertools import compress
 
 from pydantic import Field
 
@@ -86,24 +87,31 @@ def _envelope_changes(envelope, changes: set[int], timeline, mark_span) -> None:
 
 def _midi_pattern_changes(clip, timeline) -> set[int]:
     """Bars where an unlooped MIDI clip's notes differ from the bar before."""
-    if clip.notes is None or not len(clip.notes):
+    notes = clip.notes
+    if notes is None or not len(notes):
         return set()
     first, last = timeline.bar_of(clip.start), timeline.bar_of(clip.end - 1e-6)
     bar_starts = [timeline.bar_start(bar) for bar in range(first, last + 2)]
     shift = clip.start - (clip.loop.start + clip.loop.start_relative)  # clip time → song time
-    patterns: dict[int, set] = {}
-    notes = clip.notes
-    # Column-wise over the notes: the largest real sets hold 338k of them.
-    for pitch, time, duration, enabled in zip(notes.pitches, notes.times, notes.durations, notes.enabled):
+    patterns: dict[int, set] = {bar: set() for bar in range(first, last + 1)}
+    # Each distinct note time is placed once: (its bar's pattern, beat in the bar), None outside.
+    places = {}
+    for time in set(notes.times):
         position = time + shift
-        if not enabled or not clip.start <= position < clip.end:
-            continue
-        index = bisect.bisect_right(bar_starts, position + 1e-9) - 1
-        in_bar = round(position - bar_starts[index], 4)
-        patterns.setdefault(first + index, set()).add((pitch, in_bar, round(duration, 4)))
+        if clip.start <= position < clip.end:
+            index = bisect.bisect_right(bar_starts, position + 1e-9) - 1
+            places[time] = (patterns[first + index], round(position - bar_starts[index], 4))
+        else:
+            places[time] = None
+    lengths = {duration: round(duration, 4) for duration in set(notes.durations)}
+    # Column-wise over the notes: the largest real sets hold 338k of them.
+    for pitch, time, duration in compress(zip(notes.pitches, notes.times, notes.durations), notes.enabled):
+        place = places[time]
+        if place is not None:
+            place[0].add((pitch, place[1], lengths[duration]))
     result, previous = set(), None
     for bar in range(first, last + 1):
-        pattern = frozenset(patterns.get(bar, ()))
+        pattern = patterns[bar]
         if previous is not None and pattern != previous:
             result.add(bar)
         previous = pattern

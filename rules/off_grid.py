@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from fractions import Fraction
+from itertools import compress
 
 from pydantic import Field
 
@@ -129,34 +131,34 @@ def _edge_parts(clip, grid, label, ms_per_beat, options, song_end) -> list[str]:
 
 def _note_part(clip, grid, label, ms_per_beat, options, context) -> str | None:
     tolerance = options.tolerance_ms / ms_per_beat
-    played, quantized, strays = 0, 0, []
-    for time, enabled in zip(clip.notes.times, clip.notes.enabled):
-        if not enabled:
-            continue
+    played, quantized, strays, stray_bars, worst = 0, 0, 0, set(), 0.0
+    # Notes at the same clip time (chords, repeated patterns) share one analysis.
+    for time, count in Counter(compress(clip.notes.times, clip.notes.enabled)).items():
         first = _first_play(clip, time)
         if first is None:
             continue
-        played += 1
+        played += count
         if _snapped(time, grid):
-            quantized += 1
+            quantized += count
             continue
-        offset = _offset(time, grid)
-        if abs(offset) > tolerance:
-            strays.append((first, offset))
+        offset = abs(_offset(time, grid))
+        if offset > tolerance:
+            strays += count
+            stray_bars.add(context.timeline.bar_of(first))
+            worst = max(worst, offset)
     if played < options.min_notes or not strays or quantized < options.min_quantized * played:
         return None
-    worst = max(abs(offset) for _, offset in strays) * ms_per_beat
-    bars = sorted({context.timeline.bar_of(first) for first, _ in strays})
+    bars = sorted(stray_bars)
     shown = ", ".join(str(bar) for bar in bars[:MAX_BARS_LISTED])
     if len(bars) > MAX_BARS_LISTED:
         shown += ", …"
     where = f"bar {shown}" if len(bars) == 1 else f"bars {shown}"
-    if len(strays) == 1:
+    if strays == 1:
         count, them, they = f"1 of {played} notes starts", "it", "it is"
     else:
-        count, them, they = f"{len(strays)} of {played} notes start", "them", "they are"
-    return (f"{count} off the {label} grid (up to {worst:.0f} ms, {where}) while the rest are "
-            f"quantized: quantize {them} unless {they} meant to be loose")  # fmt: skip
+        count, them, they = f"{strays} of {played} notes start", "them", "they are"
+    return (f"{count} off the {label} grid (up to {worst * ms_per_beat:.0f} ms, {where}) while the rest "
+            f"are quantized: quantize {them} unless {they} meant to be loose")  # fmt: skip
 
 
 def _first_play(clip, time: float) -> float | None:
