@@ -1,0 +1,46 @@
+"""`reader.slim`: what is cut from a set's XML before parsing, and what is kept."""
+
+from alslint.reader import slim
+
+
+def test_note_blocks_become_references_and_unread_parts_are_dropped():
+    data = (
+        b"<A><MidiClip><Notes><KeyTracks><KeyTrack>n1</KeyTrack></KeyTracks></Notes></MidiClip>"
+        b"<AudioClip><Onsets><OnsetEvent /></Onsets><Name Value=\"x\" /></AudioClip>"
+        b"<MidiClip><Notes><KeyTracks>n2</KeyTracks></Notes></MidiClip></A>"
+    )
+    xml, blocks = slim(data)
+    assert xml == (
+        b'<A><MidiClip><Notes><KeyTracks Block="0" /></Notes></MidiClip>'
+        b'<AudioClip><Onsets /><Name Value="x" /></AudioClip>'
+        b'<MidiClip><Notes><KeyTracks Block="1" /></Notes></MidiClip></A>'
+    )
+    assert [bytes(data[start:end]) for start, end in blocks.spans] == [b"<KeyTrack>n1</KeyTrack>", b"n2"]
+
+
+def test_a_frozen_tracks_recorded_clips_go_with_everything_in_them():
+    data = (
+        b"<DeviceChain><MainSequencer><KeyTracks>kept</KeyTracks></MainSequencer>"
+        b"<FreezeSequencer><Onsets>o</Onsets><KeyTracks>frozen</KeyTracks></FreezeSequencer>"
+        b"<Mixer /></DeviceChain>"
+    )
+    xml, blocks = slim(data)
+    assert xml == (
+        b'<DeviceChain><MainSequencer><KeyTracks Block="0" /></MainSequencer>'
+        b"<FreezeSequencer /><Mixer /></DeviceChain>"
+    )
+    assert [bytes(data[start:end]) for start, end in blocks.spans] == [b"kept"]
+
+
+def test_xml_without_anything_to_cut_is_returned_as_it_is():
+    data = b'<Ableton><LiveSet><Tracks /></LiveSet></Ableton>'
+    xml, blocks = slim(data)
+    assert xml is data
+    assert blocks.spans == []
+
+
+def test_an_unclosed_part_is_kept_for_the_parser_to_report():
+    data = b"<A><Onsets>1</Onsets><KeyTracks><KeyTrack></A>"
+    xml, blocks = slim(data)
+    assert xml == b"<A><Onsets /><KeyTracks><KeyTrack></A>"
+    assert blocks.spans == []
