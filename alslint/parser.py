@@ -53,7 +53,16 @@ _TRACK_TYPES = {
     "ReturnTrack": "return",
 }
 _EVENT_TAGS = ("FloatEvent", "BoolEvent", "EnumEvent")
-_SEQUENCER_TAGS = frozenset({"Sample", "ClipTimeable"})
+_SEQUENCERS = frozenset({"MainSequencer", "FreezeSequencer"})
+_SAMPLE_REF_CHILDREN = ("FileRef", "DefaultDuration", "DefaultSampleRate")
+_FILE_REF_CHILDREN = (
+    "Path", "RelativePath", "Name", "HasRelativePath", "RelativePathType", "LivePackName", "SearchHint",
+)  # fmt: skip
+#: The children of a clip element that the model reads (by tag; Live 8–12).
+_CLIP_CHILDREN = (
+    "CurrentStart", "CurrentEnd", "Loop", "Name", "Disabled", "Color", "ColorIndex", "IsWarped",
+    "Fade", "Fades", "SampleRef", "WarpMarkers", "Notes",
+)  # fmt: skip
 
 #: Live 12.1+ stores the scale as an index into Live's scale list.
 LIVE12_SCALE_NAMES = [
@@ -488,8 +497,8 @@ class _SetBuilder:
             kind = "midi"
         else:
             return None
-        # One pass over the clip's ~40 children instead of a search per field.
-        children = {child.tag: child for child in el}
+        # One pass over the ~12 of its ~40 children that the model reads.
+        children = {child.tag: child for child in el.iterchildren(*_CLIP_CHILDREN)}
         values = {tag: child.get("Value") for tag, child in children.items()}
         loop_values = _leaf_values(children.get("Loop"))
         loop = Loop(
@@ -519,12 +528,10 @@ class _SetBuilder:
         if kind == "audio":
             clip.fades = _fades(children.get("Fades"), values.get("Fade"))
             clip.sample = _sample_ref(children.get("SampleRef"))
-            clip.warp_markers = [
-                WarpMarker(_number(m.get("SecTime")), _number(m.get("BeatTime")))
-                for m in el.iterfind("WarpMarkers/WarpMarker")
-            ]
+            clip.warp_markers = _warp_markers(children.get("WarpMarkers"))
         else:
-            clip.notes = self._notes(el.find("Notes/KeyTracks"))
+            notes = children.get("Notes")
+            clip.notes = self._notes(notes.find("KeyTracks") if notes is not None else None)
         return clip
 
     def _notes(self, key_tracks) -> Notes:
@@ -561,11 +568,13 @@ class _SetBuilder:
             return result
         # Live 8/9: automation sits inline in each parameter's ArrangerAutomation.
         result = []
-        for automation in chain.iter("ArrangerAutomation"):
+        # The sequencers hold the clips, most of a track's elements, and no parameters.
+        parts = (part for part in chain.iterchildren() if part.tag not in _SEQUENCERS)
+        for automation in (a for part in parts for a in part.iter("ArrangerAutomation")):
             param = automation.getparent()
             events = automation.find("Events")
             # Most parameters hold only their default event: nothing is automated there.
-            if param.tag in _SEQUENCER_TAGS or events is None or len(events) < 2:
+            if events is None or len(events) < 2:
                 continue
             default, points = self._guard(
                 f"the automation of {param.tag}", lambda: _points(events),
@@ -705,31 +714,49 @@ def _fades(fades, fade_switch: str | None) -> Fades | None:
     )
 
 
+def _warp_markers(warp_markers) -> list[WarpMarker]:
+    if warp_markers is None:
+        return []
+    pairs = [(marker.get("SecTime"), marker.get("BeatTime")) for marker in warp_markers]
+    return [WarpMarker(_number(seconds), _number(beat)) for seconds, beat in pairs]
+
+
 def _sample_ref(sample_ref) -> SampleRef | None:
     if sample_ref is None:
         return None
-    file_ref = sample_ref.find("FileRef")
+    own = {child.tag: child for child in sample_ref.iterchildren(*_SAMPLE_REF_CHILDREN)}
+    file_ref = own.get("FileRef")
     if file_ref is None:
         return None
-    duration = _value(sample_ref, "DefaultDuration")
-    rate = _value(sample_ref, "DefaultSampleRate")
+    # One pass over the file reference, as for clips: a set can hold thousands of them.
+    fields = {child.tag: child for child in file_ref.iterchildren(*_FILE_REF_CHILDREN)}
+    values = {tag: child.get("Value") for tag, child in fields.items()}
+    duration, rate = _value(own.get("DefaultDuration")), _value(own.get("DefaultSampleRate"))
     common = dict(
-        live_pack_name=_value(file_ref, "LivePackName") or None,
-        relative_path_type=int(_value(file_ref, "RelativePathType", "0")),
+        live_pack_name=values.get("LivePackName") or None,
+        relative_path_type=int(values.get("RelativePathType") or "0"),
         duration_samples=int(duration) if duration is not None else None,
         sample_rate=_number(rate) if rate is not None else None,
     )
-    path = _value(file_ref, "Path")
+    path = values.get("Path")
     if path is not None:  # Live 11+: plain strings
-        relative = _value(file_ref, "RelativePath") or None
+        relative = values.get("RelativePath") or None
         return SampleRef(name=path.replace("\\", "/").rsplit("/", 1)[-1], path=path,
                          relative_path=relative, **common)  # fmt: skip
     # Live 8–10: path elements; an empty Dir means "one level up".
-    name = _value(file_ref, "Name", "") or ""
-    relative_dirs = [e.get("Dir", "") for e in file_ref.iterfind("RelativePath/RelativePathElement")]
+    name = values.get("Name") or ""
+    relative_dirs = _path_dirs(fields.get("RelativePath"))
     relative = None
-    if _value(file_ref, "HasRelativePath", "true") == "true" and (relative_dirs or name):
+    if (values.get("HasRelativePath") or "true") == "true" and (relative_dirs or name):
         relative = "/".join([d if d else ".." for d in relative_dirs] + [name])
-    hint_dirs = [e.get("Dir", "") for e in file_ref.iterfind("SearchHint/PathHint/RelativePathElement")]
+    search_hint = fields.get("SearchHint")
+    hint_dirs = _path_dirs(search_hint.find("PathHint") if search_hint is not None else None)
     absolute = "/" + "/".join(hint_dirs + [name]) if hint_dirs else None
     return SampleRef(name=name, path=absolute, relative_path=relative, **common)
+
+
+def _path_dirs(path_el) -> list[str]:
+    """The folder names of a Live 8–10 path element (`RelativePath`, `PathHint`)."""
+    if path_el is None:
+        return []
+    return [element.get("Dir", "") for element in path_el.iterchildren("RelativePathElement")]
