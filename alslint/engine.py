@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import traceback
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,7 +90,25 @@ def discover(paths: list[str], job: LintJob) -> list[Path]:
     return found
 
 
+@contextmanager
+def _no_cycle_collection():
+    """A large set's model is a million objects without reference cycles: full cycle-collector
+    passes over them while it is built and checked are pure overhead (up to 10% of a lint)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def lint_file(path: Path, job: LintJob) -> FileResult:
+    with _no_cycle_collection():
+        return _lint_file(path, job)
+
+
+def _lint_file(path: Path, job: LintJob) -> FileResult:
     shown = display_path(path)
     result = FileResult(path=shown)
     try:
