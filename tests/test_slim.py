@@ -44,3 +44,22 @@ def test_an_unclosed_part_is_kept_for_the_parser_to_report():
     xml, blocks = slim(data)
     assert xml == b"<A><Onsets /><KeyTracks><KeyTrack></A>"
     assert blocks.spans == []
+
+
+def test_slot_lists_without_clips_are_cut_and_those_with_clips_kept():
+    empty = b'<ClipSlot Id="0"><LomId Value="0" /><ClipSlot><Value /></ClipSlot></ClipSlot>'
+    held = (
+        b'<ClipSlot Id="1"><ClipSlot><Value><MidiClip Id="3" Time="0">'
+        b"<Notes><KeyTracks>n</KeyTracks></Notes></MidiClip></Value></ClipSlot></ClipSlot>"
+    )
+    data = (
+        b"<Tracks><MidiTrack><ClipSlotList>" + empty + b"</ClipSlotList></MidiTrack>"
+        b"<MidiTrack><ClipSlotList>" + empty + held + b"</ClipSlotList></MidiTrack></Tracks>"
+    )
+    xml, blocks = slim(data)
+    assert xml == (
+        b"<Tracks><MidiTrack><ClipSlotList /></MidiTrack>"
+        b"<MidiTrack><ClipSlotList>" + empty + held.replace(b"<KeyTracks>n</KeyTracks>", b'<KeyTracks Block="0" />')
+        + b"</ClipSlotList></MidiTrack></Tracks>"
+    )  # fmt: skip
+    assert [bytes(data[start:end]) for start, end in blocks.spans] == [b"n"]
