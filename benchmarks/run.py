@@ -7,10 +7,12 @@ Every figure is measured in fresh processes on this machine, now; the targets (R
 
 - floor: decompress a set and parse its XML once with lxml (the physical floor of reading it);
   lint: load it with alslint and run every rule (`--stage release`); time and peak memory
+- phases: where lint time goes (read, slim, parse, build, release, rules), next to the floor's
 - start-up: `alslint --version` against `python -c "import lxml.etree, pydantic, click"`
 - folders: the whole corpus with --jobs 1 against --jobs 2 (no cache)
 - cache: the whole corpus again with a warm cache against a cold one
-- growth: sets synthesised at 1x, 2x, 4x, 8x a real set (tracks, clips and notes copied)
+- growth: sets synthesised at 1x, 2x, 4x, 8x a real set (tracks, clips and notes copied),
+  linted and read at the floor at each size
 """
 
 from __future__ import annotations
@@ -49,7 +51,12 @@ start = time.perf_counter()
 with open(sys.argv[1], "rb") as handle:
     root = etree.fromstring(gzip.decompress(handle.read()), etree.XMLParser(huge_tree=True))
 seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds}))
+# Not part of the floor, reported beside it: freeing the tree. glibc merges the freed blocks
+# on the first larger allocation that follows, so that allocation is timed with it.
+start = time.perf_counter()
+del root
+bytearray(1 << 16)
+print(json.dumps({"seconds": seconds, "release": time.perf_counter() - start}))
 """
 LINT_CHILD = """
 import json, sys, time
@@ -64,6 +71,34 @@ result = engine.lint_file(Path(sys.argv[1]), job)
 seconds = time.perf_counter() - start
 print(json.dumps({"seconds": seconds, "findings": len(result.violations)}))
 """
+
+# lint_file's steps one by one, timed in a fresh process as lint_file runs them.
+PHASES_CHILD = """
+import gc, json, sys, time
+from pathlib import Path
+from alslint import parser, reader
+from alslint.api import Context
+from alslint.config import load_config, resolve_rules
+from alslint.registry import collect_rules
+config = load_config(None)
+settings = resolve_rules(config, collect_rules(), "release")
+path = Path(sys.argv[1])
+gc.disable()  # as lint_file does
+marks = [time.perf_counter()]
+data = reader.read_bytes(path); marks.append(time.perf_counter())
+xml, blocks = reader.slim(data); marks.append(time.perf_counter())
+root = reader.parse_xml(str(path), xml); marks.append(time.perf_counter())
+live_set = parser.build_set(root, str(path), blocks); marks.append(time.perf_counter())
+del root, xml  # freed when `load` returns; glibc merges the blocks on the next larger allocation
+bytearray(1 << 16); marks.append(time.perf_counter())
+context = Context(live_set, path)
+for setting in settings:
+    list(setting.rule().check(live_set, setting.options, context))
+marks.append(time.perf_counter())
+names = ["read", "slim", "parse", "build", "release", "rules"]
+print(json.dumps({name: b - a for name, a, b in zip(names, marks, marks[1:])}))
+"""
+PHASES = ["read", "slim", "parse", "build", "release", "rules"]
 
 
 def child(code: str, path: Path) -> dict:
@@ -103,6 +138,22 @@ def floor_vs_lint(corpus: Path, repeat: int) -> list[str]:
             name[:48], f"{xml_mb:.1f}", f"{floor['seconds']:.2f}", f"{lint['seconds']:.2f}",
             f"{lint['seconds'] / floor['seconds']:.2f}x", f"{floor['peak_kb'] / 1024:.0f}",
             f"{lint['peak_kb'] / 1024:.0f}", f"{lint['peak_kb'] / floor['peak_kb']:.2f}x",
+        ))  # fmt: skip
+    return lines
+
+
+def phases(corpus: Path, repeat: int) -> list[str]:
+    """Seconds per step of a lint (fastest of `repeat` fresh processes each), and the floor's."""
+    lines = [row("set", *PHASES, "sum", "floor", "floor's release"), row(*["---"] * (len(PHASES) + 4))]
+    for name in LARGEST:
+        path = corpus / name
+        runs = [json.loads(subprocess.run([sys.executable, "-c", PHASES_CHILD, str(path)], capture_output=True,
+                                          text=True, check=True).stdout) for _ in range(repeat)]  # fmt: skip
+        steps = {phase: min(run[phase] for run in runs) for phase in PHASES}
+        floors = [child(FLOOR_CHILD, path) for _ in range(repeat)]
+        lines.append(row(
+            name[:48], *(f"{steps[phase]:.2f}" for phase in PHASES), f"{sum(steps.values()):.2f}",
+            f"{min(f['seconds'] for f in floors):.2f}", f"{min(f['release'] for f in floors):.2f}",
         ))  # fmt: skip
     return lines
 
@@ -157,19 +208,23 @@ def grown_set(xml: bytes, factor: int) -> bytes:
 
 def growth(corpus: Path, repeat: int) -> list[str]:
     xml = gzip.decompress((corpus / GROWTH_BASE).read_bytes())
-    lines = [row("size", "XML MB", "lint s", "time / 1x", "peak MB", "peak / 1x"), row(*["---"] * 6)]
+    lines = [row("size", "XML MB", "floor s", "lint s", "lint / floor", "floor / 1x", "lint / 1x",
+                 "peak MB", "peak / 1x"), row(*["---"] * 9)]  # fmt: skip
     base = None
     with tempfile.TemporaryDirectory() as folder:
         for factor in (1, 2, 4, 8):
             path = Path(folder) / f"grown-{factor}x.als"
             data = grown_set(xml, factor)
             path.write_bytes(data)
+            floor = best_of(repeat, lambda: child(FLOOR_CHILD, path))
             lint = best_of(repeat, lambda: child(LINT_CHILD, path))
-            base = base or lint
+            base = base or {"floor": floor, "lint": lint}
             lines.append(row(
-                f"{factor}x", f"{len(gzip.decompress(data)) / 1e6:.0f}", f"{lint['seconds']:.2f}",
-                f"{lint['seconds'] / base['seconds']:.2f}", f"{lint['peak_kb'] / 1024:.0f}",
-                f"{lint['peak_kb'] / base['peak_kb']:.2f}",
+                f"{factor}x", f"{len(gzip.decompress(data)) / 1e6:.0f}", f"{floor['seconds']:.2f}",
+                f"{lint['seconds']:.2f}", f"{lint['seconds'] / floor['seconds']:.2f}x",
+                f"{floor['seconds'] / base['floor']['seconds']:.2f}",
+                f"{lint['seconds'] / base['lint']['seconds']:.2f}", f"{lint['peak_kb'] / 1024:.0f}",
+                f"{lint['peak_kb'] / base['lint']['peak_kb']:.2f}",
             ))  # fmt: skip
     return lines
 
@@ -186,7 +241,7 @@ def main() -> int:
     print(f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}, lxml {etree.__version__}; "
           f"load average {os.getloadavg()[0]:.1f}\n")  # fmt: skip
-    sections = [floor_vs_lint(args.corpus, args.repeat), startup(args.repeat)]
+    sections = [floor_vs_lint(args.corpus, args.repeat), phases(args.corpus, args.repeat), startup(args.repeat)]
     if not args.quick:
         sections += [folders_and_cache(args.corpus, args.repeat), growth(args.corpus, args.repeat)]
     print("\n\n".join("\n".join(lines) for lines in sections))
