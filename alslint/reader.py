@@ -120,9 +120,10 @@ def _mib(size: int) -> str:
 
 
 #: Parts of a set the model never reads, cut before parsing: audio onset analysis (one real
-#: set holds 145k such elements) and the clips that freezing a track records (an eighth of
-#: the elements of a large Live 9 set).
-_DROPPED = (b"Onsets", b"FreezeSequencer")
+#: set holds 145k such elements), the clips that freezing a track records (an eighth of the
+#: elements of a large Live 9 set) and Sampler's sample zones (more than half of one set; no
+#: automatable parameter lives there).
+_DROPPED = (b"Onsets", b"FreezeSequencer", b"MultiSampleMap")
 #: MIDI notes are cut out before parsing and decoded from the raw bytes (see `notes.py`):
 #: 338k notes as XML elements cost more than parsing all the rest of a set.
 _NOTES = b"KeyTracks"

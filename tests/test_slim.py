@@ -32,6 +32,17 @@ def test_a_frozen_tracks_recorded_clips_go_with_everything_in_them():
     assert [bytes(data[start:end]) for start, end in blocks.spans] == [b"kept"]
 
 
+def test_samplers_sample_zones_are_dropped_but_not_its_parameters():
+    data = (
+        b'<MultiSampler><Player><MultiSampleMap><SampleParts><MultiSamplePart Id="0" />'
+        b'</SampleParts></MultiSampleMap><Reverse><AutomationTarget Id="7" /></Reverse></Player></MultiSampler>'
+    )
+    assert slim(data)[0] == (
+        b'<MultiSampler><Player><MultiSampleMap /><Reverse><AutomationTarget Id="7" /></Reverse>'
+        b"</Player></MultiSampler>"
+    )
+
+
 def test_xml_without_anything_to_cut_is_returned_as_it_is():
     data = b'<Ableton><LiveSet><Tracks /></LiveSet></Ableton>'
     xml, blocks = slim(data)
