@@ -212,5 +212,13 @@ def _xml_reason(exc: etree.XMLSyntaxError) -> str:
 def read_set(path: str | os.PathLike, max_xml_bytes: int = DEFAULT_MAX_XML_BYTES):
     """Read, slim and parse the set at `path`: (`<Ableton>` root element, note blocks)."""
     path = Path(path)
-    xml, blocks = slim(read_bytes(path, max_xml_bytes))
-    return parse_xml(str(path), xml), blocks
+    data = read_bytes(path, max_xml_bytes)
+    xml, blocks = slim(data)
+    try:
+        return parse_xml(str(path), xml), blocks
+    except SetReadError:
+        if xml is data:
+            raise
+        # The cuts moved the lines: name the problem where it is in the file itself.
+        parse_xml(str(path), data)
+        raise

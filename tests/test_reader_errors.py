@@ -167,6 +167,16 @@ def test_malformed_xml_names_the_line_once(tmp_path):
     )
 
 
+def test_malformed_xml_after_cut_parts_names_the_files_own_line(tmp_path):
+    # Onset analysis and note blocks are cut before parsing; the line is still the file's.
+    path = _write(tmp_path, '<?xml version="1.0"?>\n<Ableton>\n<LiveSet>\n<Onsets>\n\n</Onsets>\n'
+                  "<KeyTracks>\n</KeyTracks>\n</Ableton>\n")  # fmt: skip
+    assert _error(path) == (
+        f"{path}: not well-formed XML (line 9: Opening and ending tag mismatch: LiveSet line 3 "
+        "and Ableton)"
+    )
+
+
 def test_plain_xml_minimal_set_loads(tmp_path):
     live_set = alslint.load(_write(tmp_path, MINIMAL_SET))
     assert live_set.damage == []
