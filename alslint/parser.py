@@ -37,7 +37,7 @@ from .model import (
     WarpMarker,
 )
 from .notes import decode_notes
-from .reader import DEFAULT_MAX_XML_BYTES, NoteBlocks, read_set
+from .reader import DEFAULT_MAX_XML_BYTES, CutBlocks, read_set
 
 #: Live writes a parameter's static value as an event at this time (about -2 years in beats).
 DEFAULT_EVENT_TIME = -63072000.0
@@ -80,17 +80,17 @@ def load(path: str | os.PathLike, *, max_xml_bytes: int = DEFAULT_MAX_XML_BYTES)
 
     Raises `alslint.SetReadError` with a one-line reason for anything that is not a readable set.
     """
-    root, note_blocks = read_set(path, max_xml_bytes)
-    return build_set(root, str(Path(path)), note_blocks)
+    root, blocks = read_set(path, max_xml_bytes)
+    return build_set(root, str(Path(path)), blocks)
 
 
 #: What a damaged element raises while it is read (bad numbers, missing children, …).
 _DAMAGE = (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError)
 
 
-def build_set(root: etree._Element, path: str, note_blocks: NoteBlocks) -> LiveSet:
+def build_set(root: etree._Element, path: str, blocks: CutBlocks) -> LiveSet:
     try:
-        return _SetBuilder(root, path, note_blocks).build()
+        return _SetBuilder(root, path, blocks).build()
     except SetReadError:
         raise
     except _DAMAGE as exc:
@@ -203,10 +203,10 @@ _VERSION = re.compile(r"Ableton Live (?:Suite |Lite |Intro |Standard )?(\S+)")
 
 
 class _SetBuilder:
-    def __init__(self, root: etree._Element, path: str, note_blocks: NoteBlocks):
+    def __init__(self, root: etree._Element, path: str, blocks: CutBlocks):
         self.root = root
         self.path = path
-        self.note_blocks = note_blocks
+        self.blocks = blocks
         self.live_set = root.find("LiveSet")
         self.damage: list[str] = []
 
@@ -491,6 +491,8 @@ class _SetBuilder:
                     track.take_lane_clips.append(clip)
 
     def _clip(self, el, scene_index: int | None = None, take_lane: int | None = None):
+        if el.get("Block") is not None:  # cut out before parsing (see `reader.slim`)
+            el = self.blocks.clip(int(el.get("Block")), self.path)
         if el.tag == "AudioClip":
             kind = "audio"
         elif el.tag == "MidiClip":
@@ -537,8 +539,8 @@ class _SetBuilder:
     def _notes(self, key_tracks) -> Notes:
         if key_tracks is None or key_tracks.get("Block") is None:
             return Notes()
-        start, end = self.note_blocks.spans[int(key_tracks.get("Block"))]
-        return decode_notes(self.note_blocks.data, start, end)
+        start, end = self.blocks.note_spans[int(key_tracks.get("Block"))]
+        return decode_notes(self.blocks.data, start, end)
 
     # -- automation ------------------------------------------------------------------------
 

@@ -3,19 +3,33 @@
 from alslint.reader import slim
 
 
-def test_note_blocks_become_references_and_unread_parts_are_dropped():
+def test_clips_and_note_blocks_become_references_and_unread_parts_are_dropped():
     data = (
-        b"<A><MidiClip><Notes><KeyTracks><KeyTrack>n1</KeyTrack></KeyTracks></Notes></MidiClip>"
-        b"<AudioClip><Onsets><OnsetEvent /></Onsets><Name Value=\"x\" /></AudioClip>"
-        b"<MidiClip><Notes><KeyTracks>n2</KeyTracks></Notes></MidiClip></A>"
+        b'<A><MidiClip Id="1"><Notes><KeyTracks><KeyTrack>n1</KeyTrack></KeyTracks></Notes></MidiClip>'
+        b'<AudioClip Id="2"><Onsets><OnsetEvent /></Onsets><Name Value="x" /></AudioClip>'
+        b'<MidiClip Id="3"><Notes><KeyTracks>n2</KeyTracks></Notes></MidiClip></A>'
     )
     xml, blocks = slim(data)
-    assert xml == (
-        b'<A><MidiClip><Notes><KeyTracks Block="0" /></Notes></MidiClip>'
-        b'<AudioClip><Onsets /><Name Value="x" /></AudioClip>'
-        b'<MidiClip><Notes><KeyTracks Block="1" /></Notes></MidiClip></A>'
-    )
-    assert [bytes(data[start:end]) for start, end in blocks.spans] == [b"<KeyTrack>n1</KeyTrack>", b"n2"]
+    assert xml == b'<A><MidiClip Block="0" /><AudioClip Block="1" /><MidiClip Block="2" /></A>'
+    assert blocks.clips == [
+        b'<MidiClip Id="1"><Notes><KeyTracks Block="0" /></Notes></MidiClip>',
+        b'<AudioClip Id="2"><Onsets /><Name Value="x" /></AudioClip>',
+        b'<MidiClip Id="3"><Notes><KeyTracks Block="1" /></Notes></MidiClip>',
+    ]
+    assert [bytes(data[start:end]) for start, end in blocks.note_spans] == [b"<KeyTrack>n1</KeyTrack>", b"n2"]
+
+
+def test_a_clip_block_is_parsed_on_its_own():
+    _, blocks = slim(b'<A><AudioClip Id="2" Time="4"><Name Value="x" /></AudioClip></A>')
+    clip = blocks.clip(0, "song.als")
+    assert (clip.tag, clip.get("Time"), clip.find("Name").get("Value")) == ("AudioClip", "4", "x")
+
+
+def test_an_empty_clip_element_is_left_in_place():
+    data = b'<A><MidiClip Id="1" /><MidiClip Id="2"><Name Value="y" /></MidiClip></A>'
+    xml, blocks = slim(data)
+    assert xml == b'<A><MidiClip Id="1" /><MidiClip Block="0" /></A>'
+    assert blocks.clips == [b'<MidiClip Id="2"><Name Value="y" /></MidiClip>']
 
 
 def test_a_frozen_tracks_recorded_clips_go_with_everything_in_them():
@@ -29,7 +43,7 @@ def test_a_frozen_tracks_recorded_clips_go_with_everything_in_them():
         b'<DeviceChain><MainSequencer><KeyTracks Block="0" /></MainSequencer>'
         b"<FreezeSequencer /><Mixer /></DeviceChain>"
     )
-    assert [bytes(data[start:end]) for start, end in blocks.spans] == [b"kept"]
+    assert [bytes(data[start:end]) for start, end in blocks.note_spans] == [b"kept"]
 
 
 def test_samplers_sample_zones_are_dropped_but_not_its_parameters():
@@ -47,14 +61,14 @@ def test_xml_without_anything_to_cut_is_returned_as_it_is():
     data = b'<Ableton><LiveSet><Tracks /></LiveSet></Ableton>'
     xml, blocks = slim(data)
     assert xml is data
-    assert blocks.spans == []
+    assert blocks.note_spans == []
 
 
 def test_an_unclosed_part_is_kept_for_the_parser_to_report():
     data = b"<A><Onsets>1</Onsets><KeyTracks><KeyTrack></A>"
     xml, blocks = slim(data)
     assert xml == b"<A><Onsets /><KeyTracks><KeyTrack></A>"
-    assert blocks.spans == []
+    assert blocks.note_spans == []
 
 
 def test_slot_lists_without_clips_are_cut_and_those_with_clips_kept():
@@ -70,7 +84,9 @@ def test_slot_lists_without_clips_are_cut_and_those_with_clips_kept():
     xml, blocks = slim(data)
     assert xml == (
         b"<Tracks><MidiTrack><ClipSlotList /></MidiTrack>"
-        b"<MidiTrack><ClipSlotList>" + empty + held.replace(b"<KeyTracks>n</KeyTracks>", b'<KeyTracks Block="0" />')
+        b"<MidiTrack><ClipSlotList>" + empty
+        + b'<ClipSlot Id="1"><ClipSlot><Value><MidiClip Block="0" /></Value></ClipSlot></ClipSlot>'
         + b"</ClipSlotList></MidiTrack></Tracks>"
     )  # fmt: skip
-    assert [bytes(data[start:end]) for start, end in blocks.spans] == [b"n"]
+    assert blocks.clips == [b'<MidiClip Id="3" Time="0"><Notes><KeyTracks Block="0" /></Notes></MidiClip>']
+    assert [bytes(data[start:end]) for start, end in blocks.note_spans] == [b"n"]
