@@ -195,16 +195,20 @@ def _cut_clips(xml: bytes, blocks: CutBlocks) -> bytes:
     while opening:
         tag = opening.group(1)
         tag_end = xml.find(b">", opening.start())
-        end = xml.find(b"</" + tag + b">", opening.end())
+        if tag_end < 0:
+            break
+        if xml[tag_end - 1 : tag_end] == b"/":  # an empty clip element stays where it is
+            opening = _CLIP_OPENING.search(xml, tag_end)
+            continue
+        end = xml.find(b"</" + tag + b">", tag_end)
         if end < 0:
             break
-        if xml[tag_end - 1 : tag_end] != b"/":  # an empty clip element stays where it is
-            end += len(tag) + 3
-            pieces.append(xml[position : opening.start()])
-            pieces.append(b'<%s Block="%d" />' % (tag, len(blocks.clips)))
-            blocks.clips.append(xml[opening.start() : end])
-            position = end
-        opening = _CLIP_OPENING.search(xml, max(position, tag_end))
+        end += len(tag) + 3
+        pieces.append(xml[position : opening.start()])
+        pieces.append(b'<%s Block="%d" />' % (tag, len(blocks.clips)))
+        blocks.clips.append(xml[opening.start() : end])
+        position = end
+        opening = _CLIP_OPENING.search(xml, position)
     if not pieces:
         return xml
     pieces.append(xml[position:])

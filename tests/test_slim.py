@@ -26,10 +26,10 @@ def test_a_clip_block_is_parsed_on_its_own():
 
 
 def test_an_empty_clip_element_is_left_in_place():
-    data = b'<A><MidiClip Id="1" /><MidiClip Id="2"><Name Value="y" /></MidiClip></A>'
+    data = b'<A><MidiClip Id="1" /><AudioClip Id="2"><Name Value="y" /></AudioClip></A>'
     xml, blocks = slim(data)
-    assert xml == b'<A><MidiClip Id="1" /><MidiClip Block="0" /></A>'
-    assert blocks.clips == [b'<MidiClip Id="2"><Name Value="y" /></MidiClip>']
+    assert xml == b'<A><MidiClip Id="1" /><AudioClip Block="0" /></A>'
+    assert blocks.clips == [b'<AudioClip Id="2"><Name Value="y" /></AudioClip>']
 
 
 def test_a_frozen_tracks_recorded_clips_go_with_everything_in_them():
