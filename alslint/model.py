@@ -249,7 +249,10 @@ SAMPLE_LOCATION_KINDS = {
 
 
 class SampleRef(_Model):
-    """Where an audio clip's sample lives, as stored by Live."""
+    """Where an audio clip's sample lives, as stored by Live. Clips that play the same file
+    share one (immutable) `SampleRef`."""
+
+    model_config = ConfigDict(frozen=True)
 
     name: str  # file name
     path: str | None = None  # absolute path as saved (Live 11+, or rebuilt from path hints)

@@ -19,6 +19,14 @@ def test_clips_and_note_blocks_become_references_and_unread_parts_are_dropped():
     assert [bytes(data[start:end]) for start, end in blocks.note_spans] == [b"<KeyTrack>n1</KeyTrack>", b"n2"]
 
 
+def test_clip_blocks_are_bytes_even_from_a_bytearray():
+    # Decompressed sets arrive as a bytearray; the parser keys shared sample references by
+    # a clip's bytes, so they must be hashable.
+    _, blocks = slim(bytearray(b'<A><AudioClip Id="1"><Name Value="x" /></AudioClip></A>'))
+    assert blocks.clips == [b'<AudioClip Id="1"><Name Value="x" /></AudioClip>']
+    assert type(blocks.clips[0]) is bytes
+
+
 def test_a_clip_block_is_parsed_on_its_own():
     _, blocks = slim(b'<A><AudioClip Id="2" Time="4"><Name Value="x" /></AudioClip></A>')
     clip = blocks.clip(0, "song.als")
