@@ -21,6 +21,9 @@ DEFAULT_MAX_XML_BYTES = 512 * 1024 * 1024
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _LFS_POINTER = b"version https://git-lfs.github.com/spec/"
+#: Most sets inflate in one first chunk, returned as it is; larger output grows a bytearray in
+#: smaller steps, which keeps a bomb's peak memory near the cap.
+_FIRST_CHUNK = 64 << 20
 _OUTPUT_CHUNK = 16 << 20
 
 
@@ -78,23 +81,25 @@ def _check_plain(name: str, raw: bytes) -> bytes:
     return raw
 
 
-def _gunzip(name: str, handle, max_xml_bytes: int) -> bytearray:
+def _gunzip(name: str, handle, max_xml_bytes: int) -> bytes | bytearray:
     # zlib with wbits=31 checks the gzip header, CRC and length. Output comes in bounded
-    # chunks into one bytearray (no final copy), so a decompression bomb stops at the cap
-    # with about the cap in memory. Deflate never grows data by more than a little, so the
-    # compressed read is capped as well.
+    # chunks, so a decompression bomb stops at the cap with about the cap in memory. Deflate
+    # never grows data by more than a little, so the compressed read is capped as well.
     compressed = handle.read(max_xml_bytes + (1 << 20))
     inflater = zlib.decompressobj(wbits=31)
-    out = bytearray()
-    pending = compressed
     try:
-        while pending and not inflater.eof:
-            out += inflater.decompress(pending, _OUTPUT_CHUNK)
-            pending = inflater.unconsumed_tail
-            if len(out) > max_xml_bytes:
-                raise SetReadError(name, _too_big(max_xml_bytes))
+        out = inflater.decompress(compressed, _FIRST_CHUNK)  # most sets: all of it, no copy
+        if not inflater.eof:
+            out = bytearray(out)  # a larger set grows in place, without a final copy
+        while not inflater.eof and len(out) <= max_xml_bytes:
+            chunk = inflater.decompress(inflater.unconsumed_tail, _OUTPUT_CHUNK)
+            if not chunk:  # the stream stops short
+                break
+            out += chunk
     except zlib.error as exc:
         raise SetReadError(name, f"damaged gzip stream ({_zlib_reason(exc)})") from None
+    if len(out) > max_xml_bytes:
+        raise SetReadError(name, _too_big(max_xml_bytes))
     if not inflater.eof:
         raise SetReadError(name, "truncated gzip stream (the file is incomplete)")
     if inflater.unused_data or handle.read(1):
