@@ -211,7 +211,7 @@ def _cut_clips(xml: bytes, blocks: CutBlocks) -> bytes:
         end += len(tag) + 3
         pieces.append(xml[position : opening.start()])
         pieces.append(b'<%s Block="%d" />' % (tag, len(blocks.clips)))
-        blocks.clips.append(bytes(xml[opening.start() : end]))  # bytes even from a bytearray
+        blocks.clips.append(bytes(xml[opening.start() : end]))  # immutable, even from a bytearray
         position = end
         opening = _CLIP_OPENING.search(xml, position)
     if not pieces:

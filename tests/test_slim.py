@@ -20,8 +20,7 @@ def test_clips_and_note_blocks_become_references_and_unread_parts_are_dropped():
 
 
 def test_clip_blocks_are_bytes_even_from_a_bytearray():
-    # Decompressed sets arrive as a bytearray; the parser keys shared sample references by
-    # a clip's bytes, so they must be hashable.
+    # Large sets arrive as a bytearray; a block is bytes all the same, immutable and hashable.
     _, blocks = slim(bytearray(b'<A><AudioClip Id="1"><Name Value="x" /></AudioClip></A>'))
     assert blocks.clips == [b'<AudioClip Id="1"><Name Value="x" /></AudioClip>']
     assert type(blocks.clips[0]) is bytes
