@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import enum
 import fnmatch
+import os
 import re
 import sys
 from pathlib import Path
@@ -140,7 +141,7 @@ class Context:
         self.path = path
         self._timeline: "Timeline | None" = None
         # Rules never touch files themselves; this is the one question they may ask.
-        self._file_exists = file_exists or (lambda candidate: Path(candidate).is_file())
+        self._file_exists = file_exists or os.path.isfile
 
     def file_exists(self, path: str | Path) -> bool:
         """True when a file exists at `path` (resolved against the current folder)."""

@@ -493,7 +493,7 @@ class _SetBuilder:
 
     def _clip(self, el, scene_index: int | None = None, take_lane: int | None = None):
         if el.get("Block") is not None:  # cut out before parsing (see `reader.slim`)
-            el = self.blocks.clip(int(el.get("Block")), self.path)
+            el = self.blocks.parse(self.blocks.clips[int(el.get("Block"))], self.path)
         if el.tag == "AudioClip":
             kind = "audio"
         elif el.tag == "MidiClip":
@@ -538,15 +538,15 @@ class _SetBuilder:
         return clip
 
     def _sample_ref(self, sample_ref) -> SampleRef | None:
-        """The clip's sample reference, read once per distinct reference: most clips of a
-        large set play a file that other clips play too (2,299 clips, 303 files in one set),
-        and serializing the element costs a quarter of reading it."""
-        if sample_ref is None:
-            return None
-        key = etree.tostring(sample_ref)
-        if key not in self.sample_refs:
-            self.sample_refs[key] = _sample_ref(sample_ref)
-        return self.sample_refs[key]
+        """The clip's sample reference, read once per distinct content (see `reader.slim`)."""
+        if sample_ref is None or sample_ref.get("Block") is None:
+            return _sample_ref(sample_ref)
+        start, end = self.blocks.sample_spans[int(sample_ref.get("Block"))]
+        content = bytes(self.blocks.data[start:end])
+        if content not in self.sample_refs:
+            element = self.blocks.parse(b"<SampleRef>" + content + b"</SampleRef>", self.path)
+            self.sample_refs[content] = _sample_ref(element)
+        return self.sample_refs[content]
 
     def _notes(self, key_tracks) -> Notes:
         if key_tracks is None or key_tracks.get("Block") is None:

@@ -132,27 +132,31 @@ _DROPPED = (b"Onsets", b"FreezeSequencer", b"MultiSampleMap")
 #: MIDI notes are cut out before parsing and decoded from the raw bytes (see `notes.py`):
 #: 338k notes as XML elements cost more than parsing all the rest of a set.
 _NOTES = b"KeyTracks"
+#: Sample references are cut out as raw bytes too: most clips play a file other clips play,
+#: and the parser reads each distinct reference once (2,299 clips, 303 files in one set).
+_SAMPLE = b"SampleRef"
 #: A track's session slots, one per scene: cut when none holds a clip. Empty slots are a
 #: quarter of the elements of a 137-track set.
 _SLOTS = b"ClipSlotList"
 _CLIP_OPENING = re.compile(rb"<(AudioClip|MidiClip)[ >]")
 #: The opening tag of anything cut: one regex scan finds them all, as fast as one `find`.
-_CUT = re.compile(rb"<(" + b"|".join((*_DROPPED, _NOTES, _SLOTS)) + rb")>")
+_CUT = re.compile(rb"<(" + b"|".join((*_DROPPED, _NOTES, _SAMPLE, _SLOTS)) + rb")>")
 
 
 class CutBlocks:
-    """What `slim` cut out of a set's XML to be read separately: where the `<KeyTracks>`
-    contents lie in the set's bytes (no copies), and each clip's XML."""
+    """What `slim` cut out of a set's XML to be read separately: where the contents of each
+    `<KeyTracks>` and `<SampleRef>` lie in the set's bytes (no copies), and each clip's XML."""
 
     def __init__(self, data: bytes):
         self.data = data
         self.note_spans: list[tuple[int, int]] = []
+        self.sample_spans: list[tuple[int, int]] = []
         self.clips: list[bytes] = []
 
-    def clip(self, index: int, name: str) -> etree._Element:
-        """The element of clip block `index`, parsed on its own (`name`: the set, for errors)."""
+    def parse(self, fragment: bytes, name: str) -> etree._Element:
+        """The element of a cut-out `fragment`, parsed on its own (`name`: the set, for errors)."""
         try:
-            return _parse(self.clips[index])
+            return _parse(fragment)
         except etree.XMLSyntaxError as exc:
             parse_xml(name, self.data)  # names the problem where it is in the file itself
             raise SetReadError(name, f"not well-formed XML ({_xml_reason(exc)})") from None
@@ -160,8 +164,8 @@ class CutBlocks:
 
 def slim(data: bytes) -> tuple[bytes, CutBlocks]:
     """The XML to parse, without the `_DROPPED` parts and clip-less slot lists, and with every
-    note block and clip replaced by a `<KeyTracks Block="n" />` or `<AudioClip Block="n" />`
-    reference into the returned `CutBlocks`.
+    note block, sample reference and clip replaced by a reference into the returned
+    `CutBlocks`: `<KeyTracks Block="n" />`, `<SampleRef Block="n" />`, `<AudioClip Block="n" />`.
 
     Works on raw bytes, in two passes (the parts, then the clips), at a fraction of the cost
     of parsing. An element left unclosed is kept as it is, for the parser to report.
@@ -178,9 +182,10 @@ def slim(data: bytes) -> tuple[bytes, CutBlocks]:
             opening = _CUT.search(data, opening.end())  # kept: look inside its clips
             continue
         pieces.append(data[position : opening.start()])
-        if tag == _NOTES:
-            blocks.note_spans.append((opening.end(), end))
-            pieces.append(b'<KeyTracks Block="%d" />' % (len(blocks.note_spans) - 1))
+        if tag in (_NOTES, _SAMPLE):
+            spans = blocks.note_spans if tag == _NOTES else blocks.sample_spans
+            spans.append((opening.end(), end))
+            pieces.append(b'<%s Block="%d" />' % (tag, len(spans) - 1))
         else:
             pieces.append(b"<" + tag + b" />")
         position = end + len(tag) + 3

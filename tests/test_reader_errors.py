@@ -188,6 +188,16 @@ def test_malformed_xml_inside_a_clip_names_the_files_own_line(tmp_path):
     )
 
 
+def test_malformed_xml_inside_a_sample_reference_names_the_files_own_line(tmp_path):
+    clip = '<AudioClip Id="0" Time="0">\n<SampleRef>\n<FileRef>\n</SampleRef>\n</AudioClip>'
+    xml = MINIMAL_SET.replace("<DeviceChain>", "<DeviceChain><MainSequencer><Sample><ArrangerAutomation>"
+                              f"<Events>{clip}</Events></ArrangerAutomation></Sample></MainSequencer>")
+    path = _write(tmp_path, xml)
+    assert _error(path) == (
+        f"{path}: not well-formed XML (line 6: Opening and ending tag mismatch: FileRef line 5 and SampleRef)"
+    )
+
+
 def test_plain_xml_minimal_set_loads(tmp_path):
     live_set = alslint.load(_write(tmp_path, MINIMAL_SET))
     assert live_set.damage == []

@@ -19,6 +19,19 @@ def test_clips_and_note_blocks_become_references_and_unread_parts_are_dropped():
     assert [bytes(data[start:end]) for start, end in blocks.note_spans] == [b"<KeyTrack>n1</KeyTrack>", b"n2"]
 
 
+def test_sample_references_are_cut_out_as_spans_of_the_raw_bytes():
+    data = (
+        b'<A><AudioClip Id="1"><SampleRef><FileRef><Name Value="a.wav" /></FileRef></SampleRef>'
+        b'</AudioClip><Slot><Value><SampleRef><FileRef /></SampleRef></Value></Slot></A>'
+    )
+    xml, blocks = slim(data)
+    assert xml == b'<A><AudioClip Block="0" /><Slot><Value><SampleRef Block="1" /></Value></Slot></A>'
+    assert blocks.clips == [b'<AudioClip Id="1"><SampleRef Block="0" /></AudioClip>']
+    assert [bytes(data[start:end]) for start, end in blocks.sample_spans] == [
+        b'<FileRef><Name Value="a.wav" /></FileRef>', b"<FileRef />"
+    ]
+
+
 def test_clip_blocks_are_bytes_even_from_a_bytearray():
     # Large sets arrive as a bytearray; a block is bytes all the same, immutable and hashable.
     _, blocks = slim(bytearray(b'<A><AudioClip Id="1"><Name Value="x" /></AudioClip></A>'))
@@ -28,7 +41,7 @@ def test_clip_blocks_are_bytes_even_from_a_bytearray():
 
 def test_a_clip_block_is_parsed_on_its_own():
     _, blocks = slim(b'<A><AudioClip Id="2" Time="4"><Name Value="x" /></AudioClip></A>')
-    clip = blocks.clip(0, "song.als")
+    clip = blocks.parse(blocks.clips[0], "song.als")
     assert (clip.tag, clip.get("Time"), clip.find("Name").get("Value")) == ("AudioClip", "4", "x")
 
 
