@@ -143,6 +143,9 @@ _CLIP_OPENING = re.compile(rb"<(AudioClip|MidiClip)[ >]")
 _CUT = re.compile(rb"<(" + b"|".join((*_DROPPED, _NOTES, _SAMPLE, _SLOTS)) + rb")>")
 
 
+_DECLARED_ENCODING = re.compile(rb"""(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding=["']([A-Za-z0-9._-]+)["']""")
+
+
 class CutBlocks:
     """What `slim` cut out of a set's XML to be read separately: where the contents of each
     `<KeyTracks>` and `<SampleRef>` lie in the set's bytes (no copies), and each clip's XML."""
@@ -152,11 +155,18 @@ class CutBlocks:
         self.note_spans: list[tuple[int, int]] = []
         self.sample_spans: list[tuple[int, int]] = []
         self.clips: list[bytes] = []
+        # Fragments parse as UTF-8, which Live writes; a set declaring another encoding has
+        # its declaration repeated in front of each.
+        declared = _DECLARED_ENCODING.match(data)
+        encoding = declared.group(1).upper() if declared else b"UTF-8"
+        self.prolog = b'<?xml version="1.0" encoding="%s"?>' % encoding
+        if encoding in (b"UTF-8", b"UTF8"):
+            self.prolog = b""
 
     def parse(self, fragment: bytes, name: str) -> etree._Element:
         """The element of a cut-out `fragment`, parsed on its own (`name`: the set, for errors)."""
         try:
-            return _parse(fragment)
+            return _parse(self.prolog + fragment if self.prolog else fragment)
         except etree.XMLSyntaxError as exc:
             parse_xml(name, self.data)  # names the problem where it is in the file itself
             raise SetReadError(name, f"not well-formed XML ({_xml_reason(exc)})") from None

@@ -4,7 +4,7 @@ import pydantic
 import pytest
 
 import alslint
-from set_factory import audio_clip, audio_track, write_set
+from set_factory import audio_clip, audio_track, set_xml, write_set
 
 
 def test_clips_playing_the_same_file_share_one_sample_reference(tmp_path):
@@ -19,3 +19,14 @@ def test_clips_playing_the_same_file_share_one_sample_reference(tmp_path):
     assert gtr.arrangement_clips[0].sample.duration_samples == 132300
     with pytest.raises(pydantic.ValidationError):
         first.name = "y.wav"  # shared, so immutable
+
+
+def test_a_set_saved_in_another_encoding_reads_its_clips_in_it(tmp_path):
+    # Live writes UTF-8; clips and sample references are parsed apart from the document, so
+    # they must be read in the encoding the document declares.
+    xml = set_xml([audio_track("Vox", [audio_clip(0, 4, "Café", sample_seconds=1.0)])])
+    xml = xml.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').replace("x.wav", "été.wav")
+    path = tmp_path / "latin.als"
+    path.write_bytes(xml.encode("latin-1"))
+    clip = alslint.load(path).tracks[0].arrangement_clips[0]
+    assert (clip.name, clip.sample.name) == ("Café", "été.wav")
