@@ -141,8 +141,6 @@ _SLOTS = b"ClipSlotList"
 _CLIP_OPENING = re.compile(rb"<(AudioClip|MidiClip)[ >]")
 #: The opening tag of anything cut: one regex scan finds them all, as fast as one `find`.
 _CUT = re.compile(rb"<(" + b"|".join((*_DROPPED, _NOTES, _SAMPLE, _SLOTS)) + rb")>")
-
-
 _DECLARED_ENCODING = re.compile(rb"""(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding=["']([A-Za-z0-9._-]+)["']""")
 
 
@@ -159,9 +157,8 @@ class CutBlocks:
         # its declaration repeated in front of each.
         declared = _DECLARED_ENCODING.match(data)
         encoding = declared.group(1).upper() if declared else b"UTF-8"
-        self.prolog = b'<?xml version="1.0" encoding="%s"?>' % encoding
-        if encoding in (b"UTF-8", b"UTF8"):
-            self.prolog = b""
+        utf8 = encoding in (b"UTF-8", b"UTF8")
+        self.prolog = b"" if utf8 else b'<?xml version="1.0" encoding="%s"?>' % encoding
 
     def parse(self, fragment: bytes, name: str) -> etree._Element:
         """The element of a cut-out `fragment`, parsed on its own (`name`: the set, for errors)."""
