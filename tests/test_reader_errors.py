@@ -177,25 +177,22 @@ def test_malformed_xml_after_cut_parts_names_the_files_own_line(tmp_path):
     )
 
 
-def test_malformed_xml_inside_a_clip_names_the_files_own_line(tmp_path):
-    # Clips are parsed on their own, after the rest: the error is the same as for the whole file.
-    clip = '<AudioClip Id="0" Time="0">\n<Name Value="a" >\n</AudioClip>'
+@pytest.mark.parametrize(
+    ("clip", "problem"),
+    [
+        ('<AudioClip Id="0" Time="0">\n<Name Value="a" >\n</AudioClip>',
+         "line 5: Opening and ending tag mismatch: Name line 4 and AudioClip"),
+        ('<AudioClip Id="0" Time="0">\n<SampleRef>\n<FileRef>\n</SampleRef>\n</AudioClip>',
+         "line 6: Opening and ending tag mismatch: FileRef line 5 and SampleRef"),
+    ],
+)  # fmt: skip
+def test_malformed_xml_inside_a_clip_names_the_files_own_line(tmp_path, clip, problem):
+    # Clips and sample references are parsed on their own, after the rest of the set: the
+    # error is the same as for the whole file.
     xml = MINIMAL_SET.replace("<DeviceChain>", "<DeviceChain><MainSequencer><Sample><ArrangerAutomation>"
                               f"<Events>{clip}</Events></ArrangerAutomation></Sample></MainSequencer>")
     path = _write(tmp_path, xml)
-    assert _error(path) == (
-        f"{path}: not well-formed XML (line 5: Opening and ending tag mismatch: Name line 4 and AudioClip)"
-    )
-
-
-def test_malformed_xml_inside_a_sample_reference_names_the_files_own_line(tmp_path):
-    clip = '<AudioClip Id="0" Time="0">\n<SampleRef>\n<FileRef>\n</SampleRef>\n</AudioClip>'
-    xml = MINIMAL_SET.replace("<DeviceChain>", "<DeviceChain><MainSequencer><Sample><ArrangerAutomation>"
-                              f"<Events>{clip}</Events></ArrangerAutomation></Sample></MainSequencer>")
-    path = _write(tmp_path, xml)
-    assert _error(path) == (
-        f"{path}: not well-formed XML (line 6: Opening and ending tag mismatch: FileRef line 5 and SampleRef)"
-    )
+    assert _error(path) == f"{path}: not well-formed XML ({problem})"
 
 
 def test_plain_xml_minimal_set_loads(tmp_path):
