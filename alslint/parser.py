@@ -742,7 +742,7 @@ def _sample_ref(sample_ref) -> SampleRef | None:
     file_ref = own.get("FileRef")
     if file_ref is None:
         return None
-    # One pass over the file reference, as for clips: a set can hold thousands of them.
+    # One pass over the ~10 children of the file reference, as for clips.
     fields = {child.tag: child for child in file_ref.iterchildren(*_FILE_REF_CHILDREN)}
     values = {tag: child.get("Value") for tag, child in fields.items()}
     duration, rate = _value(own.get("DefaultDuration")), _value(own.get("DefaultSampleRate"))
