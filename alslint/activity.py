@@ -24,21 +24,27 @@ so an audio clip is assumed to sound over its whole length.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .model import Clip, LiveSet, Track
     from .timeline import Timeline
 
 __all__ = [
-    "bar_runs", "song_bars", "song_span", "sounding_bars", "sounding_clips", "sounding_tracks",
+    "bar_runs",
+    "song_bars",
+    "song_span",
+    "sounding_bars",
+    "sounding_clips",
+    "sounding_tracks",
     "tracks_per_bar",
-]  # fmt: skip
+]
 
 _EPSILON = 1e-6  # beats: a clip ending exactly on a bar line does not reach into the next bar
 
 
-def sounding_clips(live_set: "LiveSet") -> list[tuple["Track", "Clip"]]:
+def sounding_clips(live_set: LiveSet) -> list[tuple[Track, Clip]]:
     """Every arrangement clip that can be heard, with its track, in track order."""
     result = []
     for track in live_set.tracks:
@@ -50,15 +56,15 @@ def sounding_clips(live_set: "LiveSet") -> list[tuple["Track", "Clip"]]:
     return result
 
 
-def sounding_tracks(live_set: "LiveSet") -> list["Track"]:
+def sounding_tracks(live_set: LiveSet) -> list[Track]:
     """Audio/MIDI tracks with at least one arrangement clip that can be heard."""
-    tracks: dict[int, "Track"] = {}
+    tracks: dict[int, Track] = {}
     for track, _clip in sounding_clips(live_set):
         tracks.setdefault(track.index, track)
     return list(tracks.values())
 
 
-def _sounds(clip: "Clip") -> bool:
+def _sounds(clip: Clip) -> bool:
     if clip.disabled or clip.end - clip.start <= _EPSILON:
         return False
     if clip.kind == "midi":
@@ -66,7 +72,7 @@ def _sounds(clip: "Clip") -> bool:
     return True
 
 
-def song_span(live_set: "LiveSet") -> tuple[float, float] | None:
+def song_span(live_set: LiveSet) -> tuple[float, float] | None:
     """(start, end) in beats from the first sounding clip's start to the last one's end;
     None when nothing sounds in the arrangement."""
     clips = [clip for _, clip in sounding_clips(live_set)]
@@ -75,7 +81,7 @@ def song_span(live_set: "LiveSet") -> tuple[float, float] | None:
     return min(clip.start for clip in clips), max(clip.end for clip in clips)
 
 
-def song_bars(live_set: "LiveSet", timeline: "Timeline") -> tuple[int, int] | None:
+def song_bars(live_set: LiveSet, timeline: Timeline) -> tuple[int, int] | None:
     """(first, last) sounding bar, inclusive; None when nothing sounds."""
     span = song_span(live_set)
     if span is None:
@@ -83,7 +89,7 @@ def song_bars(live_set: "LiveSet", timeline: "Timeline") -> tuple[int, int] | No
     return timeline.bar_of(span[0]), timeline.bar_of(span[1] - _EPSILON)
 
 
-def sounding_bars(live_set: "LiveSet", timeline: "Timeline") -> dict[int, frozenset[int]]:
+def sounding_bars(live_set: LiveSet, timeline: Timeline) -> dict[int, frozenset[int]]:
     """Bar → the `Track.index`es of the tracks that sound in it. Silent bars are absent."""
     bars: dict[int, set[int]] = {}
     for track, clip in sounding_clips(live_set):
@@ -94,7 +100,7 @@ def sounding_bars(live_set: "LiveSet", timeline: "Timeline") -> dict[int, frozen
     return {bar: frozenset(indexes) for bar, indexes in sorted(bars.items())}
 
 
-def tracks_per_bar(live_set: "LiveSet", timeline: "Timeline") -> dict[int, int]:
+def tracks_per_bar(live_set: LiveSet, timeline: Timeline) -> dict[int, int]:
     """Bar → number of tracks sounding in it, for every bar from the first to the last
     sounding bar (silent bars in between count 0). Empty when nothing sounds."""
     playing = sounding_bars(live_set, timeline)

@@ -28,8 +28,9 @@ import fnmatch
 import os
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Iterator
+from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -40,9 +41,20 @@ if TYPE_CHECKING:
     from .timeline import Timeline
 
 __all__ = [
-    "Clip", "Context", "Device", "Finding", "LiveSet", "Location", "Rule", "RuleOptions",
-    "Severity", "Stage", "Track", "STAGE_ORDER", "name_matches",
-]  # fmt: skip
+    "Clip",
+    "Context",
+    "Device",
+    "Finding",
+    "LiveSet",
+    "Location",
+    "Rule",
+    "RuleOptions",
+    "Severity",
+    "Stage",
+    "Track",
+    "STAGE_ORDER",
+    "name_matches",
+]
 
 
 class Severity(str, enum.Enum):
@@ -63,8 +75,6 @@ class Stage(str, enum.Enum):
     SOUND_DESIGN = "sound-design"
     MIXING = "mixing"
     MASTERING = "mastering"
-
-
 
 
 def _kebab(name: str) -> str:
@@ -139,7 +149,7 @@ class Context:
     def __init__(self, live_set: LiveSet, path: Path, file_exists=None):
         self.live_set = live_set
         self.path = path
-        self._timeline: "Timeline | None" = None
+        self._timeline: Timeline | None = None
         # Rules never touch files themselves; this is the one question they may ask.
         self._file_exists = file_exists or os.path.isfile
 
@@ -153,13 +163,13 @@ class Context:
         return self.path.parent
 
     @property
-    def timeline(self) -> "Timeline":
+    def timeline(self) -> Timeline:
         if self._timeline is None:
             self._timeline = self.live_set.timeline()
         return self._timeline
 
     def bars(self, start: float, end: float | None = None) -> str:
-        """"bar 5" or "bars 33–64" for a span in beats (end exclusive)."""
+        """ "bar 5" or "bars 33–64" for a span in beats (end exclusive)."""
         return str(Location(**self._bar_span(start, end)).bars)
 
     def _bar_span(self, start: float, end: float | None) -> dict:
@@ -246,11 +256,21 @@ class Rule:
 
 # Which tracks sound in which bar (alslint.activity), for the arrangement rules and yours.
 from .activity import (  # noqa: E402
-    bar_runs, song_bars, song_span, sounding_bars, sounding_clips, sounding_tracks,
+    bar_runs,
+    song_bars,
+    song_span,
+    sounding_bars,
+    sounding_clips,
+    sounding_tracks,
     tracks_per_bar,
-)  # fmt: skip
+)
 
 __all__ += [
-    "bar_runs", "song_bars", "song_span", "sounding_bars", "sounding_clips", "sounding_tracks",
+    "bar_runs",
+    "song_bars",
+    "song_span",
+    "sounding_bars",
+    "sounding_clips",
+    "sounding_tracks",
     "tracks_per_bar",
-]  # fmt: skip
+]

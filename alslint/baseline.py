@@ -71,8 +71,10 @@ def apply(result: RunResult, entries: list[Entry], ignore_file: Path) -> None:
     for file in result.files:
         for entry in entries:
             if entry[0] == file.path and file.path in linted and entry not in used:
-                message = (f"{ignore_file} lists {entry[1]} at {entry[2]}, which is no longer found: "
-                           "remove that line")  # fmt: skip
+                message = (
+                    f"{ignore_file} lists {entry[1]} at {entry[2]}, which is no longer found: "
+                    "remove that line"
+                )
                 file.violations.append(reserved(STALE_IGNORE, file.path, message))
 
 
@@ -80,7 +82,9 @@ def write(result: RunResult, path: Path, previous: list[Entry]) -> int:
     """Write every current finding (and the entries of sets not linted now); return the count."""
     linted = {file.path for file in result.files}
     entries = {entry for entry in previous if entry[0] not in linted}
-    entries |= {_key(v) for v in result.violations() if v.code not in (UNREADABLE[0], STALE_IGNORE[0])}
+    entries |= {
+        _key(v) for v in result.violations() if v.code not in (UNREADABLE[0], STALE_IGNORE[0])
+    }
     lines = ["\t".join(entry) for entry in sorted(entries)]
     try:
         write_text_atomically(path, HEADER + "".join(line + "\n" for line in lines))

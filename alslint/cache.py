@@ -48,7 +48,10 @@ def run_key(settings, config_dump: str, max_xml_bytes: int) -> str:
         f"alslint={__version__}",
         f"config={config_dump}",
         f"max={max_xml_bytes}",
-        *(f"{_rule_fingerprint(s.rule)}={s.severity.value}={s.options.model_dump_json()}" for s in settings),
+        *(
+            f"{_rule_fingerprint(s.rule)}={s.severity.value}={s.options.model_dump_json()}"
+            for s in settings
+        ),
     ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 

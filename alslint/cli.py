@@ -15,8 +15,8 @@ import sys
 import click
 
 from . import __version__
-from .stages import STAGE_ORDER
 from .errors import AlslintError
+from .stages import STAGE_ORDER
 
 #: Every --format name; kept here so that `--help` needs no formatter imports.
 FORMAT_NAMES = ("text", "markdown", "html", "json", "sarif", "github", "junit")
@@ -47,9 +47,13 @@ def cli():
 @cli.command()
 @click.argument("path", type=click.Path(dir_okay=True, path_type=str))
 @click.option(
-    "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-    show_default=True, help="text for people, json for tools (documented keys).",
-)  # fmt: skip
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for tools (documented keys).",
+)
 def inspect(path: str, output_format: str):
     """Print an overview of one set: version, tempo, tracks, clips, locators, automation."""
     from .inspect_report import to_json, to_text
@@ -95,37 +99,114 @@ def _write_output(text: str, output: str, human: bool) -> None:
     try:
         write_text_atomically(target, click.unstyle(text) if human else text)
     except OSError as exc:
-        raise click.UsageError(f"--output {output}: cannot be written ({exc.strerror or exc})")
+        raise click.UsageError(
+            f"--output {output}: cannot be written ({exc.strerror or exc})"
+        ) from None
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=str)
-@click.option("--stage", type=click.Choice(STAGE_ORDER), default=None,
-              help="The stage you are about to start: runs the rules of every stage before it "
-              "[default: mixing, or `stage` from config]. `release` runs all.")
-@click.option("--select", multiple=True, help="Rules to run (codes, code prefixes or names; comma-separated). Replaces the config's `select`.")
+@click.option(
+    "--stage",
+    type=click.Choice(STAGE_ORDER),
+    default=None,
+    help="The stage you are about to start: runs the rules of every stage before it "
+    "[default: mixing, or `stage` from config]. `release` runs all.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    help="Rules to run (codes, code prefixes or names; comma-separated). Replaces the config's `select`.",
+)
 @click.option("--extend-select", multiple=True, help="Rules to run in addition.")
 @click.option("--ignore", multiple=True, help="Rules not to run.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
-              help="Lowest severity that makes the exit code 1 [default: warning].")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (unreadable sets still exit 2).")
-@click.option("--format", "output_format", type=click.Choice(list(FORMAT_NAMES)), default="text", show_default=True)
-@click.option("--output", "-o", type=str, default=None, help="Write the report to this file instead of standard output.")
-@click.option("--config", "config_file", type=str, default=None, help="Use this alslint.toml or pyproject.toml instead of searching for one.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Lowest severity that makes the exit code 1 [default: warning].",
+)
+@click.option(
+    "--exit-zero",
+    is_flag=True,
+    help="Exit 0 even when there are findings (unreadable sets still exit 2).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(list(FORMAT_NAMES)),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--output",
+    "-o",
+    type=str,
+    default=None,
+    help="Write the report to this file instead of standard output.",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=str,
+    default=None,
+    help="Use this alslint.toml or pyproject.toml instead of searching for one.",
+)
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
-@click.option("--rules-dir", multiple=True, help="Load rules from the .py files in this folder (runs their code).")
-@click.option("--force-exclude", is_flag=True, help="Apply `exclude` (and Backup/) to files named on the command line too, as pre-commit needs.")
-@click.option("--color/--no-color", default=None, help="Colour the text report [default: when writing to a terminal].")
-@click.option("--max-set-mb", type=click.IntRange(1, 16384), default=None,
-              help="Refuse sets whose XML decompresses to more than this [default: 512].")
-@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
-              help="Lint this many sets in parallel [default: number of cores].")
+@click.option(
+    "--rules-dir",
+    multiple=True,
+    help="Load rules from the .py files in this folder (runs their code).",
+)
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Apply `exclude` (and Backup/) to files named on the command line too, as pre-commit needs.",
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the text report [default: when writing to a terminal].",
+)
+@click.option(
+    "--max-set-mb",
+    type=click.IntRange(1, 16384),
+    default=None,
+    help="Refuse sets whose XML decompresses to more than this [default: 512].",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Lint this many sets in parallel [default: number of cores].",
+)
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
-@click.option("--generate-ignore", is_flag=True,
-              help="Accept every current finding: write them to .alslint-ignore in this folder.")
-def lint(paths, stage, select, extend_select, ignore, fail_on, exit_zero, output_format,
-         output, config_file, isolated, rules_dir, force_exclude, color, max_set_mb, jobs,
-         no_cache, generate_ignore):  # fmt: skip
+@click.option(
+    "--generate-ignore",
+    is_flag=True,
+    help="Accept every current finding: write them to .alslint-ignore in this folder.",
+)
+def lint(
+    paths,
+    stage,
+    select,
+    extend_select,
+    ignore,
+    fail_on,
+    exit_zero,
+    output_format,
+    output,
+    config_file,
+    isolated,
+    rules_dir,
+    force_exclude,
+    color,
+    max_set_mb,
+    jobs,
+    no_cache,
+    generate_ignore,
+):
     """Lint Live sets (files or folders) and report what is still open."""
     from pathlib import Path
 
@@ -197,8 +278,13 @@ def _all_rules(rules_dir: tuple[str, ...]):
 
 
 @cli.command("rules")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
 @click.option("--rules-dir", multiple=True, help="Also list the rules in this folder.")
 def list_rules(output_format: str, rules_dir: tuple[str, ...]):
     """List every rule: code, name, stage, default severity, summary."""
@@ -209,10 +295,15 @@ def list_rules(output_format: str, rules_dir: tuple[str, ...]):
     rules = _all_rules(rules_dir)
     if output_format == "json":
         rows = [
-            {"code": r.code, "name": r.name, "stage": r.stage.value,
-             "severity": r.default_severity.value, "summary": r.summary}
+            {
+                "code": r.code,
+                "name": r.name,
+                "stage": r.stage.value,
+                "severity": r.default_severity.value,
+                "summary": r.summary,
+            }
             for r in rules
-        ]  # fmt: skip
+        ]
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     rows = [[r.code, r.name, r.stage.value, r.default_severity.value, r.summary] for r in rules]
@@ -266,5 +357,8 @@ def run(argv: list[str] | None = None) -> int:
 def main() -> None:
     sys.exit(run())
 
+
 from .git_commands import diff, textconv  # noqa: E402
-cli.add_command(textconv); cli.add_command(diff)
+
+cli.add_command(textconv)
+cli.add_command(diff)

@@ -126,9 +126,7 @@ class RuleSetting:
     options: RuleOptions
 
 
-def resolve_rules(
-    config: Config, rules: list[type[Rule]], stage: str
-) -> list[RuleSetting]:
+def resolve_rules(config: Config, rules: list[type[Rule]], stage: str) -> list[RuleSetting]:
     """The rules to run, with their severity and validated options.
 
     A rule runs when it is selected more specifically than it is ignored, and belongs to a

@@ -134,7 +134,9 @@ def _lint_file(path: Path, job: LintJob) -> FileResult:
         except Exception as exc:  # one broken rule must not hide the others' findings
             frame = traceback.extract_tb(exc.__traceback__)[-1]
             where = f"{Path(frame.filename).name}:{frame.lineno}"
-            message = f"rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc} (at {where})"
+            message = (
+                f"rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc} (at {where})"
+            )
             result.violations.append(reserved(INTERNAL_ERROR, shown, message))
             continue
         result.violations.extend(violations)
@@ -146,9 +148,14 @@ def _violation(rule, setting: RuleSetting, finding, shown: str) -> Violation:
     if not isinstance(finding, Finding):
         raise TypeError(f"check() yielded {type(finding).__name__}, not an alslint.api.Finding")
     return Violation(
-        code=rule.code, name=rule.name, severity=setting.severity, stage=rule.stage.value,
-        message=finding.message, file=shown, location=finding.location,
-    )  # fmt: skip
+        code=rule.code,
+        name=rule.name,
+        severity=setting.severity,
+        stage=rule.stage.value,
+        message=finding.message,
+        file=shown,
+        location=finding.location,
+    )
 
 
 def _load_problems(live_set, shown: str) -> list[Violation]:
@@ -246,9 +253,13 @@ def run(paths: list[str], job: LintJob, jobs: int = 1, progress=_no_progress) ->
         stage=job.stage,
         rules=[
             RuleInfo(
-                code=s.rule.code, name=s.rule.name, summary=s.rule.summary,
-                stage=s.rule.stage.value, severity=s.severity, doc=s.rule.doc(),
-            )  # fmt: skip
+                code=s.rule.code,
+                name=s.rule.name,
+                summary=s.rule.summary,
+                stage=s.rule.stage.value,
+                severity=s.severity,
+                doc=s.rule.doc(),
+            )
             for s in job.settings
         ],
     )

@@ -42,9 +42,13 @@ def textconv(path: str) -> int:
 @click.argument("old", type=str)
 @click.argument("new", type=str)
 @click.option(
-    "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-    show_default=True, help="text for people, json for tools (documented keys).",
-)  # fmt: skip
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for tools (documented keys).",
+)
 def diff(old: str, new: str, output_format: str) -> int:
     """Show what changed musically from OLD to NEW: tracks, clips, devices, mixer, automation.
 

@@ -18,9 +18,7 @@ def to_text(o: dict) -> str:
     minutes = f"{int(seconds // 60)}:{seconds % 60:04.1f}"
     track_rows = []
     for t in o["tracks"]:
-        devices = ", ".join(
-            d["name"] + ("" if d["on"] else " (off)") for d in t["devices"]
-        )
+        devices = ", ".join(d["name"] + ("" if d["on"] else " (off)") for d in t["devices"])
         if len(devices) > 48:
             devices = devices[:47] + "…"
         track_rows.append(

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import math
 from array import array
-from typing import TYPE_CHECKING, Iterator, Literal, NamedTuple
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -44,7 +45,7 @@ class TimeSignature(_Model):
     denominator: int = 4
 
     @classmethod
-    def from_code(cls, code: int) -> "TimeSignature":
+    def from_code(cls, code: int) -> TimeSignature:
         """Decode Live's single-integer signature: (numerator - 1) + 99 * log2(denominator)."""
         exponent, numerator_minus_one = divmod(int(code), 99)
         return cls(numerator=numerator_minus_one + 1, denominator=2**exponent)
@@ -176,7 +177,7 @@ class Device(_Model):
     is_midi_effect: bool = False
     plugin_format: PluginFormat | None = None
     plugin_name: str | None = None
-    chains: list["Chain"] = Field(default_factory=list)  # racks only
+    chains: list[Chain] = Field(default_factory=list)  # racks only
 
     @property
     def is_plugin(self) -> bool:
@@ -186,7 +187,7 @@ class Device(_Model):
     def is_rack(self) -> bool:
         return bool(self.chains) or self.tag.endswith("GroupDevice")
 
-    def walk(self) -> Iterator["Device"]:
+    def walk(self) -> Iterator[Device]:
         """This device and every device nested in its rack chains."""
         yield self
         for chain in self.chains:
@@ -417,7 +418,7 @@ class LiveSet(_Model):
             (clip.end for track in self.tracks for clip in track.arrangement_clips), default=0.0
         )
 
-    def timeline(self) -> "Timeline":
+    def timeline(self) -> Timeline:
         from .timeline import Timeline
 
         return Timeline.for_set(self)

@@ -20,7 +20,9 @@ _NOTE = b"<MidiNoteEvent "
 _MUTED = b'IsEnabled="false"'
 # A note's attributes are the only ones with these names inside a key track.
 _NOTE_ROW = re.compile(rb'<MidiNoteEvent Time="([^"]*)" Duration="([^"]*)" Velocity="([^"]*)"')
-_COLUMNS = [re.compile(b" " + name + rb'="([^"]*)"') for name in (b"Time", b"Duration", b"Velocity")]
+_COLUMNS = [
+    re.compile(b" " + name + rb'="([^"]*)"') for name in (b"Time", b"Duration", b"Velocity")
+]
 
 
 #: Same bound on note times and lengths as on other times (see parser.MAX_BEATS).

@@ -32,8 +32,12 @@ def outline(live_set: LiveSet) -> Outline:
             )
             for track in live_set.tracks
         ],
-        locators=[Marker(time=loc.time, name=loc.name) for loc in live_set.locators if loc.time <= end],
-        grid=[GridLine(bar=bar, time=timeline.bar_start(bar)) for bar in range(1, last_bar + 1, step)],
+        locators=[
+            Marker(time=loc.time, name=loc.name) for loc in live_set.locators if loc.time <= end
+        ],
+        grid=[
+            GridLine(bar=bar, time=timeline.bar_start(bar)) for bar in range(1, last_bar + 1, step)
+        ],
     )
 
 

@@ -75,10 +75,12 @@ def overview(live_set: LiveSet) -> dict[str, Any]:
 def _signature_changes(live_set: LiveSet, timeline: Timeline) -> list[dict[str, Any]]:
     changes = []
     previous = None
-    for time, code in live_set.time_signature_envelope.points:
+    for time, _code in live_set.time_signature_envelope.points:
         signature = str(timeline.signature_at(time))
         if signature != previous:
-            changes.append({"time": time, "bar": timeline.bar_of(time), "time_signature": signature})
+            changes.append(
+                {"time": time, "bar": timeline.bar_of(time), "time_signature": signature}
+            )
             previous = signature
     return changes
 

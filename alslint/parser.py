@@ -56,23 +56,69 @@ _EVENT_TAGS = ("FloatEvent", "BoolEvent", "EnumEvent")
 _SEQUENCERS = frozenset({"MainSequencer", "FreezeSequencer"})
 _SAMPLE_REF_CHILDREN = ("FileRef", "DefaultDuration", "DefaultSampleRate")
 _FILE_REF_CHILDREN = (
-    "Path", "RelativePath", "Name", "HasRelativePath", "RelativePathType", "LivePackName", "SearchHint",
-)  # fmt: skip
+    "Path",
+    "RelativePath",
+    "Name",
+    "HasRelativePath",
+    "RelativePathType",
+    "LivePackName",
+    "SearchHint",
+)
 #: The children of a clip element that the model reads (by tag; Live 8–12).
 _CLIP_CHILDREN = (
-    "CurrentStart", "CurrentEnd", "Loop", "Name", "Disabled", "Color", "ColorIndex", "IsWarped",
-    "Fade", "Fades", "SampleRef", "WarpMarkers", "Notes",
-)  # fmt: skip
+    "CurrentStart",
+    "CurrentEnd",
+    "Loop",
+    "Name",
+    "Disabled",
+    "Color",
+    "ColorIndex",
+    "IsWarped",
+    "Fade",
+    "Fades",
+    "SampleRef",
+    "WarpMarkers",
+    "Notes",
+)
 
 #: Live 12.1+ stores the scale as an index into Live's scale list.
 LIVE12_SCALE_NAMES = [
-    "Major", "Minor", "Dorian", "Mixolydian", "Lydian", "Phrygian", "Locrian",
-    "Whole Tone", "Half-whole Dim.", "Whole-half Dim.", "Minor Blues", "Minor Pentatonic",
-    "Major Pentatonic", "Harmonic Minor", "Harmonic Major", "Dorian #4", "Phrygian Dominant",
-    "Melodic Minor", "Lydian Augmented", "Lydian Dominant", "Super Locrian", "8-Tone Spanish",
-    "Bhairav", "Hungarian Minor", "Hirajoshi", "In-Sen", "Iwato", "Kumoi", "Pelog Selisir",
-    "Pelog Tembung", "Messiaen 3", "Messiaen 4", "Messiaen 5", "Messiaen 6", "Messiaen 7",
-]  # fmt: skip
+    "Major",
+    "Minor",
+    "Dorian",
+    "Mixolydian",
+    "Lydian",
+    "Phrygian",
+    "Locrian",
+    "Whole Tone",
+    "Half-whole Dim.",
+    "Whole-half Dim.",
+    "Minor Blues",
+    "Minor Pentatonic",
+    "Major Pentatonic",
+    "Harmonic Minor",
+    "Harmonic Major",
+    "Dorian #4",
+    "Phrygian Dominant",
+    "Melodic Minor",
+    "Lydian Augmented",
+    "Lydian Dominant",
+    "Super Locrian",
+    "8-Tone Spanish",
+    "Bhairav",
+    "Hungarian Minor",
+    "Hirajoshi",
+    "In-Sen",
+    "Iwato",
+    "Kumoi",
+    "Pelog Selisir",
+    "Pelog Tembung",
+    "Messiaen 3",
+    "Messiaen 4",
+    "Messiaen 5",
+    "Messiaen 6",
+    "Messiaen 7",
+]
 
 
 def load(path: str | os.PathLike, *, max_xml_bytes: int = DEFAULT_MAX_XML_BYTES) -> LiveSet:
@@ -248,13 +294,17 @@ class _SetBuilder:
         tracks.append(master)
         self._link_groups(tracks)
 
-        tempo = self._guard("the tempo", lambda: _param_float(master_mixer.find("Tempo"), 120.0), 120.0)
+        tempo = self._guard(
+            "the tempo", lambda: _param_float(master_mixer.find("Tempo"), 120.0), 120.0
+        )
         if tempo <= 0:
             self.damage.append(f"the tempo {tempo:g} is not positive; 120 BPM was assumed")
             tempo = 120.0
         signature = self._guard(
             "the time signature",
-            lambda: TimeSignature.from_code(int(_param_float(master_mixer.find("TimeSignature"), 201))),
+            lambda: TimeSignature.from_code(
+                int(_param_float(master_mixer.find("TimeSignature"), 201))
+            ),
             TimeSignature(),
         )
         return LiveSet(
@@ -288,7 +338,9 @@ class _SetBuilder:
             # 9.7 and 10.0 write an empty name: no scale was ever chosen.
             return Scale(root=int(root), name=name, in_key=in_key) if name else None
         index = int(_value(info, "Name", "0"))  # 12.1+: Root + scale index
-        name = LIVE12_SCALE_NAMES[index] if 0 <= index < len(LIVE12_SCALE_NAMES) else f"Scale {index}"
+        name = (
+            LIVE12_SCALE_NAMES[index] if 0 <= index < len(LIVE12_SCALE_NAMES) else f"Scale {index}"
+        )
         return Scale(root=int(_value(info, "Root", "0")), name=name, in_key=in_key)
 
     def _locators(self) -> list[Locator]:
@@ -312,9 +364,13 @@ class _SetBuilder:
             if _bool(el, "IsTimeSignatureEnabled"):
                 signature = TimeSignature.from_code(int(_value(el, "TimeSignatureId", "201")))
             scenes.append(
-                Scene(index=index, name=_value(el, "Name", "") or "", tempo=tempo,
-                      time_signature=signature)
-            )  # fmt: skip
+                Scene(
+                    index=index,
+                    name=_value(el, "Name", "") or "",
+                    tempo=tempo,
+                    time_signature=signature,
+                )
+            )
         return scenes
 
     # -- tracks ----------------------------------------------------------------------------
@@ -438,7 +494,8 @@ class _SetBuilder:
                 Chain(
                     # Live 8–9 store the chain name as a value, Live 10+ like a track name.
                     name=_value(branch, "Name/EffectiveName") or _value(branch, "Name", "") or "",
-                    auto_name=branch.find("Name/UserName") is not None and not _value(branch, "Name/UserName"),
+                    auto_name=branch.find("Name/UserName") is not None
+                    and not _value(branch, "Name/UserName"),
                     on=_param_bool(mixer.find("Speaker"), True) if mixer is not None else True,
                     volume=_param_float(mixer.find("Volume"), 1.0) if mixer is not None else 1.0,
                     pan=_param_float(mixer.find("Panorama"), 0.0) if mixer is not None else 0.0,
@@ -560,8 +617,7 @@ class _SetBuilder:
         envelopes_el = track_el.find("AutomationEnvelopes/Envelopes")
         if envelopes_el is not None:  # Live 10+: envelopes point at AutomationTarget ids
             targets = {
-                target.get("Id"): target.getparent()
-                for target in track_el.iter("AutomationTarget")
+                target.get("Id"): target.getparent() for target in track_el.iter("AutomationTarget")
             }
             result = []
             for env_el in envelopes_el.iterfind("AutomationEnvelope"):
@@ -591,7 +647,8 @@ class _SetBuilder:
             if events is None or len(events) < 2:
                 continue
             default, points = self._guard(
-                f"the automation of {param.tag}", lambda: _points(events),
+                f"the automation of {param.tag}",
+                lambda: _points(events),
                 (None, Points()),
             )
             if len(points):
@@ -672,15 +729,21 @@ def _derived_name(el, track_type: str) -> str:
 def _envelope(param, track_el, default, points) -> Envelope:
     owner, device_path, device_key, name = _parameter_location(param, track_el)
     return Envelope(
-        parameter=name, owner=owner, device_path=device_path, device_key=device_key,
-        default_value=default, points=points,
-    )  # fmt: skip
+        parameter=name,
+        owner=owner,
+        device_path=device_path,
+        device_key=device_key,
+        default_value=default,
+        points=points,
+    )
 
 
 def _parameter_location(param, track_el) -> tuple[str, list[str], str | None, str]:
     """(owner, device path, device key, parameter name) of a parameter inside a track."""
     # Plugin parameters carry their own display name.
-    plugin_name = _value(param.getparent(), "ParameterName") if param.tag == "ParameterValue" else None
+    plugin_name = (
+        _value(param.getparent(), "ParameterName") if param.tag == "ParameterValue" else None
+    )
     name_parts = [plugin_name] if plugin_name else [param.tag]
     devices: list[str] = []
     key_parts: list[str] = []  # innermost first: device index, chain index, device index, …
@@ -696,15 +759,22 @@ def _parameter_location(param, track_el) -> tuple[str, list[str], str | None, st
             key_parts.append(str(parent.index(node)))
         elif parent is not None and parent.tag in ("Branches", "ReturnBranches") and devices:
             # Chain keys count Branches first, then ReturnBranches, as `_device` does.
-            offset = len(parent.getparent().findall("Branches/*")) if parent.tag == "ReturnBranches" else 0
+            offset = (
+                len(parent.getparent().findall("Branches/*"))
+                if parent.tag == "ReturnBranches"
+                else 0
+            )
             key_parts.append(str(offset + parent.index(node)))
         elif node.tag == "Mixer" and not devices:
             owner = "Mixer"
         elif node.tag == "TrackSendHolder" and not devices:
             position = list(parent).index(node)
             name_parts = [f"Send {chr(ord('A') + position)}"]
-        elif not devices and owner is None and parent is not None and parent.tag not in (
-            "DeviceChain", "MasterChain"
+        elif (
+            not devices
+            and owner is None
+            and parent is not None
+            and parent.tag not in ("DeviceChain", "MasterChain")
         ):
             name_parts.insert(0, node.tag)
         node = parent
@@ -755,8 +825,12 @@ def _sample_ref(sample_ref) -> SampleRef | None:
     path = values.get("Path")
     if path is not None:  # Live 11+: plain strings
         relative = values.get("RelativePath") or None
-        return SampleRef(name=path.replace("\\", "/").rsplit("/", 1)[-1], path=path,
-                         relative_path=relative, **common)  # fmt: skip
+        return SampleRef(
+            name=path.replace("\\", "/").rsplit("/", 1)[-1],
+            path=path,
+            relative_path=relative,
+            **common,
+        )
     # Live 8–10: path elements; an empty Dir means "one level up".
     name = values.get("Name") or ""
     relative_dirs = _path_dirs(fields.get("RelativePath"))

@@ -141,7 +141,9 @@ _SLOTS = b"ClipSlotList"
 _CLIP_OPENING = re.compile(rb"<(AudioClip|MidiClip)[ >]")
 #: The opening tag of anything cut: one regex scan finds them all, as fast as one `find`.
 _CUT = re.compile(rb"<(" + b"|".join((*_DROPPED, _NOTES, _SAMPLE, _SLOTS)) + rb")>")
-_DECLARED_ENCODING = re.compile(rb"""(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding=["']([A-Za-z0-9._-]+)["']""")
+_DECLARED_ENCODING = re.compile(
+    rb"""(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding=["']([A-Za-z0-9._-]+)["']"""
+)
 
 
 class CutBlocks:

@@ -19,7 +19,10 @@ STALE_IGNORE = ("ALS004", "stale-ignore")
 #: (severity, summary) of each reserved code, for reports that list rules (HTML, SARIF).
 RESERVED = {
     UNREADABLE[0]: (Severity.ERROR, "The set could not be read at all, so no rule checked it."),
-    DAMAGED[0]: (Severity.WARNING, "Part of the set is damaged and was skipped; the rest was checked."),
+    DAMAGED[0]: (
+        Severity.WARNING,
+        "Part of the set is damaged and was skipped; the rest was checked.",
+    ),
     INTERNAL_ERROR[0]: (
         Severity.ERROR,
         "A rule crashed on this set; the other rules' findings are still reported.",
@@ -35,11 +38,12 @@ RESERVED = {
 }
 
 
-def reserved(kind: tuple[str, str], file: str, message: str) -> "Violation":
+def reserved(kind: tuple[str, str], file: str, message: str) -> Violation:
     """A finding about the run itself (ALS000–ALS004), with its fixed severity."""
     severity, _ = RESERVED[kind[0]]
-    return Violation(code=kind[0], name=kind[1], severity=severity, stage=None, message=message,
-                     file=file)  # fmt: skip
+    return Violation(
+        code=kind[0], name=kind[1], severity=severity, stage=None, message=message, file=file
+    )
 
 
 def count_by_severity(violations) -> dict[str, int]:
@@ -150,9 +154,12 @@ class RunResult(BaseModel):
             if v.code not in known and v.code not in extra:
                 severity, summary = RESERVED.get(v.code, (v.severity, v.name))
                 extra[v.code] = RuleInfo(
-                    code=v.code, name=v.name, summary=summary, stage=v.stage or "",
+                    code=v.code,
+                    name=v.name,
+                    summary=summary,
+                    stage=v.stage or "",
                     severity=severity,
-                )  # fmt: skip
+                )
         return rules + [extra[code] for code in sorted(extra)]
 
     @property
@@ -169,6 +176,8 @@ class RunResult(BaseModel):
         file_word = "file" if files == 1 else "files"
         if total == 0:
             return f"No problems found in {files} {file_word}."
-        parts = [f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in counts.items() if n]
+        parts = [
+            f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in counts.items() if n
+        ]
         word = "problem" if total == 1 else "problems"
         return f"Found {total} {word} ({', '.join(parts)}) in {files} {file_word}."

@@ -144,26 +144,45 @@ class _Differ:
     def compare_set(self) -> None:
         old, new = self.old, self.new
         if round(old.tempo, 3) != round(new.tempo, 3):
-            self._set("tempo", f"tempo {num(old.tempo)} → {num(new.tempo)} BPM",
-                      subject="tempo", old=_round(old.tempo), new=_round(new.tempo))  # fmt: skip
-        self._set_envelope("tempo-automation", "tempo automation",
-                           old.tempo_envelope if old.tempo_automated else None,
-                           new.tempo_envelope if new.tempo_automated else None)  # fmt: skip
+            self._set(
+                "tempo",
+                f"tempo {num(old.tempo)} → {num(new.tempo)} BPM",
+                subject="tempo",
+                old=_round(old.tempo),
+                new=_round(new.tempo),
+            )
+        self._set_envelope(
+            "tempo-automation",
+            "tempo automation",
+            old.tempo_envelope if old.tempo_automated else None,
+            new.tempo_envelope if new.tempo_automated else None,
+        )
         if old.time_signature != new.time_signature:
-            self._set("time-signature",
-                      f"time signature {old.time_signature} → {new.time_signature}",
-                      subject="time signature", old=str(old.time_signature),
-                      new=str(new.time_signature))  # fmt: skip
-        self._set_envelope("time-signature-automation", "time signature changes",
-                           old.time_signature_envelope if old.time_signature_automated else None,
-                           new.time_signature_envelope if new.time_signature_automated else None)  # fmt: skip
+            self._set(
+                "time-signature",
+                f"time signature {old.time_signature} → {new.time_signature}",
+                subject="time signature",
+                old=str(old.time_signature),
+                new=str(new.time_signature),
+            )
+        self._set_envelope(
+            "time-signature-automation",
+            "time signature changes",
+            old.time_signature_envelope if old.time_signature_automated else None,
+            new.time_signature_envelope if new.time_signature_automated else None,
+        )
         old_key = None if old.scale is None else (old.scale.root % 12, old.scale.name)
         new_key = None if new.scale is None else (new.scale.root % 12, new.scale.name)
         if old_key != new_key:
             old_text = str(old.scale) if old.scale else "none"
             new_text = str(new.scale) if new.scale else "none"
-            self._set("key", f"key {old_text} → {new_text}", subject="key",
-                      old=old_text if old.scale else None, new=new_text if new.scale else None)  # fmt: skip
+            self._set(
+                "key",
+                f"key {old_text} → {new_text}",
+                subject="key",
+                old=old_text if old.scale else None,
+                new=new_text if new.scale else None,
+            )
         self._locators()
         self._scenes()
 
@@ -177,9 +196,14 @@ class _Differ:
             message = f"{what} removed ({_bar_ranges(bars)})"
         else:
             message = f"{what} changed at {_bar_ranges(bars)}"
-        self._set(kind, message, subject=what, bars=[min(bars), max(bars)] if bars else None,
-                  old=len(old_env.points) if old_env else 0,
-                  new=len(new_env.points) if new_env else 0)  # fmt: skip
+        self._set(
+            kind,
+            message,
+            subject=what,
+            bars=[min(bars), max(bars)] if bars else None,
+            old=len(old_env.points) if old_env else 0,
+            new=len(new_env.points) if new_env else 0,
+        )
 
     def _locators(self) -> None:
         old_left = list(self.old.locators)
@@ -203,23 +227,57 @@ class _Differ:
         events = []
         for a, b in pairs:
             if a.name != b.name:
-                events.append((b.time, "locator-renamed",
-                               f"locator at {self._bar(b.time)} renamed {quote(a.name)} → {quote(b.name)}",
-                               b.name, a.name, b.name, b.time))  # fmt: skip
+                events.append(
+                    (
+                        b.time,
+                        "locator-renamed",
+                        f"locator at {self._bar(b.time)} renamed {quote(a.name)} → {quote(b.name)}",
+                        b.name,
+                        a.name,
+                        b.name,
+                        b.time,
+                    )
+                )
             elif round(a.time, 3) != round(b.time, 3):
-                events.append((b.time, "locator-moved",
-                               f"locator {quote(b.name)} moved {self._bar(a.time, old=True)} → "
-                               f"{position(self.new_tl, b.time)}",
-                               b.name, _round(a.time), _round(b.time), b.time))  # fmt: skip
+                events.append(
+                    (
+                        b.time,
+                        "locator-moved",
+                        f"locator {quote(b.name)} moved {self._bar(a.time, old=True)} → "
+                        f"{position(self.new_tl, b.time)}",
+                        b.name,
+                        _round(a.time),
+                        _round(b.time),
+                        b.time,
+                    )
+                )
         for loc in old_left:
-            events.append((loc.time, "locator-removed",
-                           f"locator {quote(loc.name)} at {self._bar(loc.time, old=True)} removed",
-                           loc.name, _round(loc.time), None, None))  # fmt: skip
+            events.append(
+                (
+                    loc.time,
+                    "locator-removed",
+                    f"locator {quote(loc.name)} at {self._bar(loc.time, old=True)} removed",
+                    loc.name,
+                    _round(loc.time),
+                    None,
+                    None,
+                )
+            )
         for loc in new_left:
-            events.append((loc.time, "locator-added",
-                           f"locator {quote(loc.name)} added at {self._bar(loc.time)}",
-                           loc.name, None, _round(loc.time), loc.time))  # fmt: skip
-        for time, kind, message, subject, old, new, at in sorted(events, key=lambda e: (e[0], e[1], e[3])):
+            events.append(
+                (
+                    loc.time,
+                    "locator-added",
+                    f"locator {quote(loc.name)} added at {self._bar(loc.time)}",
+                    loc.name,
+                    None,
+                    _round(loc.time),
+                    loc.time,
+                )
+            )
+        for _time, kind, message, subject, old, new, at in sorted(
+            events, key=lambda e: (e[0], e[1], e[3])
+        ):
             bars = None if at is None else [self.new_tl.bar_of(at)] * 2
             self._set(kind, message, subject=subject, old=old, new=new, bars=bars)
 
@@ -231,7 +289,7 @@ class _Differ:
         matcher = difflib.SequenceMatcher(
             a=[s.name for s in old_scenes], b=[s.name for s in new_scenes], autojunk=False
         )
-        for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        for _op, a0, a1, b0, b1 in matcher.get_opcodes():
             # Replaced scenes: the first ones renamed in place, the rest added or removed.
             common = min(a1 - a0, b1 - b0)
             for i, j in zip(range(a0, a0 + common), range(b0, b0 + common)):
@@ -240,30 +298,50 @@ class _Differ:
             a0, b0 = a0 + common, b0 + common
             for i in range(a0, a1):
                 scene = old_scenes[i]
-                self._set("scene-removed", f"scene {i + 1} {quote(scene.name)} removed",
-                          subject=scene.name, old=i + 1)  # fmt: skip
+                self._set(
+                    "scene-removed",
+                    f"scene {i + 1} {quote(scene.name)} removed",
+                    subject=scene.name,
+                    old=i + 1,
+                )
             for j in range(b0, b1):
                 scene = new_scenes[j]
-                self._set("scene-added", f"scene {j + 1} {quote(scene.name)} added",
-                          subject=scene.name, new=j + 1)  # fmt: skip
+                self._set(
+                    "scene-added",
+                    f"scene {j + 1} {quote(scene.name)} added",
+                    subject=scene.name,
+                    new=j + 1,
+                )
 
     def _scene_pair(self, a, b) -> None:
         if a.name != b.name:
-            self._set("scene-renamed",
-                      f"scene {b.index + 1} renamed {quote(a.name)} → {quote(b.name)}",
-                      subject=b.name, old=a.name, new=b.name)  # fmt: skip
+            self._set(
+                "scene-renamed",
+                f"scene {b.index + 1} renamed {quote(a.name)} → {quote(b.name)}",
+                subject=b.name,
+                old=a.name,
+                new=b.name,
+            )
         if _round(a.tempo) != _round(b.tempo):
             old_t = "none" if a.tempo is None else f"{num(a.tempo)} BPM"
             new_t = "none" if b.tempo is None else f"{num(b.tempo)} BPM"
-            self._set("scene-tempo", f"scene {b.index + 1} {quote(b.name)} tempo {old_t} → {new_t}",
-                      subject=b.name, old=_round(a.tempo), new=_round(b.tempo))  # fmt: skip
+            self._set(
+                "scene-tempo",
+                f"scene {b.index + 1} {quote(b.name)} tempo {old_t} → {new_t}",
+                subject=b.name,
+                old=_round(a.tempo),
+                new=_round(b.tempo),
+            )
         if a.time_signature != b.time_signature:
             old_s = str(a.time_signature) if a.time_signature else "none"
             new_s = str(b.time_signature) if b.time_signature else "none"
-            self._set("scene-time-signature",
-                      f"scene {b.index + 1} {quote(b.name)} time signature {old_s} → {new_s}",
-                      subject=b.name, old=a.time_signature and old_s,
-                      new=b.time_signature and new_s)  # fmt: skip
+            self._set(
+                "scene-time-signature",
+                f"scene {b.index + 1} {quote(b.name)} time signature {old_s} → {new_s}",
+                subject=b.name,
+                old=a.time_signature and old_s,
+                new=b.time_signature and new_s,
+            )
 
     # tracks -------------------------------------------------------------------------------
 
@@ -280,8 +358,7 @@ class _Differ:
             per_track[j].extend(changes)
         for j, track in enumerate(new_tracks):
             if j not in back:
-                per_track[j].append(self._track_change(track, "track-added", "added",
-                                                       new=j + 1))  # fmt: skip
+                per_track[j].append(self._track_change(track, "track-added", "added", new=j + 1))
         for i, track in enumerate(old_tracks):
             if i in self.partner:
                 continue
@@ -298,8 +375,15 @@ class _Differ:
             self.changes.extend(per_track[key])
 
     def _track_change(self, track: Track, kind: str, message: str, **fields) -> Change:
-        return Change(kind=kind, scope="track", message=message, track=_display(track),
-                      track_type=track.type, position=track.index + 1, **fields)  # fmt: skip
+        return Change(
+            kind=kind,
+            scope="track",
+            message=message,
+            track=_display(track),
+            track_type=track.type,
+            position=track.index + 1,
+            **fields,
+        )
 
     def _moves(self, pairs: list[tuple[int, int]]) -> dict[int, tuple]:
         """Regrouped tracks, and tracks whose place among their siblings changed."""
@@ -338,12 +422,19 @@ class _Differ:
             if what == "group":
                 old_g = "no group" if po is None else f"group {quote(self.old.tracks[po].name)}"
                 new_g = "no group" if pn is None else f"group {quote(self.new.tracks[pn].name)}"
-                add("track-group", f"moved from {old_g} to {new_g}",
+                add(
+                    "track-group",
+                    f"moved from {old_g} to {new_g}",
                     old=None if po is None else self.old.tracks[po].name,
-                    new=None if pn is None else self.new.tracks[pn].name)  # fmt: skip
+                    new=None if pn is None else self.new.tracks[pn].name,
+                )
             else:
-                add("track-moved", f"moved: position {a.index + 1} → {b.index + 1}",
-                    old=a.index + 1, new=b.index + 1)  # fmt: skip
+                add(
+                    "track-moved",
+                    f"moved: position {a.index + 1} → {b.index + 1}",
+                    old=a.index + 1,
+                    new=b.index + 1,
+                )
         ma, mb = a.mixer, b.mixer
         if ma.on != mb.on:
             add("track-switched", "switched on" if mb.on else "switched off", old=ma.on, new=mb.on)
@@ -353,11 +444,21 @@ class _Differ:
             add("frozen", "frozen" if b.frozen else "unfrozen", old=a.frozen, new=b.frozen)
         va, vb = _db_value(ma.volume), _db_value(mb.volume)
         if va != vb:
-            add("volume", f"volume {_db_text(va)} → {_db_text(vb)}", subject="volume",
-                old=va, new=vb)  # fmt: skip
+            add(
+                "volume",
+                f"volume {_db_text(va)} → {_db_text(vb)}",
+                subject="volume",
+                old=va,
+                new=vb,
+            )
         if pan(ma.pan) != pan(mb.pan):
-            add("pan", f"pan {pan(ma.pan)} → {pan(mb.pan)}", subject="pan",
-                old=round(ma.pan, 3), new=round(mb.pan, 3))  # fmt: skip
+            add(
+                "pan",
+                f"pan {pan(ma.pan)} → {pan(mb.pan)}",
+                subject="pan",
+                old=round(ma.pan, 3),
+                new=round(mb.pan, 3),
+            )
         out.extend(self._sends(a, b))
         device_changes: list[tuple[str, str, dict]] = []
         _diff_devices(a.devices, b.devices, [], device_changes)
@@ -386,13 +487,27 @@ class _Differ:
             name = other.return_name
             va, vb = _db_value(send.level), _db_value(other.level)
             if va != vb:
-                out.append(self._track_change(
-                    b, "send", f"send to {quote(name)} {_db_text(va)} → {_db_text(vb)}",
-                    subject=name, old=va, new=vb))  # fmt: skip
+                out.append(
+                    self._track_change(
+                        b,
+                        "send",
+                        f"send to {quote(name)} {_db_text(va)} → {_db_text(vb)}",
+                        subject=name,
+                        old=va,
+                        new=vb,
+                    )
+                )
             if send.active != other.active:
-                out.append(self._track_change(
-                    b, "send-switched", f"send to {quote(name)} switched {'on' if other.active else 'off'}",
-                    subject=name, old=send.active, new=other.active))  # fmt: skip
+                out.append(
+                    self._track_change(
+                        b,
+                        "send-switched",
+                        f"send to {quote(name)} switched {'on' if other.active else 'off'}",
+                        subject=name,
+                        old=send.active,
+                        new=other.active,
+                    )
+                )
         return out
 
     # clips --------------------------------------------------------------------------------
@@ -405,8 +520,9 @@ class _Differ:
             self._arrangement(
                 [c for c in a.take_lane_clips if (c.take_lane or 0) == lane],
                 [c for c in b.take_lane_clips if (c.take_lane or 0) == lane],
-                f"take lane {lane + 1} ", out,
-            )  # fmt: skip
+                f"take lane {lane + 1} ",
+                out,
+            )
         self._session(a.session_clips, b.session_clips, out)
         return out
 
@@ -438,39 +554,77 @@ class _Differ:
         for x, y in sorted(pairs, key=lambda p: _clip_key(p[1])):
             self._clip_pair(x, y, where, out)
         for clip in old_left:
-            out.append(("clip-removed",
-                        f"{where}clip {quote(clip.name)} at bar {position(self.old_tl, clip.start)} removed",
-                        dict(subject=clip.name, old=_clip_place(clip),
-                             bars=_span_bars(self.old_tl, clip.start, clip.end))))  # fmt: skip
+            out.append(
+                (
+                    "clip-removed",
+                    f"{where}clip {quote(clip.name)} at bar {position(self.old_tl, clip.start)} removed",
+                    dict(
+                        subject=clip.name,
+                        old=_clip_place(clip),
+                        bars=_span_bars(self.old_tl, clip.start, clip.end),
+                    ),
+                )
+            )
         for clip in sorted(new_left, key=_clip_key):
-            out.append(("clip-added",
-                        f"{where}clip {quote(clip.name)} added at bar {position(self.new_tl, clip.start)} "
-                        f"({num(clip.length)} beats)",
-                        dict(subject=clip.name, new=_clip_place(clip),
-                             bars=_span_bars(self.new_tl, clip.start, clip.end))))  # fmt: skip
+            out.append(
+                (
+                    "clip-added",
+                    f"{where}clip {quote(clip.name)} added at bar {position(self.new_tl, clip.start)} "
+                    f"({num(clip.length)} beats)",
+                    dict(
+                        subject=clip.name,
+                        new=_clip_place(clip),
+                        bars=_span_bars(self.new_tl, clip.start, clip.end),
+                    ),
+                )
+            )
 
     def _clip_pair(self, x: Clip, y: Clip, where: str, out, slot: str | None = None) -> None:
         here = slot or f"bar {position(self.new_tl, y.start)}"
         label = f"{where}clip {quote(y.name)} at {here}"
         bars = None if slot else _span_bars(self.new_tl, y.start, y.end)
         if x.name != y.name:
-            out.append(("clip-renamed", f"{where}clip at {here} renamed {quote(x.name)} → {quote(y.name)}",
-                        dict(subject=y.name, old=x.name, new=y.name, bars=bars)))  # fmt: skip
+            out.append(
+                (
+                    "clip-renamed",
+                    f"{where}clip at {here} renamed {quote(x.name)} → {quote(y.name)}",
+                    dict(subject=y.name, old=x.name, new=y.name, bars=bars),
+                )
+            )
         if slot is None and _r(x.start) != _r(y.start):
-            out.append(("clip-moved",
-                        f"{where}clip {quote(y.name)} moved bar {position(self.old_tl, x.start)} → "
-                        f"{position(self.new_tl, y.start)}",
-                        dict(subject=y.name, old=_clip_place(x), new=_clip_place(y), bars=bars)))  # fmt: skip
+            out.append(
+                (
+                    "clip-moved",
+                    f"{where}clip {quote(y.name)} moved bar {position(self.old_tl, x.start)} → "
+                    f"{position(self.new_tl, y.start)}",
+                    dict(subject=y.name, old=_clip_place(x), new=_clip_place(y), bars=bars),
+                )
+            )
         if _r(x.length) != _r(y.length):
-            out.append(("clip-resized", f"{label} resized {num(x.length)} → {num(y.length)} beats",
-                        dict(subject=y.name, old=_r(x.length), new=_r(y.length), bars=bars)))  # fmt: skip
+            out.append(
+                (
+                    "clip-resized",
+                    f"{label} resized {num(x.length)} → {num(y.length)} beats",
+                    dict(subject=y.name, old=_r(x.length), new=_r(y.length), bars=bars),
+                )
+            )
         if x.disabled != y.disabled:
-            out.append(("clip-switched", f"{label} {'deactivated' if y.disabled else 'activated'}",
-                        dict(subject=y.name, old=not x.disabled, new=not y.disabled, bars=bars)))  # fmt: skip
+            out.append(
+                (
+                    "clip-switched",
+                    f"{label} {'deactivated' if y.disabled else 'activated'}",
+                    dict(subject=y.name, old=not x.disabled, new=not y.disabled, bars=bars),
+                )
+            )
         edits = _clip_edits(x, y, self.fields(x), self.fields(y))
         if edits:
-            out.append(("clip-edited", f"{label}: {', '.join(edits)}",
-                        dict(subject=y.name, old=self.fields(x), new=self.fields(y), bars=bars)))  # fmt: skip
+            out.append(
+                (
+                    "clip-edited",
+                    f"{label}: {', '.join(edits)}",
+                    dict(subject=y.name, old=self.fields(x), new=self.fields(y), bars=bars),
+                )
+            )
 
     def _session(self, old: list[Clip], new: list[Clip], out) -> None:
         def slot_of(clip: Clip, old_side: bool) -> int | None:
@@ -491,7 +645,11 @@ class _Differ:
             rest = []
             for clip in old_left:
                 k = key(clip, True)
-                if k is not None and by_key.get(k) and (not isinstance(k, tuple) or k[0] is not None):
+                if (
+                    k is not None
+                    and by_key.get(k)
+                    and (not isinstance(k, tuple) or k[0] is not None)
+                ):
                     pairs.append((clip, by_key[k].pop(0)))
                 else:
                     rest.append(clip)
@@ -500,18 +658,32 @@ class _Differ:
         for x, y in sorted(pairs, key=lambda p: (p[1].scene_index or 0, p[1].name)):
             old_slot, new_slot = (x.scene_index or 0) + 1, (y.scene_index or 0) + 1
             if slot_of(x, True) != y.scene_index:
-                out.append(("clip-moved",
-                            f"session clip {quote(y.name)} moved slot {old_slot} → {new_slot}",
-                            dict(subject=y.name, old={"slot": old_slot}, new={"slot": new_slot})))  # fmt: skip
+                out.append(
+                    (
+                        "clip-moved",
+                        f"session clip {quote(y.name)} moved slot {old_slot} → {new_slot}",
+                        dict(subject=y.name, old={"slot": old_slot}, new={"slot": new_slot}),
+                    )
+                )
             self._clip_pair(x, y, "session ", out, slot=f"slot {new_slot}")
         for clip in old_left:
             slot = (clip.scene_index or 0) + 1
-            out.append(("clip-removed", f"session clip {quote(clip.name)} in slot {slot} removed",
-                        dict(subject=clip.name, old={"slot": slot})))  # fmt: skip
+            out.append(
+                (
+                    "clip-removed",
+                    f"session clip {quote(clip.name)} in slot {slot} removed",
+                    dict(subject=clip.name, old={"slot": slot}),
+                )
+            )
         for clip in new_left:
             slot = (clip.scene_index or 0) + 1
-            out.append(("clip-added", f"session clip {quote(clip.name)} added in slot {slot}",
-                        dict(subject=clip.name, new={"slot": slot})))  # fmt: skip
+            out.append(
+                (
+                    "clip-added",
+                    f"session clip {quote(clip.name)} added in slot {slot}",
+                    dict(subject=clip.name, new={"slot": slot}),
+                )
+            )
 
     # automation ---------------------------------------------------------------------------
 
@@ -532,15 +704,30 @@ class _Differ:
             label = " › ".join([*path[:-1], (y or x).label])
             span = [min(bars), max(bars)] if bars else None
             if x is None:
-                out.append(("automation-added", f"automation {label} added ({_bar_ranges(bars)})",
-                            dict(subject=label, old=0, new=len(y.points), bars=span)))  # fmt: skip
+                out.append(
+                    (
+                        "automation-added",
+                        f"automation {label} added ({_bar_ranges(bars)})",
+                        dict(subject=label, old=0, new=len(y.points), bars=span),
+                    )
+                )
             elif y is None:
-                out.append(("automation-removed", f"automation {label} removed ({_bar_ranges(bars)})",
-                            dict(subject=label, old=len(x.points), new=0, bars=span)))  # fmt: skip
+                out.append(
+                    (
+                        "automation-removed",
+                        f"automation {label} removed ({_bar_ranges(bars)})",
+                        dict(subject=label, old=len(x.points), new=0, bars=span),
+                    )
+                )
             else:
                 where = _bar_ranges(bars) if bars else "its static value"
-                out.append(("automation-changed", f"automation {label} changed at {where}",
-                            dict(subject=label, old=len(x.points), new=len(y.points), bars=span)))  # fmt: skip
+                out.append(
+                    (
+                        "automation-changed",
+                        f"automation {label} changed at {where}",
+                        dict(subject=label, old=len(x.points), new=len(y.points), bars=span),
+                    )
+                )
         return out
 
 
@@ -603,9 +790,10 @@ def match_tracks(old: LiveSet, new: LiveSet) -> list[tuple[int, int]]:
             pairs.update(zip(olds, news))
             continue
         candidates = sorted(
-            ((-score(i, j), abs(i / len(old_tracks) - j / len(new_tracks)), i, j)
-             for i in olds for j in news)
-        )  # fmt: skip
+            (-score(i, j), abs(i / len(old_tracks) - j / len(new_tracks)), i, j)
+            for i in olds
+            for j in news
+        )
         used_old, used_new = set(), set()
         for _, _, i, j in candidates:
             if i not in used_old and j not in used_new:
@@ -756,28 +944,42 @@ def _diff_devices(old: list[Device], new: list[Device], path: list[str], out: li
             continue
         # A renamed device: same device or plugin in the same place, another name.
         renamed = difflib.SequenceMatcher(
-            a=[_device_kind(d) for d in old[a0:a1]], b=[_device_kind(d) for d in new[b0:b1]],
+            a=[_device_kind(d) for d in old[a0:a1]],
+            b=[_device_kind(d) for d in new[b0:b1]],
             autojunk=False,
-        )  # fmt: skip
+        )
         removed, added = list(old[a0:a1]), list(new[b0:b1])
         for block in renamed.get_matching_blocks():
             for k in range(block.size):
                 x, y = old[a0 + block.a + k], new[b0 + block.b + k]
                 removed.remove(x)
                 added.remove(y)
-                out.append(("device-renamed",
-                            f"device {_in(path)}{device_label(x)} renamed to {quote(y.name)}",
-                            dict(subject=" › ".join([*path, y.name]), old=x.name, new=y.name)))  # fmt: skip
+                out.append(
+                    (
+                        "device-renamed",
+                        f"device {_in(path)}{device_label(x)} renamed to {quote(y.name)}",
+                        dict(subject=" › ".join([*path, y.name]), old=x.name, new=y.name),
+                    )
+                )
                 _device_pair(x, y, path, out)
         for x in removed:
             subject = " › ".join([*path, x.name])
-            out.append(("device-removed", f"device {_in(path)}{device_label(x)} removed",
-                        dict(subject=subject, old=_device_json(x))))  # fmt: skip
+            out.append(
+                (
+                    "device-removed",
+                    f"device {_in(path)}{device_label(x)} removed",
+                    dict(subject=subject, old=_device_json(x)),
+                )
+            )
         for y in added:
             subject = " › ".join([*path, y.name])
-            out.append(("device-added", f"device {_in(path)}{device_label(y)} added"
-                        + ("" if y.on else " (off)"),
-                        dict(subject=subject, new=_device_json(y))))  # fmt: skip
+            out.append(
+                (
+                    "device-added",
+                    f"device {_in(path)}{device_label(y)} added" + ("" if y.on else " (off)"),
+                    dict(subject=subject, new=_device_json(y)),
+                )
+            )
 
 
 def _device_kind(device: Device) -> tuple:
@@ -791,9 +993,13 @@ def _in(path: list[str]) -> str:
 def _device_pair(x: Device, y: Device, path: list[str], out: list) -> None:
     subject = " › ".join([*path, y.name])
     if x.on != y.on:
-        out.append(("device-switched",
-                    f"device {_in(path)}{device_label(y)} switched {'on' if y.on else 'off'}",
-                    dict(subject=subject, old=x.on, new=y.on)))  # fmt: skip
+        out.append(
+            (
+                "device-switched",
+                f"device {_in(path)}{device_label(y)} switched {'on' if y.on else 'off'}",
+                dict(subject=subject, old=x.on, new=y.on),
+            )
+        )
     inner = [*path, y.name]
     matcher = difflib.SequenceMatcher(
         a=[c.name for c in x.chains], b=[c.name for c in y.chains], autojunk=False
@@ -804,33 +1010,57 @@ def _device_pair(x: Device, y: Device, path: list[str], out: list) -> None:
                 _chain_pair(cx, cy, inner, out)
             continue
         removed, added = x.chains[a0:a1], y.chains[b0:b1]
-        for kind, chains, verb, rack in (("chain-removed", removed, "removed from", x),
-                                         ("chain-added", added, "added to", y)):  # fmt: skip
+        for kind, chains, verb, rack in (
+            ("chain-removed", removed, "removed from", x),
+            ("chain-added", added, "added to", y),
+        ):
             if not chains:
                 continue
             names = [c.name for c in chains]
             what = f"chain {quote(names[0])}" if len(chains) == 1 else f"{len(chains)} chains"
-            out.append((kind, f"{what} {verb} {_in(path)}{device_label(rack)}",
-                        dict(subject=" › ".join(inner), old=names if kind == "chain-removed" else None,
-                             new=names if kind == "chain-added" else None)))  # fmt: skip
+            out.append(
+                (
+                    kind,
+                    f"{what} {verb} {_in(path)}{device_label(rack)}",
+                    dict(
+                        subject=" › ".join(inner),
+                        old=names if kind == "chain-removed" else None,
+                        new=names if kind == "chain-added" else None,
+                    ),
+                )
+            )
 
 
 def _chain_pair(x: Chain, y: Chain, path: list[str], out: list) -> None:
     # A name Live made up on both sides follows the chain's devices (reported as devices)
     # and Live's version (11.2 changed "Chain" to "Gate | Compressor"): nobody renamed it.
     if x.name != y.name and not (x.auto_name and y.auto_name):
-        out.append(("chain-renamed", f"chain {quote(x.name)} in {' › '.join(map(quote, path))} renamed to {quote(y.name)}",
-                    dict(subject=" › ".join([*path, y.name]), old=x.name, new=y.name)))  # fmt: skip
+        out.append(
+            (
+                "chain-renamed",
+                f"chain {quote(x.name)} in {' › '.join(map(quote, path))} renamed to {quote(y.name)}",
+                dict(subject=" › ".join([*path, y.name]), old=x.name, new=y.name),
+            )
+        )
     if x.on != y.on:
-        out.append(("chain-switched",
-                    f"chain {quote(y.name)} in {' › '.join(map(quote, path))} switched {'on' if y.on else 'off'}",
-                    dict(subject=" › ".join([*path, y.name]), old=x.on, new=y.on)))  # fmt: skip
+        out.append(
+            (
+                "chain-switched",
+                f"chain {quote(y.name)} in {' › '.join(map(quote, path))} switched {'on' if y.on else 'off'}",
+                dict(subject=" › ".join([*path, y.name]), old=x.on, new=y.on),
+            )
+        )
     _diff_devices(x.devices, y.devices, path, out)
 
 
 def _device_json(device: Device) -> dict:
-    return {"name": device.name, "device": device.tag, "plugin_format": device.plugin_format,
-            "plugin": device.plugin_name, "on": device.on}  # fmt: skip
+    return {
+        "name": device.name,
+        "device": device.tag,
+        "plugin_format": device.plugin_format,
+        "plugin": device.plugin_name,
+        "on": device.on,
+    }
 
 
 def _device_paths(track: Track) -> set[tuple[str, ...]]:
@@ -861,9 +1091,13 @@ def _clip_key(clip: Clip) -> tuple:
 def _content_fields(clip: Clip) -> dict:
     loop = clip.loop
     fields: dict[str, Any] = {
-        "loop": {"on": loop.on, "start": _r(loop.start), "end": _r(loop.end),
-                 "start_offset": _r(loop.start_relative)},
-    }  # fmt: skip
+        "loop": {
+            "on": loop.on,
+            "start": _r(loop.start),
+            "end": _r(loop.end),
+            "start_offset": _r(loop.start_relative),
+        },
+    }
     if clip.kind == "midi":
         fields["notes"] = len(clip.notes) if clip.notes is not None else 0
         fields["notes_hash"] = notes_hash(clip.notes)
@@ -871,8 +1105,13 @@ def _content_fields(clip: Clip) -> dict:
         fields["sample"] = clip.sample.name if clip.sample else None
         if clip.fades is not None:
             f = clip.fades
-            fields["fades"] = {"on": f.enabled, "in": _r(f.fade_in), "out": _r(f.fade_out),
-                               "default_in": f.default_fade_in, "default_out": f.default_fade_out}  # fmt: skip
+            fields["fades"] = {
+                "on": f.enabled,
+                "in": _r(f.fade_in),
+                "out": _r(f.fade_out),
+                "default_in": f.default_fade_in,
+                "default_out": f.default_fade_out,
+            }
         fields["warped"] = clip.warped
     return fields
 
@@ -918,8 +1157,10 @@ def _envelopes_by_key(track: Track) -> dict[tuple, Envelope]:
     for envelope in track.envelopes:
         if not len(envelope.points):
             continue  # only its static value: not automation
-        if track.type == "master" and envelope.owner == "Mixer" and envelope.parameter in (
-            "Tempo", "TimeSignature"
+        if (
+            track.type == "master"
+            and envelope.owner == "Mixer"
+            and envelope.parameter in ("Tempo", "TimeSignature")
         ):
             continue  # compared at the set level
         base = (tuple(envelope.device_path), envelope.owner, envelope.parameter)
@@ -934,8 +1175,9 @@ def _envelope_points(envelope: Envelope | None) -> list[tuple[float, float]]:
     return [(_r(t), _r(v)) for t, v in envelope.points]
 
 
-def _envelope_change_bars(x: Envelope | None, y: Envelope | None, old_tl: Timeline,
-                          new_tl: Timeline) -> list[int] | None:  # fmt: skip
+def _envelope_change_bars(
+    x: Envelope | None, y: Envelope | None, old_tl: Timeline, new_tl: Timeline
+) -> list[int] | None:
     """Bars where two envelopes differ; None when they do not; [] for a static-value change."""
     if x is None and y is None:
         return None
@@ -943,8 +1185,13 @@ def _envelope_change_bars(x: Envelope | None, y: Envelope | None, old_tl: Timeli
     default_x = None if x is None else _round(x.default_value)
     default_y = None if y is None else _round(y.default_value)
     if px == py and (x is None or y is None or default_x == default_y):
-        return None if x is not None and y is not None else sorted(
-            {new_tl.bar_of(max(t, 0.0)) for t, _ in py} | {old_tl.bar_of(max(t, 0.0)) for t, _ in px}
+        return (
+            None
+            if x is not None and y is not None
+            else sorted(
+                {new_tl.bar_of(max(t, 0.0)) for t, _ in py}
+                | {old_tl.bar_of(max(t, 0.0)) for t, _ in px}
+            )
         )
     only_x = set(px) - set(py)
     only_y = set(py) - set(px)
@@ -962,14 +1209,19 @@ def diff_sets(old: LiveSet, new: LiveSet) -> Diff:
     differ.compare_set()
     differ.compare_tracks()
     return Diff(
-        old_path=old.path, new_path=new.path, old_version=old.live_version,
-        new_version=new.live_version, changes=differ.changes,
-    )  # fmt: skip
+        old_path=old.path,
+        new_path=new.path,
+        old_version=old.live_version,
+        new_version=new.live_version,
+        changes=differ.changes,
+    )
 
 
 def to_text(diff: Diff) -> str:
     """The human report: changes grouped under the set and each track."""
-    lines = [f"{diff.old_path} (Live {diff.old_version}) → {diff.new_path} (Live {diff.new_version})"]
+    lines = [
+        f"{diff.old_path} (Live {diff.old_version}) → {diff.new_path} (Live {diff.new_version})"
+    ]
     if not diff.changes:
         lines.append("no musical differences")
         return "\n".join(lines) + "\n"
@@ -979,9 +1231,16 @@ def to_text(diff: Diff) -> str:
         if change.scope == "set":
             this, title = ("set",), "set"
         else:
-            this = (change.kind == "track-removed", change.track_type, change.track, change.position)
-            title = "master track" if change.track_type == "master" else (
-                f"{change.track_type} track {quote(change.track or '')}"
+            this = (
+                change.kind == "track-removed",
+                change.track_type,
+                change.track,
+                change.position,
+            )
+            title = (
+                "master track"
+                if change.track_type == "master"
+                else (f"{change.track_type} track {quote(change.track or '')}")
             )
             tracks.add(this)
         if this != heading:
@@ -1017,8 +1276,11 @@ def _collapse_scene_runs(changes: list[Change]) -> list[Change]:
         if end - k >= 3:
             first, last = getattr(change, field), getattr(changes[end - 1], field)
             verb = "added" if change.kind == "scene-added" else "removed"
-            out.append(change.model_copy(
-                update={"message": f"scenes {first}–{last} {verb} ({end - k} scenes)"}))  # fmt: skip
+            out.append(
+                change.model_copy(
+                    update={"message": f"scenes {first}–{last} {verb} ({end - k} scenes)"}
+                )
+            )
         else:
             out.extend(changes[k:end])
         k = end

@@ -29,20 +29,46 @@ from .model import (
 __all__ = ["audio_clip", "make_set", "make_track", "midi_clip", "run_rule"]
 
 
-def audio_clip(start: float, end: float, name: str = "Clip", *, looped: bool = False,
-               fade_in: float = 0.0, fade_out: float = 0.0, default_fades: bool = True,
-               fade_switch: bool = True, disabled: bool = False) -> Clip:  # fmt: skip
+def audio_clip(
+    start: float,
+    end: float,
+    name: str = "Clip",
+    *,
+    looped: bool = False,
+    fade_in: float = 0.0,
+    fade_out: float = 0.0,
+    default_fades: bool = True,
+    fade_switch: bool = True,
+    disabled: bool = False,
+) -> Clip:
     """An arrangement audio clip from `start` to `end` (beats)."""
     return Clip(
-        kind="audio", name=name, start=start, end=end, disabled=disabled, warped=True,
+        kind="audio",
+        name=name,
+        start=start,
+        end=end,
+        disabled=disabled,
+        warped=True,
         loop=Loop(on=looped, start=0.0, end=end - start),
-        fades=Fades(enabled=fade_switch, fade_in=fade_in, fade_out=fade_out,
-                    default_fade_in=default_fades, default_fade_out=default_fades),
-    )  # fmt: skip
+        fades=Fades(
+            enabled=fade_switch,
+            fade_in=fade_in,
+            fade_out=fade_out,
+            default_fade_in=default_fades,
+            default_fade_out=default_fades,
+        ),
+    )
 
 
-def midi_clip(start: float, end: float, name: str = "Clip", *, looped: bool = True,
-              notes: list[tuple[int, float, float]] = (), disabled: bool = False) -> Clip:  # fmt: skip
+def midi_clip(
+    start: float,
+    end: float,
+    name: str = "Clip",
+    *,
+    looped: bool = True,
+    notes: list[tuple[int, float, float]] = (),
+    disabled: bool = False,
+) -> Clip:
     """An arrangement MIDI clip; `notes` are (pitch, time, duration) relative to the clip."""
     note_list = Notes()
     for pitch, time, duration in notes:
@@ -52,21 +78,35 @@ def midi_clip(start: float, end: float, name: str = "Clip", *, looped: bool = Tr
         note_list.velocities.append(100.0)
         note_list.enabled.append(True)
     return Clip(
-        kind="midi", name=name, start=start, end=end, disabled=disabled,
-        loop=Loop(on=looped, start=0.0, end=end - start), notes=note_list,
-    )  # fmt: skip
+        kind="midi",
+        name=name,
+        start=start,
+        end=end,
+        disabled=disabled,
+        loop=Loop(on=looped, start=0.0, end=end - start),
+        notes=note_list,
+    )
 
 
-def make_track(track_type: str, name: str, *, clips: list[Clip] = (), on: bool = True,
-               **fields) -> Track:  # fmt: skip
+def make_track(
+    track_type: str, name: str, *, clips: list[Clip] = (), on: bool = True, **fields
+) -> Track:
     """A track; extra keyword arguments are `Track` fields (devices, group_id, frozen, …)."""
     mixer = fields.pop("mixer", None) or Mixer(on=on)
-    return Track(index=0, id=fields.pop("id", None), type=track_type, name=name, mixer=mixer,
-                 arrangement_clips=list(clips), **fields)  # fmt: skip
+    return Track(
+        index=0,
+        id=fields.pop("id", None),
+        type=track_type,
+        name=name,
+        mixer=mixer,
+        arrangement_clips=list(clips),
+        **fields,
+    )
 
 
-def make_set(tracks: list[Track] = (), *, tempo: float = 120.0, signature: str = "4/4",
-             **fields) -> LiveSet:  # fmt: skip
+def make_set(
+    tracks: list[Track] = (), *, tempo: float = 120.0, signature: str = "4/4", **fields
+) -> LiveSet:
     """A set holding `tracks` plus a master; indexes, ids and sends are filled in."""
     numerator, denominator = (int(part) for part in signature.split("/"))
     tracks = [track.model_copy(deep=True) for track in tracks]
@@ -82,14 +122,21 @@ def make_set(tracks: list[Track] = (), *, tempo: float = 120.0, signature: str =
             ]
     tracks.append(Track(index=len(tracks), id=None, type="master", name="Main"))
     return LiveSet(
-        path=fields.pop("path", "test.als"), creator="Ableton Live 12.3.5", live_version="12.3.5",
-        schema_family=5, minor_version="12.0_12300", tempo=tempo,
+        path=fields.pop("path", "test.als"),
+        creator="Ableton Live 12.3.5",
+        live_version="12.3.5",
+        schema_family=5,
+        minor_version="12.0_12300",
+        tempo=tempo,
         time_signature=TimeSignature(numerator=numerator, denominator=denominator),
-        tracks=tracks, **fields,
-    )  # fmt: skip
+        tracks=tracks,
+        **fields,
+    )
 
 
-def run_rule(rule: type[Rule], live_set: LiveSet, *, existing_files=None, **options) -> list[Finding]:
+def run_rule(
+    rule: type[Rule], live_set: LiveSet, *, existing_files=None, **options
+) -> list[Finding]:
     """Run one rule over `live_set` with `options` (kebab- or snake-case names).
 
     `existing_files`: the paths `context.file_exists` answers True for (default: none), so

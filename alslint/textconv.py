@@ -174,7 +174,9 @@ def _device_lines(devices: Iterable[Device], indent: str) -> Iterable[str]:
     for device in devices:
         yield f"{indent}device {device_label(device)}{'' if device.on else ', off'}"
         for number, chain in enumerate(device.chains, start=1):
-            name = "" if chain.auto_name else f" {quote(chain.name)}"  # Live's own names follow the devices
+            name = (
+                "" if chain.auto_name else f" {quote(chain.name)}"
+            )  # Live's own names follow the devices
             yield f"{indent}  chain {number}{name}{'' if chain.on else ', off'}"
             yield from _device_lines(chain.devices, indent + "    ")
 
@@ -221,8 +223,10 @@ def _track_lines(track: Track, timeline: Timeline) -> Iterable[str]:
     for envelope in sorted(track.envelopes, key=_envelope_key):
         if not len(envelope.points):
             continue  # Live keeps an envelope with only its static value: no automation
-        if track.type == "master" and envelope.owner == "Mixer" and envelope.parameter in (
-            "Tempo", "TimeSignature"
+        if (
+            track.type == "master"
+            and envelope.owner == "Mixer"
+            and envelope.parameter in ("Tempo", "TimeSignature")
         ):
             continue  # shown with the set's tempo and time signature
         yield "  " + envelope_summary(envelope, timeline)

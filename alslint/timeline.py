@@ -50,10 +50,12 @@ class Timeline:
         self._segment_starts = [segment.start for segment in self._segments]
         self.tempo = tempo
         # Sorted by time only: two events at one time are a jump, in the order Live wrote them.
-        self._tempo_points = sorted((p for p in (tempo_points or []) if p[1] > 0), key=lambda p: p[0])
+        self._tempo_points = sorted(
+            (p for p in (tempo_points or []) if p[1] > 0), key=lambda p: p[0]
+        )
 
     @classmethod
-    def for_set(cls, live_set: "LiveSet") -> "Timeline":
+    def for_set(cls, live_set: LiveSet) -> Timeline:
         changes = []
         sig_env = live_set.time_signature_envelope
         if sig_env is not None:

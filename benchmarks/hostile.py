@@ -35,15 +35,22 @@ def bomb(uncompressed_mb: int) -> bytes:
 
 
 def inputs(corpus: Path) -> dict[str, bytes]:
-    laughs = "".join(f'<!ENTITY e{i} "{"&e%d;" % (i - 1) * 10}">' for i in range(1, 10))
-    largest = gzip.decompress((corpus / "live11.0.12__MenkeTechnologies__AbletonLiveTemplates__edmJM@b140f4e1.als").read_bytes())
+    laughs = "".join(f'<!ENTITY e{i} "{f"&e{i - 1};" * 10}">' for i in range(1, 10))
+    largest = gzip.decompress(
+        (
+            corpus / "live11.0.12__MenkeTechnologies__AbletonLiveTemplates__edmJM@b140f4e1.als"
+        ).read_bytes()
+    )
     return {
         "empty file": b"",
         "random bytes (1 MB)": random.Random(1).randbytes(1 << 20),
         "git-LFS pointer": b"version https://git-lfs.github.com/spec/v1\noid sha256:00\nsize 1\n",
         "truncated gzip (largest set cut in half)": gzip.compress(largest, mtime=0)[: 1 << 20],
         "billion laughs": f'<!DOCTYPE a [<!ENTITY e0 "ha">{laughs}]><Ableton>&e9;</Ableton>'.encode(),
-        "nesting 100,000 deep": b"<Ableton><LiveSet>" + b"<a>" * 100_000 + b"</a>" * 100_000 + b"</LiveSet></Ableton>",
+        "nesting 100,000 deep": b"<Ableton><LiveSet>"
+        + b"<a>" * 100_000
+        + b"</a>" * 100_000
+        + b"</LiveSet></Ableton>",
         "gzip bomb, 1 GB inflated (cap 512 MiB)": bomb(1024),
         "largest real set, damaged 20 times": damaged_set(largest, random.Random(5), 20),
     }

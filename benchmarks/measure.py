@@ -23,5 +23,7 @@ print(json.dumps({"exit": done.returncode, "seconds": time.perf_counter() - star
 
 def run_measured(argv: list[str]) -> dict:
     """{"exit", "seconds", "peak_kb", "stdout"} of `argv` run in a fresh process."""
-    done = subprocess.run([sys.executable, "-c", _LAUNCHER, *argv], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", _LAUNCHER, *argv], capture_output=True, text=True, check=True
+    )
     return json.loads(done.stdout)

@@ -127,43 +127,81 @@ def row(*cells) -> str:
 
 
 def floor_vs_lint(corpus: Path, repeat: int) -> list[str]:
-    lines = [row("set", "XML MB", "floor s", "lint s", "time ratio", "floor peak MB", "lint peak MB", "memory ratio"),
-             row(*["---"] * 8)]  # fmt: skip
+    lines = [
+        row(
+            "set",
+            "XML MB",
+            "floor s",
+            "lint s",
+            "time ratio",
+            "floor peak MB",
+            "lint peak MB",
+            "memory ratio",
+        ),
+        row(*["---"] * 8),
+    ]
     for name in LARGEST:
         path = corpus / name
         xml_mb = len(gzip.decompress(path.read_bytes())) / 1e6
         floor = best_of(repeat, lambda: child(FLOOR_CHILD, path))
         lint = best_of(repeat, lambda: child(LINT_CHILD, path))
-        lines.append(row(
-            name[:48], f"{xml_mb:.1f}", f"{floor['seconds']:.2f}", f"{lint['seconds']:.2f}",
-            f"{lint['seconds'] / floor['seconds']:.2f}x", f"{floor['peak_kb'] / 1024:.0f}",
-            f"{lint['peak_kb'] / 1024:.0f}", f"{lint['peak_kb'] / floor['peak_kb']:.2f}x",
-        ))  # fmt: skip
+        lines.append(
+            row(
+                name[:48],
+                f"{xml_mb:.1f}",
+                f"{floor['seconds']:.2f}",
+                f"{lint['seconds']:.2f}",
+                f"{lint['seconds'] / floor['seconds']:.2f}x",
+                f"{floor['peak_kb'] / 1024:.0f}",
+                f"{lint['peak_kb'] / 1024:.0f}",
+                f"{lint['peak_kb'] / floor['peak_kb']:.2f}x",
+            )
+        )
     return lines
 
 
 def phases(corpus: Path, repeat: int) -> list[str]:
     """Seconds per step of a lint (fastest of `repeat` fresh processes each), and the floor's."""
-    lines = [row("set", *PHASES, "sum", "floor", "floor's release"), row(*["---"] * (len(PHASES) + 4))]
+    lines = [
+        row("set", *PHASES, "sum", "floor", "floor's release"),
+        row(*["---"] * (len(PHASES) + 4)),
+    ]
     for name in LARGEST:
         path = corpus / name
-        runs = [json.loads(subprocess.run([sys.executable, "-c", PHASES_CHILD, str(path)], capture_output=True,
-                                          text=True, check=True).stdout) for _ in range(repeat)]  # fmt: skip
+        runs = [
+            json.loads(
+                subprocess.run(
+                    [sys.executable, "-c", PHASES_CHILD, str(path)],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                ).stdout
+            )
+            for _ in range(repeat)
+        ]
         steps = {phase: min(run[phase] for run in runs) for phase in PHASES}
         floors = [child(FLOOR_CHILD, path) for _ in range(repeat)]
-        lines.append(row(
-            name[:48], *(f"{steps[phase]:.2f}" for phase in PHASES), f"{sum(steps.values()):.2f}",
-            f"{min(f['seconds'] for f in floors):.2f}", f"{min(f['release'] for f in floors):.2f}",
-        ))  # fmt: skip
+        lines.append(
+            row(
+                name[:48],
+                *(f"{steps[phase]:.2f}" for phase in PHASES),
+                f"{sum(steps.values()):.2f}",
+                f"{min(f['seconds'] for f in floors):.2f}",
+                f"{min(f['release'] for f in floors):.2f}",
+            )
+        )
     return lines
 
 
 def startup(repeat: int) -> list[str]:
     base = wall([sys.executable, "-c", "import lxml.etree, pydantic, click"], repeat * 3)
     version = wall([str(ALSLINT), "--version"], repeat * 3)
-    demo = wall([str(ALSLINT), "--no-cache", str(REPO / "sample_projects" / "demo.als")], repeat * 3)
+    demo = wall(
+        [str(ALSLINT), "--no-cache", str(REPO / "sample_projects" / "demo.als")], repeat * 3
+    )
     return [
-        row("start-up", "seconds", "ratio"), row("---", "---", "---"),
+        row("start-up", "seconds", "ratio"),
+        row("---", "---", "---"),
         row("python -c 'import lxml.etree, pydantic, click'", f"{base:.3f}", "1.00x"),
         row("alslint --version", f"{version:.3f}", f"{version / base:.2f}x"),
         row("alslint sample_projects/demo.als (end to end)", f"{demo:.3f}", ""),
@@ -180,7 +218,8 @@ def folders_and_cache(corpus: Path, repeat: int) -> list[str]:
         warm = wall([*common, str(corpus)], repeat, env)
     count = len(list(corpus.glob("*.als")))
     return [
-        row(f"whole corpus ({count} sets)", "seconds", "speed-up"), row("---", "---", "---"),
+        row(f"whole corpus ({count} sets)", "seconds", "speed-up"),
+        row("---", "---", "---"),
         row("--jobs 1 --no-cache", f"{one:.2f}", "1.00x"),
         row("--jobs 2 --no-cache", f"{two:.2f}", f"{one / two:.2f}x"),
         row("cold cache (first run)", f"{cold:.2f}", ""),
@@ -208,8 +247,20 @@ def grown_set(xml: bytes, factor: int) -> bytes:
 
 def growth(corpus: Path, repeat: int) -> list[str]:
     xml = gzip.decompress((corpus / GROWTH_BASE).read_bytes())
-    lines = [row("size", "XML MB", "floor s", "lint s", "lint / floor", "floor / 1x", "lint / 1x",
-                 "peak MB", "peak / 1x"), row(*["---"] * 9)]  # fmt: skip
+    lines = [
+        row(
+            "size",
+            "XML MB",
+            "floor s",
+            "lint s",
+            "lint / floor",
+            "floor / 1x",
+            "lint / 1x",
+            "peak MB",
+            "peak / 1x",
+        ),
+        row(*["---"] * 9),
+    ]
     base = None
     with tempfile.TemporaryDirectory() as folder:
         for factor in (1, 2, 4, 8):
@@ -219,13 +270,19 @@ def growth(corpus: Path, repeat: int) -> list[str]:
             floor = best_of(repeat, lambda: child(FLOOR_CHILD, path))
             lint = best_of(repeat, lambda: child(LINT_CHILD, path))
             base = base or {"floor": floor, "lint": lint}
-            lines.append(row(
-                f"{factor}x", f"{len(gzip.decompress(data)) / 1e6:.0f}", f"{floor['seconds']:.2f}",
-                f"{lint['seconds']:.2f}", f"{lint['seconds'] / floor['seconds']:.2f}x",
-                f"{floor['seconds'] / base['floor']['seconds']:.2f}",
-                f"{lint['seconds'] / base['lint']['seconds']:.2f}", f"{lint['peak_kb'] / 1024:.0f}",
-                f"{lint['peak_kb'] / base['lint']['peak_kb']:.2f}",
-            ))  # fmt: skip
+            lines.append(
+                row(
+                    f"{factor}x",
+                    f"{len(gzip.decompress(data)) / 1e6:.0f}",
+                    f"{floor['seconds']:.2f}",
+                    f"{lint['seconds']:.2f}",
+                    f"{lint['seconds'] / floor['seconds']:.2f}x",
+                    f"{floor['seconds'] / base['floor']['seconds']:.2f}",
+                    f"{lint['seconds'] / base['lint']['seconds']:.2f}",
+                    f"{lint['peak_kb'] / 1024:.0f}",
+                    f"{lint['peak_kb'] / base['lint']['peak_kb']:.2f}",
+                )
+            )
     return lines
 
 
@@ -238,10 +295,16 @@ def main() -> int:
     if not args.corpus.is_dir():
         print(f"corpus not found at {args.corpus} (use --corpus)", file=sys.stderr)
         return 2
-    print(f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}, lxml {etree.__version__}; "
-          f"load average {os.getloadavg()[0]:.1f}\n")  # fmt: skip
-    sections = [floor_vs_lint(args.corpus, args.repeat), phases(args.corpus, args.repeat), startup(args.repeat)]
+    print(
+        f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, lxml {etree.__version__}; "
+        f"load average {os.getloadavg()[0]:.1f}\n"
+    )
+    sections = [
+        floor_vs_lint(args.corpus, args.repeat),
+        phases(args.corpus, args.repeat),
+        startup(args.repeat),
+    ]
     if not args.quick:
         sections += [folders_and_cache(args.corpus, args.repeat), growth(args.corpus, args.repeat)]
     print("\n\n".join("\n".join(lines) for lines in sections))

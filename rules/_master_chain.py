@@ -6,7 +6,8 @@ A private helper module: it defines no rule and is registered nowhere.
 
 from __future__ import annotations
 
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from alslint.api import Device, name_matches
 
@@ -44,8 +45,10 @@ DEFAULT_METERS = [
 
 def device_matches(device: Device, patterns: list[str]) -> bool:
     """A device whose name, plugin name or Live device type matches one of the globs."""
-    return any(name and name_matches(name, patterns) for name in
-               (device.name, device.plugin_name or "", device.tag))  # fmt: skip
+    return any(
+        name and name_matches(name, patterns)
+        for name in (device.name, device.plugin_name or "", device.tag)
+    )
 
 
 def is_limiter(device: Device, limiter_names: list[str]) -> bool:
@@ -89,8 +92,12 @@ def changes_sound(device: Device, meters: list[str]) -> bool:
     if not device.on:
         return False
     if device.is_rack:
-        return any(changes_sound(inner, meters) for chain in device.chains if chain.on
-                   for inner in chain.devices)  # fmt: skip
+        return any(
+            changes_sound(inner, meters)
+            for chain in device.chains
+            if chain.on
+            for inner in chain.devices
+        )
     return not device_matches(device, meters)
 
 
@@ -98,7 +105,7 @@ def after(devices: list[Device], target: Device, meters: list[str]):
     """(devices after `target` that change the sound, the rack whose parallel chains bypass
     it or None), or None when `target` is not in this chain."""
     for position, device in enumerate(devices):
-        later = [d for d in devices[position + 1:] if changes_sound(d, meters)]
+        later = [d for d in devices[position + 1 :] if changes_sound(d, meters)]
         if device is target:
             return later, None
         for chain in device.chains:

@@ -9,9 +9,10 @@ from alslint.api import Finding, Rule, RuleOptions, Severity, Stage, bar_runs, t
 
 class BusySectionOptions(RuleOptions):
     max_tracks: int = Field(
-        16, ge=1,
+        16,
+        ge=1,
         description="Most audio/MIDI tracks that may sound in one bar (16: the corpus's 95th percentile).",
-    )  # fmt: skip
+    )
 
 
 class BusySection(Rule):

@@ -10,12 +10,16 @@ from alslint.api import Finding, Rule, RuleOptions, Severity, Stage, name_matche
 
 #: The words Live names a new track with when nothing else names it.
 _GENERIC = frozenset({"Audio", "MIDI", "Group", "Return"})
-_TIMESTAMP = re.compile(r" \[\d{4}-\d{2}-\d{2} \d{6}\]$")  # a recording: "3-Audio 1 [2020-01-11 212043]"
+_TIMESTAMP = re.compile(
+    r" \[\d{4}-\d{2}-\d{2} \d{6}\]$"
+)  # a recording: "3-Audio 1 [2020-01-11 212043]"
 _TAKE = re.compile(r" \d+$")  # a take or a copy: "3-Audio 1", "Audio 2"
 _WHAT_IT_HOLDS = {
-    "audio": "the part it plays", "midi": "the part it plays",
-    "group": "the parts it holds", "return": "the effect it holds",
-}  # fmt: skip
+    "audio": "the part it plays",
+    "midi": "the part it plays",
+    "group": "the parts it holds",
+    "return": "the effect it holds",
+}
 _PREFIX = re.compile(r"^(\d+|[A-Z])-")  # the track number, or a return track's letter
 
 
@@ -44,7 +48,7 @@ class DefaultTrackNamesOptions(RuleOptions):
 class DefaultTrackNames(Rule):
     code = "ALS103"
     name = "default-track-names"
-    summary = "A track still has the name Live generated for it (\"3-Audio\", \"1-MIDI\", \"A-Return\")."
+    summary = 'A track still has the name Live generated for it ("3-Audio", "1-MIDI", "A-Return").'
     stage = Stage.COMPOSITION
     default_severity = Severity.WARNING
     Options = DefaultTrackNamesOptions

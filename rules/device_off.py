@@ -16,7 +16,9 @@ class DeviceOffOptions(RuleOptions):
     allow_devices: list[str] = Field(
         default_factory=list, description="Device-name globs never reported (e.g. 'Spectrum')."
     )
-    allow_tracks: list[str] = Field(default_factory=list, description="Track-name globs never reported.")
+    allow_tracks: list[str] = Field(
+        default_factory=list, description="Track-name globs never reported."
+    )
 
 
 class DeviceOff(Rule):

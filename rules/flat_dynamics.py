@@ -11,10 +11,11 @@ from alslint.api import Finding, Rule, RuleOptions, Severity, Stage, tracks_per_
 
 class FlatDynamicsOptions(RuleOptions):
     min_range: int = Field(
-        2, ge=1,
+        2,
+        ge=1,
         description="The busiest section should have at least this many more tracks playing "
         "than the quietest.",
-    )  # fmt: skip
+    )
     section_bars: int = Field(
         8, ge=1, description="Length of the sections compared, in bars (1 compares single bars)."
     )
@@ -23,7 +24,9 @@ class FlatDynamicsOptions(RuleOptions):
 class FlatDynamics(Rule):
     code = "ALS206"
     name = "flat-dynamics"
-    summary = "The number of tracks playing never builds up or drops from the first to the last bar."
+    summary = (
+        "The number of tracks playing never builds up or drops from the first to the last bar."
+    )
     stage = Stage.ARRANGEMENT
     default_severity = Severity.WARNING
     Options = FlatDynamicsOptions

@@ -24,7 +24,9 @@ class LevelAboveZeroOptions(RuleOptions):
 class LevelAboveZero(Rule):
     code = "ALS402"
     name = "level-above-zero"
-    summary = "The master or a track fader (or its volume automation) is above 0 dB: a clipping risk."
+    summary = (
+        "The master or a track fader (or its volume automation) is above 0 dB: a clipping risk."
+    )
     stage = Stage.MIXING
     default_severity = Severity.WARNING
     Options = LevelAboveZeroOptions
@@ -60,9 +62,12 @@ class LevelAboveZero(Rule):
 
 def _volume_envelope(track):
     for envelope in track.envelopes:
-        if envelope.owner == "Mixer" and envelope.parameter == "Volume":
-            if len(envelope.points) or envelope.default_value is not None:
-                return envelope
+        if (
+            envelope.owner == "Mixer"
+            and envelope.parameter == "Volume"
+            and (len(envelope.points) or envelope.default_value is not None)
+        ):
+            return envelope
     return None
 
 

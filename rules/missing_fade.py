@@ -21,19 +21,30 @@ class MissingFadeOptions(RuleOptions):
     min_fade_ms: float = Field(
         0.0, ge=0, description="Hand-drawn fades shorter than this count as no fade."
     )
-    allow_tracks: list[str] = Field(default_factory=list, description="Track-name globs never reported.")
+    allow_tracks: list[str] = Field(
+        default_factory=list, description="Track-name globs never reported."
+    )
 
 
 class MissingFade(Rule):
     code = "ALS301"
     name = "missing-fade"
-    summary = "An arrangement audio clip starts or ends inside its audio with no fade, which can click."
+    summary = (
+        "An arrangement audio clip starts or ends inside its audio with no fade, which can click."
+    )
     stage = Stage.SOUND_DESIGN
     default_severity = Severity.WARNING
     Options = MissingFadeOptions
 
     def check(self, live_set, options, context):
         seconds_per_beat = 60.0 / live_set.tempo
+        minimum = options.min_fade_ms / 1000.0
+
+        def has_fade(length_beats: float, is_default: bool, default_ok: bool) -> bool:
+            if length_beats > 0 and length_beats * seconds_per_beat >= minimum:
+                return True
+            return length_beats == 0 and is_default and default_ok
+
         for track in live_set.tracks_of("audio"):
             if not live_set.is_audible(track) or name_matches(track.name, options.allow_tracks):
                 continue
@@ -42,20 +53,15 @@ class MissingFade(Rule):
                     continue
                 fades = clip.fades
                 default_ok = options.accept_default_fades and fades.enabled
-                minimum = options.min_fade_ms / 1000.0
-
-                def has_fade(length_beats: float, is_default: bool) -> bool:
-                    if length_beats > 0 and length_beats * seconds_per_beat >= minimum:
-                        return True
-                    return length_beats == 0 and is_default and default_ok
-
                 start_s, end_s, sample_s = _content_seconds(clip, seconds_per_beat)
                 needs_in = start_s > EDGE_TOLERANCE_SECONDS
-                needs_out = clip.loop.on or sample_s is None or end_s < sample_s - EDGE_TOLERANCE_SECONDS
+                needs_out = (
+                    clip.loop.on or sample_s is None or end_s < sample_s - EDGE_TOLERANCE_SECONDS
+                )
                 missing = []
-                if needs_in and not has_fade(fades.fade_in, fades.default_fade_in):
+                if needs_in and not has_fade(fades.fade_in, fades.default_fade_in, default_ok):
                     missing.append("fade-in")
-                if needs_out and not has_fade(fades.fade_out, fades.default_fade_out):
+                if needs_out and not has_fade(fades.fade_out, fades.default_fade_out, default_ok):
                     missing.append("fade-out")
                 if not missing:
                     continue

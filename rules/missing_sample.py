@@ -58,8 +58,12 @@ class MissingSample(Rule):
             source = _installed_source(sample)
             if source is not None and not options.check_packs:
                 continue
-            ref_key = (sample.path, sample.relative_path, sample.relative_path_type,
-                       sample.live_pack_name)  # fmt: skip
+            ref_key = (
+                sample.path,
+                sample.relative_path,
+                sample.relative_path_type,
+                sample.live_pack_name,
+            )
             if ref_key not in found:
                 found[ref_key] = any(
                     context.file_exists(candidate)

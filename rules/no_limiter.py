@@ -83,8 +83,7 @@ class NoLimiter(Rule):
                 what = f'The device "{later[0].name}" comes after the limiter{where} and can'
             else:
                 what = (
-                    f"{len(later)} devices come after the limiter{where} ({quoted(later)}) "
-                    "and can"
+                    f"{len(later)} devices come after the limiter{where} ({quoted(later)}) and can"
                 )
             yield Finding(
                 message=(

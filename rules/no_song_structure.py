@@ -9,9 +9,10 @@ from alslint.api import Finding, Rule, RuleOptions, Severity, Stage, song_bars
 
 class NoSongStructureOptions(RuleOptions):
     bars_per_section: int = Field(
-        32, ge=1,
+        32,
+        ge=1,
         description="Expect one locator per this many bars of song; a shorter song needs none.",
-    )  # fmt: skip
+    )
 
 
 class NoSongStructure(Rule):

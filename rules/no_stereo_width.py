@@ -40,7 +40,9 @@ class NoStereoWidthOptions(RuleOptions):
 class NoStereoWidth(Rule):
     code = "ALS403"
     name = "no-stereo-width"
-    summary = "Every sounding track is panned dead centre, with no pan automation and no width device."
+    summary = (
+        "Every sounding track is panned dead centre, with no pan automation and no width device."
+    )
     stage = Stage.MIXING
     default_severity = Severity.INFO
     Options = NoStereoWidthOptions

@@ -12,7 +12,9 @@ from alslint.api import Finding, Rule, RuleOptions, Severity, Stage, song_span, 
 
 class NoVariationOptions(RuleOptions):
     window_bars: int = Field(
-        16, ge=1, description="Something should change at least every this many bars (8 is stricter)."
+        16,
+        ge=1,
+        description="Something should change at least every this many bars (8 is stricter).",
     )
     unlooped_audio_varies: bool = Field(
         True,
@@ -24,7 +26,9 @@ class NoVariationOptions(RuleOptions):
 class NoVariation(Rule):
     code = "ALS201"
     name = "no-variation"
-    summary = "A stretch of the arrangement runs longer than the window (16 bars) with nothing changing."
+    summary = (
+        "A stretch of the arrangement runs longer than the window (16 bars) with nothing changing."
+    )
     stage = Stage.ARRANGEMENT
     default_severity = Severity.WARNING
     Options = NoVariationOptions
@@ -105,7 +109,9 @@ def _midi_pattern_changes(clip, timeline) -> set[int]:
             places[time] = None
     lengths = {duration: round(duration, 4) for duration in set(notes.durations)}
     # Column-wise over the notes: the largest real sets hold 338k of them.
-    for pitch, time, duration in compress(zip(notes.pitches, notes.times, notes.durations), notes.enabled):
+    for pitch, time, duration in compress(
+        zip(notes.pitches, notes.times, notes.durations), notes.enabled
+    ):
         place = places[time]
         if place is not None:
             place[0].add((pitch, place[1], lengths[duration]))

@@ -26,10 +26,12 @@ class OffGridOptions(RuleOptions):
         10.0, ge=0, description="Notes at most this far from the grid are not reported."
     )
     min_quantized: float = Field(
-        0.75, gt=0, le=1,
+        0.75,
+        gt=0,
+        le=1,
         description="Share of a clip's notes that must sit exactly on the grid for the clip to "
         "count as quantized (otherwise it is played loose on purpose and not checked).",
-    )  # fmt: skip
+    )
     min_notes: int = Field(8, ge=1, description="Clips with fewer notes are not checked.")
     check_edges: bool = Field(
         True, description="Also report arrangement clips that start or end just off the grid."
@@ -37,7 +39,9 @@ class OffGridOptions(RuleOptions):
     edge_max_ms: float = Field(
         30.0, ge=0, description="Clip edges further than this from the grid are deliberate."
     )
-    allow_tracks: list[str] = Field(default_factory=list, description="Track-name globs never reported.")
+    allow_tracks: list[str] = Field(
+        default_factory=list, description="Track-name globs never reported."
+    )
 
 
 class OffGrid(Rule):
@@ -113,7 +117,9 @@ def _edge_parts(clip, grid, label, ms_per_beat, options, song_end) -> list[str]:
     if start is None and end is None:
         return []
     content_start = clip.loop.start + clip.loop.start_relative
-    moved = start is not None and abs(_offset(clip.start - content_start, grid) - start) < EXACT_BEATS
+    moved = (
+        start is not None and abs(_offset(clip.start - content_start, grid) - start) < EXACT_BEATS
+    )
     if moved:
         shift = f"{abs(start) * ms_per_beat:.0f} ms {'early' if start < 0 else 'late'}"
         text = f"Clip is placed {_ms(start, ms_per_beat)} the {label} grid, so everything in it plays {shift}"
@@ -157,8 +163,10 @@ def _note_part(clip, grid, label, ms_per_beat, options, context) -> str | None:
         count, them, they = f"1 of {played} notes starts", "it", "it is"
     else:
         count, them, they = f"{strays} of {played} notes start", "them", "they are"
-    return (f"{count} off the {label} grid (up to {worst * ms_per_beat:.0f} ms, {where}) while the rest "
-            f"are quantized: quantize {them} unless {they} meant to be loose")  # fmt: skip
+    return (
+        f"{count} off the {label} grid (up to {worst * ms_per_beat:.0f} ms, {where}) while the rest "
+        f"are quantized: quantize {them} unless {they} meant to be loose"
+    )
 
 
 def _first_play(clip, time: float) -> float | None:
@@ -167,7 +175,11 @@ def _first_play(clip, time: float) -> float | None:
     content_start = loop.start + loop.start_relative
     if time >= content_start - EXACT_BEATS and (not loop.on or time < loop.end - EXACT_BEATS):
         beat = clip.start + (time - content_start)
-    elif loop.on and loop.start - EXACT_BEATS <= time < loop.end - EXACT_BEATS and loop.end > loop.start:
+    elif (
+        loop.on
+        and loop.start - EXACT_BEATS <= time < loop.end - EXACT_BEATS
+        and loop.end > loop.start
+    ):
         # Before the start marker but inside the loop: heard from the second pass on.
         beat = clip.start + (loop.end - content_start) + (time - loop.start)
     else:

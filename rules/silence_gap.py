@@ -8,7 +8,9 @@ from alslint.api import Finding, Rule, RuleOptions, Severity, Stage, bar_runs, t
 
 
 class SilenceGapOptions(RuleOptions):
-    min_bars: int = Field(2, ge=1, description="Report silent stretches of at least this many bars.")
+    min_bars: int = Field(
+        2, ge=1, description="Report silent stretches of at least this many bars."
+    )
 
 
 class SilenceGap(Rule):

@@ -8,7 +8,9 @@ from alslint.api import Finding, Rule, RuleOptions, Severity, Stage
 class SoloedTrack(Rule):
     code = "ALS401"
     name = "soloed-track"
-    summary = "A track is left soloed: the tracks that are not soloed are silent in playback and export."
+    summary = (
+        "A track is left soloed: the tracks that are not soloed are silent in playback and export."
+    )
     stage = Stage.MIXING
     default_severity = Severity.WARNING
     Options = RuleOptions

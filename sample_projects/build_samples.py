@@ -35,9 +35,9 @@ import math
 import sys
 import wave
 import zlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
 
 # -- constants of the Live 12.3 schema -----------------------------------------------------
 
@@ -91,7 +91,7 @@ class Node:
         self.attrs = attrs or {}
         self.children = [c for c in (children or ()) if c is not None]
 
-    def add(self, *children: "Node | None") -> "Node":
+    def add(self, *children: Node | None) -> Node:
         self.children.extend(c for c in children if c is not None)
         return self
 
@@ -124,7 +124,9 @@ def V(tag: str, value) -> Node:
 
 
 def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
 
 
 def serialize(root: Node) -> str:
@@ -164,11 +166,11 @@ class Scale:
     index: int  # position in SCALE_NAMES
 
     @classmethod
-    def major(cls, root: str) -> "Scale":
+    def major(cls, root: str) -> Scale:
         return cls(NOTE_NAMES.index(root), SCALE_NAMES.index("Major"))
 
     @classmethod
-    def minor(cls, root: str) -> "Scale":
+    def minor(cls, root: str) -> Scale:
         return cls(NOTE_NAMES.index(root), SCALE_NAMES.index("Minor"))
 
 
@@ -192,10 +194,17 @@ class Sample:
     audio: bytes | None = field(default=None, repr=False)  # the frames of a file we write
 
     @classmethod
-    def wav(cls, relative_path: str, audio: bytes, sample_rate: int, beats: float) -> "Sample":
+    def wav(cls, relative_path: str, audio: bytes, sample_rate: int, beats: float) -> Sample:
         """A tiny 8-bit mono WAV file that the builder writes (see `synth_*`)."""
-        return cls(relative_path, seconds=len(audio) / sample_rate, beats=beats,
-                   sample_rate=sample_rate, channels=1, bit_depth=8, audio=audio)  # fmt: skip
+        return cls(
+            relative_path,
+            seconds=len(audio) / sample_rate,
+            beats=beats,
+            sample_rate=sample_rate,
+            channels=1,
+            bit_depth=8,
+            audio=audio,
+        )
 
     @property
     def path(self) -> str:
@@ -246,15 +255,15 @@ class Fades:
     default_out: bool = True
 
     @classmethod
-    def live_default(cls) -> "Fades":
+    def live_default(cls) -> Fades:
         return cls(True, 0.0, 0.0, True, True)
 
     @classmethod
-    def none(cls) -> "Fades":
+    def none(cls) -> Fades:
         return cls(False, 0.0, 0.0, False, False)
 
     @classmethod
-    def explicit(cls, fade_in: float, fade_out: float) -> "Fades":
+    def explicit(cls, fade_in: float, fade_out: float) -> Fades:
         return cls(True, fade_in, fade_out, False, False)
 
 
@@ -315,7 +324,7 @@ class Device:
 
     tag = ""
 
-    def render(self, r: "_Renderer", index: int) -> Node:
+    def render(self, r: _Renderer, index: int) -> Node:
         raise NotImplementedError
 
 
@@ -323,7 +332,7 @@ class Device:
 class Track:
     name: str
     color: int = 0
-    group: "GroupTrack | None" = None
+    group: GroupTrack | None = None
     volume: float = 1.0
     pan: float = 0.0
     active: bool = True  # the track activator (Mixer/Speaker)
@@ -426,7 +435,7 @@ class NativeDevice(Device):
     #: The parameter table (a class attribute of each device class, not a field).
     params = ()
 
-    def render(self, r: "_Renderer", index: int) -> Node:
+    def render(self, r: _Renderer, index: int) -> Node:
         node = E(self.tag, Id=index)
         node.add(*r.device_header(on=self.on, user_name=self.user_name))
         node.add(V("OverwriteProtectionNumber", OVERWRITE_PROTECTION))
@@ -565,7 +574,7 @@ class Simpler(Device):
 
     tag = "OriginalSimpler"
 
-    def render(self, r: "_Renderer", index: int) -> Node:
+    def render(self, r: _Renderer, index: int) -> Node:
         node = E(self.tag, Id=index)
         preset = E(
             "AbletonDefaultPresetRef",
@@ -573,8 +582,15 @@ class Simpler(Device):
             Node("DeviceId", {"Name": self.tag}),
             Id=0,
         )
-        node.add(*r.device_header(on=self.on, user_name=self.user_name, preset=preset,
-                                  show_preset_name=True, mpe_uses_tuning=False))  # fmt: skip
+        node.add(
+            *r.device_header(
+                on=self.on,
+                user_name=self.user_name,
+                preset=preset,
+                show_preset_name=True,
+                mpe_uses_tuning=False,
+            )
+        )
         node.add(V("OverwriteProtectionNumber", OVERWRITE_PROTECTION))
         node.add(
             E(
@@ -593,30 +609,36 @@ class Simpler(Device):
                 E(
                     "LoopModulators",
                     V("IsModulated", True),
-                    *r.param_table((
-                        ("F", "SampleStart", 0, "0", "1"),
-                        ("F", "SampleLength", 1, "0", "1"),
-                        ("B", "LoopOn", False),
-                        ("F", "LoopLength", 1, "0", "1"),
-                        ("F", "LoopFade", 0, "0", "1"),
-                    )),
+                    *r.param_table(
+                        (
+                            ("F", "SampleStart", 0, "0", "1"),
+                            ("F", "SampleLength", 1, "0", "1"),
+                            ("B", "LoopOn", False),
+                            ("F", "LoopLength", 1, "0", "1"),
+                            ("F", "LoopFade", 0, "0", "1"),
+                        )
+                    ),
                 ),
-                *r.param_table((
-                    ("B", "Reverse", False),
-                    ("B", "Snap", True),
-                    ("F", "SampleSelector", 0, "0", "127"),
-                )),
+                *r.param_table(
+                    (
+                        ("B", "Reverse", False),
+                        ("B", "Snap", True),
+                        ("F", "SampleSelector", 0, "0", "127"),
+                    )
+                ),
                 r.empty_slot("SubOsc"),
                 V("InterpolationMode", 1),
                 V("UseConstPowCrossfade", True),
             ),
             E(
                 "Pitch",
-                *r.param_table((
-                    ("F", "TransposeKey", 0, "-48", "48"),
-                    ("F", "TransposeFine", 0, "-50", "50"),
-                    ("F", "PitchLfoAmount", 0, "0", "1"),
-                )),
+                *r.param_table(
+                    (
+                        ("F", "TransposeKey", 0, "-48", "48"),
+                        ("F", "TransposeFine", 0, "-50", "50"),
+                        ("F", "PitchLfoAmount", 0, "0", "1"),
+                    )
+                ),
                 r.empty_slot("Envelope"),
                 V("ScrollPosition", -1073741824),
             ),
@@ -624,43 +646,49 @@ class Simpler(Device):
             r.empty_slot("Shaper"),
             E(
                 "VolumeAndPan",
-                *r.param_table((
-                    ("F", "Volume", self.volume_db, "-36", "36"),
-                    ("F", "VolumeVelScale", 0.35, "0", "1"),
-                    ("F", "VolumeKeyScale", 0, "-1", "1"),
-                    ("F", "VolumeLfoAmount", 0, "0", "1"),
-                    ("F", "Panorama", 0, "-1", "1"),
-                    ("F", "PanoramaKeyScale", 0, "-1", "1"),
-                    ("F", "PanoramaRnd", 0, "0", "1"),
-                    ("F", "PanoramaLfoAmount", 0, "0", "1"),
-                )),
+                *r.param_table(
+                    (
+                        ("F", "Volume", self.volume_db, "-36", "36"),
+                        ("F", "VolumeVelScale", 0.35, "0", "1"),
+                        ("F", "VolumeKeyScale", 0, "-1", "1"),
+                        ("F", "VolumeLfoAmount", 0, "0", "1"),
+                        ("F", "Panorama", 0, "-1", "1"),
+                        ("F", "PanoramaKeyScale", 0, "-1", "1"),
+                        ("F", "PanoramaRnd", 0, "0", "1"),
+                        ("F", "PanoramaLfoAmount", 0, "0", "1"),
+                    )
+                ),
                 E(
                     "Envelope",
-                    *r.param_table((
-                        ("F", "AttackTime", 0.1, "0.1000000015", "20000"),
-                        ("F", "AttackLevel", MIN_GAIN, MIN_GAIN, "1"),
-                        ("F", "AttackSlope", 0, "-1", "1"),
-                        ("F", "DecayTime", 600, "1", "60000"),
-                        ("F", "DecayLevel", 1, MIN_GAIN, "1"),
-                        ("F", "DecaySlope", 1, "-1", "1"),
-                        ("F", "SustainLevel", 1, MIN_GAIN, "1"),
-                        ("F", "ReleaseTime", 50, "1", "60000"),
-                        ("F", "ReleaseLevel", MIN_GAIN, MIN_GAIN, "1"),
-                        ("F", "ReleaseSlope", 1, "-1", "1"),
-                        ("E", "LoopMode", 0, "0", "4"),
-                        ("F", "LoopTime", 100, "0.200000003", "20000"),
-                        ("F", "RepeatTime", 3, "0", "14"),
-                        ("F", "TimeVelScale", 0, "-100", "100"),
-                        ("L", "CurrentOverlay", 0),
-                    )),
+                    *r.param_table(
+                        (
+                            ("F", "AttackTime", 0.1, "0.1000000015", "20000"),
+                            ("F", "AttackLevel", MIN_GAIN, MIN_GAIN, "1"),
+                            ("F", "AttackSlope", 0, "-1", "1"),
+                            ("F", "DecayTime", 600, "1", "60000"),
+                            ("F", "DecayLevel", 1, MIN_GAIN, "1"),
+                            ("F", "DecaySlope", 1, "-1", "1"),
+                            ("F", "SustainLevel", 1, MIN_GAIN, "1"),
+                            ("F", "ReleaseTime", 50, "1", "60000"),
+                            ("F", "ReleaseLevel", MIN_GAIN, MIN_GAIN, "1"),
+                            ("F", "ReleaseSlope", 1, "-1", "1"),
+                            ("E", "LoopMode", 0, "0", "4"),
+                            ("F", "LoopTime", 100, "0.200000003", "20000"),
+                            ("F", "RepeatTime", 3, "0", "14"),
+                            ("F", "TimeVelScale", 0, "-100", "100"),
+                            ("L", "CurrentOverlay", 0),
+                        )
+                    ),
                 ),
                 E(
                     "OneShotEnvelope",
-                    *r.param_table((
-                        ("F", "FadeInTime", 0, "0", "2000"),
-                        ("E", "SustainMode", 0, "0", "1"),
-                        ("F", "FadeOutTime", 5, "0", "2000"),
-                    )),
+                    *r.param_table(
+                        (
+                            ("F", "FadeInTime", 0, "0", "2000"),
+                            ("E", "SustainMode", 0, "0", "1"),
+                            ("F", "FadeOutTime", 5, "0", "2000"),
+                        )
+                    ),
                 ),
             ),
             r.empty_slot("AuxEnv"),
@@ -677,22 +705,26 @@ class Simpler(Device):
                 V("NumVoicesEnvTimeControl", False),
                 V("RetriggerMode", True),
                 V("ModulationResolution", 2),
-                *r.param_table((
-                    ("F", "SpreadAmount", 0, "0", "100"),
-                    ("F", "KeyZoneShift", 0, "-48", "48"),
-                    ("E", "PortamentoMode", 0, "0", "2"),
-                    ("F", "PortamentoTime", 50, "0.1000000015", "10000"),
-                )),
+                *r.param_table(
+                    (
+                        ("F", "SpreadAmount", 0, "0", "100"),
+                        ("F", "KeyZoneShift", 0, "-48", "48"),
+                        ("E", "PortamentoMode", 0, "0", "2"),
+                        ("F", "PortamentoTime", 50, "0.1000000015", "10000"),
+                    )
+                ),
                 V("PitchBendRange", 5),
                 V("MpePitchBendRange", 48),
                 V("ScrollPosition", 0),
                 E(
                     "EnvScale",
-                    *r.param_table((
-                        ("F", "EnvTime", 0, "-100", "100"),
-                        ("F", "EnvTimeKeyScale", 0, "-100", "100"),
-                        ("B", "EnvTimeIncludeAttack", True),
-                    )),
+                    *r.param_table(
+                        (
+                            ("F", "EnvTime", 0, "-100", "100"),
+                            ("F", "EnvTimeKeyScale", 0, "-100", "100"),
+                            ("B", "EnvTimeIncludeAttack", True),
+                        )
+                    ),
                 ),
                 V("IsSimpler", True),
                 V("PlaybackMode", 0),
@@ -752,7 +784,7 @@ class Vst3Plugin(Device):
 
     tag = "PluginDevice"
 
-    def render(self, r: "_Renderer", index: int) -> Node:
+    def render(self, r: _Renderer, index: int) -> Node:
         device_type = 1 if self.instrument else 2
         uid = E("Uid", *(V(f"Fields.{i}", v) for i, v in enumerate(self.uid)))
         preset = E(
@@ -797,7 +829,10 @@ class Vst3Plugin(Device):
             E("PluginDesc", info),
             V("MpeEnabled", False),
             _mpe_settings(),
-            E("ParameterList", *(r.unused_plugin_parameter(i) for i in range(PLUGIN_PARAMETER_SLOTS))),
+            E(
+                "ParameterList",
+                *(r.unused_plugin_parameter(i) for i in range(PLUGIN_PARAMETER_SLOTS)),
+            ),
             V("AxisX", 0),
             V("AxisY", 0),
             E(
@@ -890,7 +925,9 @@ class _Renderer:
         )
 
     def plain_param(self, tag, value) -> Node:
-        return E(tag, V("LomId", 0), V("Manual", value), self._target("AutomationTarget", self.new_id()))
+        return E(
+            tag, V("LomId", 0), V("Manual", value), self._target("AutomationTarget", self.new_id())
+        )
 
     def param_table(self, rows) -> list[Node]:
         nodes = []
@@ -926,9 +963,18 @@ class _Renderer:
             Id=index,
         )
 
-    def device_header(self, *, on=True, user_name="", preset: Node | None = None,
-                      show_preset_name=False, mpe_uses_tuning=True, expanded=True,
-                      on_id: int | None = None, pointee_id: int | None = None) -> list[Node]:  # fmt: skip
+    def device_header(
+        self,
+        *,
+        on=True,
+        user_name="",
+        preset: Node | None = None,
+        show_preset_name=False,
+        mpe_uses_tuning=True,
+        expanded=True,
+        on_id: int | None = None,
+        pointee_id: int | None = None,
+    ) -> list[Node]:
         """The children every device (and mixer and sequencer) starts with."""
         return [
             V("LomId", 0),
@@ -1004,21 +1050,34 @@ class _Renderer:
             V("IsExpressionSplitterOpen", True),
             E(
                 "ExpressionLanes",
-                *(_lane_model(i, t, minimized) for i, t, minimized in
-                  ((4, 5, True), (0, 0, False), (1, 1, False), (2, 2, True), (3, 3, True))),
-            ),  # fmt: skip
+                *(
+                    _lane_model(i, t, minimized)
+                    for i, t, minimized in (
+                        (4, 5, True),
+                        (0, 0, False),
+                        (1, 1, False),
+                        (2, 2, True),
+                        (3, 3, True),
+                    )
+                ),
+            ),
             E(
                 "ContentLanes",
-                *(_lane_model(i, t, minimized) for i, t, minimized in
-                  ((0, 2, False), (2, 3, True), (1, 4, True))),
-            ),  # fmt: skip
+                *(
+                    _lane_model(i, t, minimized)
+                    for i, t, minimized in ((0, 2, False), (2, 3, True), (1, 4, True))
+                ),
+            ),
             V("ViewStateFxSlotCount", 4),
             V("ViewStateSessionMixerVolumeSectionHeight", 120),
             V("ViewStateArrangerMixerVolumeSectionHeight", 120),
             V("ShouldSceneTempoAndTimeSignatureBeVisible", False),
             V("WaveformVerticalZoomFactor", 1),
             V("IsWaveformVerticalZoomActive", True),
-            E("Locators", E("Locators", *(self.locator(i, loc) for i, loc in enumerate(s.locators)))),
+            E(
+                "Locators",
+                E("Locators", *(self.locator(i, loc) for i, loc in enumerate(s.locators))),
+            ),
             E("DetailClipKeyMidis"),
             Node("TracksListWrapper", {"LomId": "0"}),
             Node("VisibleTracksListWrapper", {"LomId": "0"}),
@@ -1057,7 +1116,13 @@ class _Renderer:
             V("AccidentalSpellingPreference", 3),
             V("PreferFlatRootNote", False),
             V("UseWarperLegacyHiQMode", False),
-            E("VideoWindowRect", Top=-2147483648, Left=-2147483648, Bottom=-2147483648, Right=-2147483648),
+            E(
+                "VideoWindowRect",
+                Top=-2147483648,
+                Left=-2147483648,
+                Bottom=-2147483648,
+                Right=-2147483648,
+            ),
             V("ShowVideoWindow", True),
             E("TuningSystems"),
             V("TrackHeaderWidth", 93),
@@ -1069,18 +1134,34 @@ class _Renderer:
             V("ViewStateSecondWindowDeviceDetailOpen", False),
             E(
                 "ViewStates",
-                *(V(tag, value) for tag, value in (
-                    ("MixerInArrangement", 0), ("ArrangerMixerIO", 1), ("ArrangerMixerSends", 1),
-                    ("ArrangerMixerReturns", 1), ("ArrangerMixerVolume", 1),
-                    ("ArrangerMixerTrackOptions", 0), ("ArrangerMixerCrossFade", 0),
-                    ("ArrangerMixerTrackPerformanceImpactMeter", 0), ("MixerInSession", 1),
-                    ("SessionIO", 1), ("SessionSends", 1), ("SessionReturns", 1),
-                    ("SessionVolume", 1), ("SessionTrackOptions", 0), ("SessionCrossFade", 0),
-                    ("SessionTrackPerformanceImpactMeter", 0), ("SessionShowOverView", 0),
-                    ("ArrangerIO", 1), ("ArrangerReturns", 1), ("ArrangerVolume", 1),
-                    ("ArrangerTrackOptions", 0), ("ArrangerShowOverView", 1),
-                )),
-            ),  # fmt: skip
+                *(
+                    V(tag, value)
+                    for tag, value in (
+                        ("MixerInArrangement", 0),
+                        ("ArrangerMixerIO", 1),
+                        ("ArrangerMixerSends", 1),
+                        ("ArrangerMixerReturns", 1),
+                        ("ArrangerMixerVolume", 1),
+                        ("ArrangerMixerTrackOptions", 0),
+                        ("ArrangerMixerCrossFade", 0),
+                        ("ArrangerMixerTrackPerformanceImpactMeter", 0),
+                        ("MixerInSession", 1),
+                        ("SessionIO", 1),
+                        ("SessionSends", 1),
+                        ("SessionReturns", 1),
+                        ("SessionVolume", 1),
+                        ("SessionTrackOptions", 0),
+                        ("SessionCrossFade", 0),
+                        ("SessionTrackPerformanceImpactMeter", 0),
+                        ("SessionShowOverView", 0),
+                        ("ArrangerIO", 1),
+                        ("ArrangerReturns", 1),
+                        ("ArrangerVolume", 1),
+                        ("ArrangerTrackOptions", 0),
+                        ("ArrangerShowOverView", 1),
+                    )
+                ),
+            ),
             E("NoteAlgorithms"),
         )
         live_set.children[0] = V("NextPointeeId", self.next_id)
@@ -1140,8 +1221,9 @@ class _Renderer:
 
     # tracks -------------------------------------------------------------------------------
 
-    def _track_head(self, name: str, user_name: str, color: int, envelopes: Node,
-                    group_id: int, unfolded: bool) -> list[Node]:  # fmt: skip
+    def _track_head(
+        self, name: str, user_name: str, color: int, envelopes: Node, group_id: int, unfolded: bool
+    ) -> list[Node]:
         return [
             V("LomId", 0),
             V("LomIdView", 0),
@@ -1226,10 +1308,14 @@ class _Renderer:
             pan_node = self.float_param("Pan", pan, "-1", "1")
         split_l = self.float_param("SplitStereoPanL", -1, "-1", "1")
         split_r = self.float_param("SplitStereoPanR", 1, "-1", "1")
-        volume_node = self.float_param("Volume", volume, MIN_GAIN, MAX_VOLUME, ids=(5, 6) if main else None)
+        volume_node = self.float_param(
+            "Volume", volume, MIN_GAIN, MAX_VOLUME, ids=(5, 6) if main else None
+        )
         cross_fade_state = self.enum_param("CrossFadeState", 1, "0", "2", 7 if main else None)
         self.targets.update(
-            Speaker=_automation_id(speaker), Pan=_automation_id(pan_node), Volume=_automation_id(volume_node)
+            Speaker=_automation_id(speaker),
+            Pan=_automation_id(pan_node),
+            Volume=_automation_id(volume_node),
         )
         node = E("Mixer", *header)
         node.add(
@@ -1247,8 +1333,9 @@ class _Renderer:
         )
         if main:
             tempo = self.float_param("Tempo", self.s.tempo, "60", "200", ids=(8, 9))
-            signature = self.enum_param("TimeSignature", time_signature_code(*self.s.time_signature),
-                                        "0", "494", 10)  # fmt: skip
+            signature = self.enum_param(
+                "TimeSignature", time_signature_code(*self.s.time_signature), "0", "494", 10
+            )
             self.targets.update(Tempo=8, TimeSignature=10)
             node.add(
                 tempo,
@@ -1265,18 +1352,38 @@ class _Renderer:
         return E(
             "ClipSlotList",
             *(
-                E("ClipSlot", V("LomId", 0), E("ClipSlot", E("Value")), V("HasStop", True),
-                  V("NeedRefreeze", True), Id=i)
+                E(
+                    "ClipSlot",
+                    V("LomId", 0),
+                    E("ClipSlot", E("Value")),
+                    V("HasStop", True),
+                    V("NeedRefreeze", True),
+                    Id=i,
+                )
                 for i in range(count)
             ),
-        )  # fmt: skip
+        )
 
-    def audio_sequencer(self, tag: str, clips: Sequence[AudioClip], *, slots: bool,
-                        monitoring: int, main_ids: bool = False, take_counter: int = 1) -> Node:  # fmt: skip
+    def audio_sequencer(
+        self,
+        tag: str,
+        clips: Sequence[AudioClip],
+        *,
+        slots: bool,
+        monitoring: int,
+        main_ids: bool = False,
+        take_counter: int = 1,
+    ) -> Node:
         """MainSequencer of an audio track, and the FreezeSequencer of every track."""
         if main_ids:  # the main track's freeze sequencer ids in a new set
             header = self.device_header(on_id=15)
-            ids = {"Volume": 16, "Transposition": 17, "GrainSize": 18, "Flux": 19, "SampleOffset": 20}
+            ids = {
+                "Volume": 16,
+                "Transposition": 17,
+                "GrainSize": 18,
+                "Flux": 19,
+                "SampleOffset": 20,
+            }
         else:
             header = self.device_header()
             ids = {}
@@ -1310,7 +1417,10 @@ class _Renderer:
             self.clip_slots(True),
             V("MonitoringEnum", 1),
             V("KeepRecordMonitoringLatency", True),
-            E("ClipTimeable", _arranger_automation(self.midi_clip(i, c) for i, c in enumerate(clips))),
+            E(
+                "ClipTimeable",
+                _arranger_automation(self.midi_clip(i, c) for i, c in enumerate(clips)),
+            ),
             E("Recorder", V("IsArmed", False), V("TakeCounter", 1)),
             E(
                 "MidiControllers",
@@ -1334,7 +1444,9 @@ class _Renderer:
         for index, automation in enumerate(automations):
             if automation.parameter not in self.targets:
                 raise ValueError(f"cannot automate {automation.parameter!r}")
-            default = automation.default if automation.default is not None else automation.points[0][1]
+            default = (
+                automation.default if automation.default is not None else automation.points[0][1]
+            )
             events = [(DEFAULT_EVENT_TIME, default), *automation.points]
             event_tag = "EnumEvent" if automation.parameter == "TimeSignature" else "FloatEvent"
             if automation.parameter == "Speaker":
@@ -1345,8 +1457,13 @@ class _Renderer:
                     E("EnvelopeTarget", V("PointeeId", self.targets[automation.parameter])),
                     E(
                         "Automation",
-                        E("Events", *(E(event_tag, Id=i, Time=time, Value=value)
-                                      for i, (time, value) in enumerate(events))),  # fmt: skip
+                        E(
+                            "Events",
+                            *(
+                                E(event_tag, Id=i, Time=time, Value=value)
+                                for i, (time, value) in enumerate(events)
+                            ),
+                        ),
                         E(
                             "AutomationTransformViewState",
                             V("IsTransformPending", False),
@@ -1364,7 +1481,11 @@ class _Renderer:
         track_id = self.track_ids[id(track)]
         group_id = self.track_ids[id(track.group)] if track.group is not None else -1
         is_return = isinstance(track, ReturnTrack)
-        name = f"{chr(ord('A') + self.s.returns.index(track))}-{track.name}" if is_return else track.name
+        name = (
+            f"{chr(ord('A') + self.s.returns.index(track))}-{track.name}"
+            if is_return
+            else track.name
+        )
         if group_id >= 0:
             audio_out = ("AudioOut/GroupTrack", "Group", "")
         else:
@@ -1373,7 +1494,9 @@ class _Renderer:
             audio_in = ("AudioIn/External/M0", "Ext. In", "1")
         else:
             audio_in = ("AudioIn/External/S0", "Ext. In", "1/2")
-        routings = self._routings(audio_in, ("MidiIn/External.All/-1", "Ext: All Ins", ""), audio_out)
+        routings = self._routings(
+            audio_in, ("MidiIn/External.All/-1", "Ext: All Ins", ""), audio_out
+        )
 
         mixer = self.mixer(track, sends_enabled=not is_return)
         if isinstance(track, AudioTrack):
@@ -1397,15 +1520,28 @@ class _Renderer:
                 self.audio_sequencer("FreezeSequencer", (), slots=not is_return, monitoring=1),
             ]
         envelopes = self.envelopes(track.automation)
-        node = E(track.kind, Id=track_id, SelectedToolPanel=7, SelectedTransformationName="",
-                 SelectedGeneratorName="")  # fmt: skip
+        node = E(
+            track.kind,
+            Id=track_id,
+            SelectedToolPanel=7,
+            SelectedTransformationName="",
+            SelectedGeneratorName="",
+        )
         node.add(*self._track_head(name, track.name, track.color, envelopes, group_id, True))
         if isinstance(track, (AudioTrack, MidiTrack)):
-            node.add(V("SavedPlayingSlot", -1), V("SavedPlayingOffset", 0), V("Freeze", False),
-                     V("NeedArrangerRefreeze", True), V("PostProcessFreezeClips", 0))  # fmt: skip
+            node.add(
+                V("SavedPlayingSlot", -1),
+                V("SavedPlayingOffset", 0),
+                V("Freeze", False),
+                V("NeedArrangerRefreeze", True),
+                V("PostProcessFreezeClips", 0),
+            )
         elif isinstance(track, GroupTrack):
             node.add(
-                E("Slots", *(E("GroupTrackSlot", V("LomId", 0), Id=i) for i in range(self.s.scene_count))),
+                E(
+                    "Slots",
+                    *(E("GroupTrackSlot", V("LomId", 0), Id=i) for i in range(self.s.scene_count)),
+                ),
                 V("Freeze", False),
                 V("NeedArrangerRefreeze", True),
             )
@@ -1445,37 +1581,55 @@ class _Renderer:
         signature = Automation("TimeSignature", (), default=time_signature_code(*s.time_signature))
         tempo = Automation("Tempo", (), default=s.tempo)
         envelopes = self.envelopes([signature, tempo])
-        node = E("MainTrack", SelectedToolPanel=7, SelectedTransformationName="", SelectedGeneratorName="")
+        node = E(
+            "MainTrack",
+            SelectedToolPanel=7,
+            SelectedTransformationName="",
+            SelectedGeneratorName="",
+        )
         node.add(*self._track_head("Main", "", 0, envelopes, -1, True))
         stereo = ("AudioIn/External/S0", "Ext. In", "1/2")
         node.add(
             E(
                 "DeviceChain",
                 *self._view_states(),
-                *self._routings(stereo, ("MidiIn/External.All/-1", "Ext: All Ins", ""),
-                                ("AudioOut/External/S0", "Ext. Out", "1/2")),
+                *self._routings(
+                    stereo,
+                    ("MidiIn/External.All/-1", "Ext: All Ins", ""),
+                    ("AudioOut/External/S0", "Ext. Out", "1/2"),
+                ),
                 mixer,
                 freeze,
                 chain,
             )
-        )  # fmt: skip
+        )
         return node
 
     def prehear_track(self) -> Node:
         self.targets = {}
-        node = E("PreHearTrack", SelectedToolPanel=7, SelectedTransformationName="", SelectedGeneratorName="")
-        node.add(*self._track_head("0-Main", "", -1, E("AutomationEnvelopes", E("Envelopes")), -1, True))
+        node = E(
+            "PreHearTrack",
+            SelectedToolPanel=7,
+            SelectedTransformationName="",
+            SelectedGeneratorName="",
+        )
+        node.add(
+            *self._track_head("0-Main", "", -1, E("AutomationEnvelopes", E("Envelopes")), -1, True)
+        )
         stereo = ("AudioIn/External/S0", "Ext. In", "1/2")
         node.add(
             E(
                 "DeviceChain",
                 *self._view_states(),
-                *self._routings(stereo, ("MidiIn/External.All/-1", "Ext: All Ins", ""),
-                                ("AudioOut/External/S0", "Ext. Out", "1/2")),
+                *self._routings(
+                    stereo,
+                    ("MidiIn/External.All/-1", "Ext: All Ins", ""),
+                    ("AudioOut/External/S0", "Ext. Out", "1/2"),
+                ),
                 self.mixer(None, sends_enabled=False),
                 self.device_chain(()),
             )
-        )  # fmt: skip
+        )
         return node
 
     # clips --------------------------------------------------------------------------------
@@ -1534,7 +1688,9 @@ class _Renderer:
     def audio_clip(self, index: int, clip: AudioClip) -> Node:
         sample = clip.sample
         tempo = self.s.tempo
-        beats = sample.beats if sample.beats is not None else round(sample.seconds * tempo / 60.0, 6)
+        beats = (
+            sample.beats if sample.beats is not None else round(sample.seconds * tempo / 60.0, 6)
+        )
         markers = clip.warp_markers or ((0.0, 0.0), (sample.seconds, beats))
         fades = clip.fades
         node = E("AudioClip", Id=index, Time=clip.start)
@@ -1593,8 +1749,13 @@ class _Renderer:
             V("PitchCoarse", 0),
             V("PitchFine", 0),
             V("SampleVolume", 1),
-            E("WarpMarkers", *(E("WarpMarker", Id=i, SecTime=sec, BeatTime=beat)
-                               for i, (sec, beat) in enumerate(markers))),  # fmt: skip
+            E(
+                "WarpMarkers",
+                *(
+                    E("WarpMarker", Id=i, SecTime=sec, BeatTime=beat)
+                    for i, (sec, beat) in enumerate(markers)
+                ),
+            ),
             E("SavedWarpMarkersForStretched"),
             V("MarkersGenerated", False),
             V("IsSongTempoLeader", False),
@@ -1616,13 +1777,25 @@ class _Renderer:
         key_tracks = [
             E(
                 "KeyTrack",
-                E("Notes", *(E("MidiNoteEvent", Time=n.time, Duration=n.duration, Velocity=n.velocity,
-                               OffVelocity=64, NoteId=note_ids[id(n)]) for n in by_pitch[pitch])),
+                E(
+                    "Notes",
+                    *(
+                        E(
+                            "MidiNoteEvent",
+                            Time=n.time,
+                            Duration=n.duration,
+                            Velocity=n.velocity,
+                            OffVelocity=64,
+                            NoteId=note_ids[id(n)],
+                        )
+                        for n in by_pitch[pitch]
+                    ),
+                ),
                 V("MidiKey", pitch),
                 Id=key_index,
             )
             for key_index, pitch in enumerate(sorted(by_pitch))
-        ]  # fmt: skip
+        ]
         node.add(
             V("IsInKey", self.s.in_key),
             E("ScaleInformation", V("Root", self.s.scale.root), V("Name", self.s.scale.index)),
@@ -1649,7 +1822,6 @@ class _Renderer:
             _grid("ExpressionGrid", snap=False),
         )
         return node
-
 
 
 def _automation_id(param: Node) -> int:
@@ -1698,7 +1870,11 @@ def _arranger_automation(clip_nodes: Iterable[Node]) -> Node:
     return E(
         "ArrangerAutomation",
         E("Events", *clip_nodes),
-        E("AutomationTransformViewState", V("IsTransformPending", False), E("TimeAndValueTransforms")),
+        E(
+            "AutomationTransformViewState",
+            V("IsTransformPending", False),
+            E("TimeAndValueTransforms"),
+        ),
     )
 
 
@@ -1725,7 +1901,9 @@ def _triangle(phase: float) -> float:
 def beat_frames(tempo: float, beats: float = 1.0, rate: int = SYNTH_RATE) -> int:
     frames = rate * 60.0 * beats / tempo
     if frames != int(frames):
-        raise ValueError(f"{beats} beats at {tempo} BPM are not a whole number of frames at {rate} Hz")
+        raise ValueError(
+            f"{beats} beats at {tempo} BPM are not a whole number of frames at {rate} Hz"
+        )
     return int(frames)
 
 
@@ -1752,7 +1930,9 @@ def synth_hat(frames: int, rate: int = SYNTH_RATE) -> bytes:
     return bytes(out)
 
 
-def synth_tone(frames: int, frequencies: Sequence[float], level: float, rate: int = SYNTH_RATE) -> bytes:
+def synth_tone(
+    frames: int, frequencies: Sequence[float], level: float, rate: int = SYNTH_RATE
+) -> bytes:
     """Triangle waves summed, with a short attack and a release into the end of the beat."""
     out = bytearray()
     attack, release = frames // 50, frames // 4
@@ -1775,12 +1955,19 @@ def build_demo() -> LiveSet:
         scale=Scale.minor("A"),
         in_key=True,
         scene_count=2,
-        locators=[Locator("Intro", 0), Locator("Verse", 64), Locator("Drop", 128), Locator("Outro", 256)],
+        locators=[
+            Locator("Intro", 0),
+            Locator("Verse", 64),
+            Locator("Drop", 128),
+            Locator("Outro", 256),
+        ],
     )
     one_bar = beats_to_seconds(4, tempo)  # 1.935483871 s
     # None of these files exists: the set was "copied from another computer".
     kick_loop = Sample("Samples/Imported/Kick Loop.wav", seconds=one_bar, beats=4)
-    snare_hit = Sample("Samples/Imported/Snare Hit.wav", seconds=beats_to_seconds(68, tempo), beats=68)
+    snare_hit = Sample(
+        "Samples/Imported/Snare Hit.wav", seconds=beats_to_seconds(68, tempo), beats=68
+    )
     snare_fill = Sample("Samples/Imported/Snare Fill.wav", seconds=one_bar, beats=4)
     pad = Sample("Samples/Imported/Pad.wav", seconds=beats_to_seconds(64, tempo), beats=64)
 
@@ -1788,42 +1975,78 @@ def build_demo() -> LiveSet:
     kick = live_set.add(AudioTrack("Kick", color=69, group=drums, volume=db_to_gain(3)))  # +3 dB
     for start, end in ((0, 128), (160, 320)):
         kick.clips.append(
-            AudioClip("Kick Loop", start=start, end=end, loop=(0, 4), sample=kick_loop,
-                      fades=Fades.live_default(), warp_markers=((0.0, 0.0), (one_bar, 4.0)))
-        )  # fmt: skip
+            AudioClip(
+                "Kick Loop",
+                start=start,
+                end=end,
+                loop=(0, 4),
+                sample=kick_loop,
+                fades=Fades.live_default(),
+                warp_markers=((0.0, 0.0), (one_bar, 4.0)),
+            )
+        )
     kick.sends = [db_to_gain(-12)]  # A at -12 dB; B at the floor
     # A reverb tried on the snare and switched off, never deleted.
     snare = live_set.add(AudioTrack("Snare", color=69, group=drums, devices=[Reverb(on=False)]))
     snare.clips += [
         # Starts 2 beats into its sample with no fades at all: clicks at both edges.
-        AudioClip("Snare Hit", start=64, end=128, start_offset=2, sample=snare_hit, fades=Fades.none()),
-        AudioClip("Snare Fill", start=124, end=128, sample=snare_fill, fades=Fades.explicit(0.01, 0.01)),
+        AudioClip(
+            "Snare Hit", start=64, end=128, start_offset=2, sample=snare_hit, fades=Fades.none()
+        ),
+        AudioClip(
+            "Snare Fill", start=124, end=128, sample=snare_fill, fades=Fades.explicit(0.01, 0.01)
+        ),
     ]
 
     bass = live_set.add(MidiTrack("Bass", color=13, volume=0.5, devices=[Simpler()]))
     bassline = [
-        Note(45, 0, 0.5, 110), Note(45, 1, 0.25, 90), Note(52, 2, 0.5, 100), Note(45, 4, 0.5, 110),
-        Note(45, 6, 0.25, 90), Note(52, 8, 0.5, 100), Note(45, 10, 0.5, 110),
+        Note(45, 0, 0.5, 110),
+        Note(45, 1, 0.25, 90),
+        Note(52, 2, 0.5, 100),
+        Note(45, 4, 0.5, 110),
+        Note(45, 6, 0.25, 90),
+        Note(52, 8, 0.5, 100),
+        Note(45, 10, 0.5, 110),
         Note(52, 12.04, 0.25, 95),  # played in late (19 ms) while the rest is quantized
-    ]  # fmt: skip
+    ]
     bass.clips.append(MidiClip("Bassline", start=0, end=256, loop=(0, 16), notes=bassline))
     bass.automation.append(Automation("Volume", [(32, 0.5), (48, 0.8)]))
 
-    vital = Vst3Plugin(name="Vital", uid=(1447644268, 1097098573, 1347768436, 1716855857), instrument=True)
+    vital = Vst3Plugin(
+        name="Vital", uid=(1447644268, 1097098573, 1347768436, 1716855857), instrument=True
+    )
     lead = live_set.add(MidiTrack("Lead", color=26, devices=[vital], solo=True))  # left soloed
     lead.clips += [
-        MidiClip("Lead A", start=64, end=128, loop=(0, 8),
-                 notes=[Note(69, 0, 1), Note(72, 1, 1), Note(76, 2, 2), Note(74, 4, 2)]),
-        MidiClip("Lead B", start=160, end=256, loop=(0, 8),
-                 notes=[Note(76, 0, 1), Note(74, 1, 1), Note(72, 2, 1), Note(69, 3, 3)]),
+        MidiClip(
+            "Lead A",
+            start=64,
+            end=128,
+            loop=(0, 8),
+            notes=[Note(69, 0, 1), Note(72, 1, 1), Note(76, 2, 2), Note(74, 4, 2)],
+        ),
+        MidiClip(
+            "Lead B",
+            start=160,
+            end=256,
+            loop=(0, 8),
+            notes=[Note(76, 0, 1), Note(74, 1, 1), Note(72, 2, 1), Note(69, 3, 3)],
+        ),
         # An idea switched off and left in the arrangement.
-        MidiClip("Lead Old", start=256, end=288, loop=(0, 8), disabled=True,
-                 notes=[Note(69, 0, 2), Note(67, 2, 2), Note(64, 4, 4)]),
-    ]  # fmt: skip
+        MidiClip(
+            "Lead Old",
+            start=256,
+            end=288,
+            loop=(0, 8),
+            disabled=True,
+            notes=[Note(69, 0, 2), Note(67, 2, 2), Note(64, 4, 4)],
+        ),
+    ]
 
     live_set.add(AudioTrack("Old Vocal", color=3))  # never used: no clips at all
     pad_track = live_set.add(AudioTrack("Pad", color=40, active=False))  # switched off
-    pad_track.clips.append(AudioClip("Pad", start=0, end=64, sample=pad, fades=Fades.live_default()))
+    pad_track.clips.append(
+        AudioClip("Pad", start=0, end=64, sample=pad, fades=Fades.live_default())
+    )
     live_set.add(GroupTrack("FX", color=55))  # a group with nothing in it
 
     live_set.add(ReturnTrack("Reverb", color=8, devices=[Reverb()]))
@@ -1851,9 +2074,15 @@ def build_clean() -> LiveSet:
         scale=Scale.minor("D"),
         in_key=True,
         scene_count=2,
-        locators=[Locator("Intro", 0), Locator("Verse", 32), Locator("Drop", 96), Locator("Break", 160),
-                  Locator("Drop 2", 192), Locator("Outro", 256)],
-    )  # fmt: skip
+        locators=[
+            Locator("Intro", 0),
+            Locator("Verse", 32),
+            Locator("Drop", 96),
+            Locator("Break", 160),
+            Locator("Drop 2", 192),
+            Locator("Outro", 256),
+        ],
+    )
     frames = beat_frames(tempo)  # 10,500 frames: one beat at 22,050 Hz
 
     def loop_sample(name: str, audio: bytes) -> Sample:
@@ -1867,8 +2096,16 @@ def build_clean() -> LiveSet:
     def play(track: AudioTrack, sample: Sample, *bars: tuple[int, int]) -> None:
         """One looped clip per (first bar, last bar), with Live's default edge fades."""
         for first, last in bars:
-            track.clips.append(AudioClip(track.name, start=(first - 1) * 4, end=last * 4, loop=(0, 1),
-                                         sample=sample, fades=Fades.live_default()))  # fmt: skip
+            track.clips.append(
+                AudioClip(
+                    track.name,
+                    start=(first - 1) * 4,
+                    end=last * 4,
+                    loop=(0, 1),
+                    sample=sample,
+                    fades=Fades.live_default(),
+                )
+            )
 
     kick = live_set.add(AudioTrack("Kick", color=69))
     play(kick, kick_wav, (9, 24), (25, 40), (49, 64), (65, 72))

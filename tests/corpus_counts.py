@@ -14,8 +14,11 @@ from pathlib import Path
 from lxml import etree
 
 TRACK_KINDS = {
-    "AudioTrack": "audio", "MidiTrack": "midi", "GroupTrack": "group", "ReturnTrack": "return"
-}  # fmt: skip
+    "AudioTrack": "audio",
+    "MidiTrack": "midi",
+    "GroupTrack": "group",
+    "ReturnTrack": "return",
+}
 CLIP_KINDS = {"AudioClip": "audio", "MidiClip": "midi"}
 DEFAULT_TIME = -63072000.0  # the time of a parameter's static "default" event
 
@@ -29,10 +32,13 @@ def _either(template: str) -> etree.XPath:
 
 
 # Relative to a track element.
-ARRANGEMENT_CLIPS = etree.XPath(" | ".join(
-    f"{chain}/MainSequencer/{seq}/ArrangerAutomation/Events/{_CLIP}"
-    for chain in _CHAINS for seq in ("Sample", "ClipTimeable")
-))  # fmt: skip
+ARRANGEMENT_CLIPS = etree.XPath(
+    " | ".join(
+        f"{chain}/MainSequencer/{seq}/ArrangerAutomation/Events/{_CLIP}"
+        for chain in _CHAINS
+        for seq in ("Sample", "ClipTimeable")
+    )
+)
 CLIP_SLOTS = _either("{chain}/MainSequencer/ClipSlotList/ClipSlot")
 SLOT_CLIPS = etree.XPath(f"ClipSlot/Value/{_CLIP}")
 TAKE_LANES = etree.XPath("TakeLanes/TakeLanes/TakeLane")
@@ -138,9 +144,12 @@ def _clip_notes(clip: etree._Element):
         pitch = int(_value(key_track, "MidiKey"))
         for note in key_track.iterfind("Notes/MidiNoteEvent"):
             yield (
-                pitch, float(note.get("Time")), float(note.get("Duration")),
-                float(note.get("Velocity")), note.get("IsEnabled") != "false",
-            )  # fmt: skip
+                pitch,
+                float(note.get("Time")),
+                float(note.get("Duration")),
+                float(note.get("Velocity")),
+                note.get("IsEnabled") != "false",
+            )
 
 
 def _static_value(param: etree._Element) -> str:

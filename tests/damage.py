@@ -12,7 +12,19 @@ import random
 
 from lxml import etree
 
-GARBAGE_VALUES = ["abc", "", "NaN", "inf", "-inf", "1e400", "-1", "99999999999999999999", "true", "1.5.3", "\x7f"]
+GARBAGE_VALUES = [
+    "abc",
+    "",
+    "NaN",
+    "inf",
+    "-inf",
+    "1e400",
+    "-1",
+    "99999999999999999999",
+    "true",
+    "1.5.3",
+    "\x7f",
+]
 
 
 def _elements(root):

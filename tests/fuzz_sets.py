@@ -34,10 +34,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "corpus")
-    parser.add_argument("--max-size", type=int, default=400_000, help="only corpus sets up to this many bytes")
+    parser.add_argument(
+        "--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    )
+    parser.add_argument(
+        "--max-size", type=int, default=400_000, help="only corpus sets up to this many bytes"
+    )
     args = parser.parse_args()
-    sets = [gzip.decompress(p.read_bytes()) for p in sorted(args.corpus.glob("*.als")) if p.stat().st_size <= args.max_size]
+    sets = [
+        gzip.decompress(p.read_bytes())
+        for p in sorted(args.corpus.glob("*.als"))
+        if p.stat().st_size <= args.max_size
+    ]
     rng = random.Random(args.seed)
     work = Path("fuzz-failures")
     failures, started = 0, time.monotonic()
@@ -62,7 +70,11 @@ def main() -> int:
         if problem is None and code not in (0, 1, 2):
             problem = f"exit code {code}"
         if problem is None and code != 2:
-            crashed = [f for f in json.loads(out.getvalue())["files"][0]["findings"] if f["code"] == "ALS002"]
+            crashed = [
+                f
+                for f in json.loads(out.getvalue())["files"][0]["findings"]
+                if f["code"] == "ALS002"
+            ]
             if crashed:
                 problem = crashed[0]["message"]
         if problem:

@@ -121,8 +121,13 @@ def _param(tag: str, value, target_id: int = 0) -> str:
 _TARGET_IDS = {"Volume": 101, "Pan": 102}
 
 
-def _mixer(on: bool, sends: list[float], tempo: float | None = None, signature: int | None = None,
-           automated: frozenset[str] = frozenset()) -> str:  # fmt: skip
+def _mixer(
+    on: bool,
+    sends: list[float],
+    tempo: float | None = None,
+    signature: int | None = None,
+    automated: frozenset[str] = frozenset(),
+) -> str:
     holders = "".join(
         f'<TrackSendHolder Id="{i}">{_param("Send", level)}<EnabledByUser Value="true"/></TrackSendHolder>'
         for i, level in enumerate(sends)
@@ -136,8 +141,8 @@ def _mixer(on: bool, sends: list[float], tempo: float | None = None, signature: 
 
     return (
         "<Mixer>"
-        f'<Sends>{holders}</Sends>{_param("Speaker", _b(on))}'
-        f'{_param("Volume", 1, target("Volume"))}{_param("Pan", 0, target("Pan"))}'
+        f"<Sends>{holders}</Sends>{_param('Speaker', _b(on))}"
+        f"{_param('Volume', 1, target('Volume'))}{_param('Pan', 0, target('Pan'))}"
         f'<SoloSink Value="false"/>{extra}'
         "</Mixer>"
     )
@@ -153,7 +158,8 @@ def _envelopes(automation: dict[str, list[tuple[float, float]]]) -> str:
             raise ValueError(f"set_factory cannot automate {parameter!r}")
         events = [(-63072000, points[0][1]), *points]  # the default event first, as Live writes
         events_xml = "".join(
-            f'<FloatEvent Id="{j}" Time="{time}" Value="{value}"/>' for j, (time, value) in enumerate(events)
+            f'<FloatEvent Id="{j}" Time="{time}" Value="{value}"/>'
+            for j, (time, value) in enumerate(events)
         )
         envelopes += (
             f'<AutomationEnvelope Id="{i}"><EnvelopeTarget><PointeeId Value="{_TARGET_IDS[parameter]}"/>'
@@ -224,13 +230,17 @@ def _track(track: TrackSpec, track_id: int, return_count: int) -> str:
     tag = _TAGS[track.kind]
     clip_ids = iter(range(1, 10_000))
     arrangement = "".join(
-        _audio_clip(c, next(clip_ids)) if isinstance(c, AudioClipSpec) else _midi_clip(c, next(clip_ids))
+        _audio_clip(c, next(clip_ids))
+        if isinstance(c, AudioClipSpec)
+        else _midi_clip(c, next(clip_ids))
         for c in track.clips
     )
     slots = "".join(
-        '<ClipSlot Id="{0}"><ClipSlot><Value>{1}</Value></ClipSlot></ClipSlot>'.format(
+        '<ClipSlot Id="{}"><ClipSlot><Value>{}</Value></ClipSlot></ClipSlot>'.format(
             i,
-            _audio_clip(c, next(clip_ids)) if isinstance(c, AudioClipSpec) else _midi_clip(c, next(clip_ids)),
+            _audio_clip(c, next(clip_ids))
+            if isinstance(c, AudioClipSpec)
+            else _midi_clip(c, next(clip_ids)),
         )
         for i, c in enumerate(track.session_clips)
     )
@@ -248,7 +258,7 @@ def _track(track: TrackSpec, track_id: int, return_count: int) -> str:
     group = -1 if track.group_id is None else track.group_id
     return (
         f'<{tag} Id="{track_id}">'
-        f'<Name><EffectiveName Value={quoteattr(track.name)}/><UserName Value={quoteattr(track.name)}/></Name>'
+        f"<Name><EffectiveName Value={quoteattr(track.name)}/><UserName Value={quoteattr(track.name)}/></Name>"
         f'<Color Value="1"/>{_envelopes(track.automation)}<TrackGroupId Value="{group}"/>'
         '<Freeze Value="false"/>'
         f"<DeviceChain>{_mixer(track.on, sends, automated=frozenset(track.automation))}{sequencer}"
@@ -260,7 +270,10 @@ def _track(track: TrackSpec, track_id: int, return_count: int) -> str:
 def _devices(devices: list[str], empty: str = "<Devices></Devices>") -> str:
     if not devices:
         return empty
-    inner = "".join(f'<{d} Id="{i}">{_param("On", "true")}<UserName Value=""/></{d}>' for i, d in enumerate(devices))
+    inner = "".join(
+        f'<{d} Id="{i}">{_param("On", "true")}<UserName Value=""/></{d}>'
+        for i, d in enumerate(devices)
+    )
     return f"<Devices>{inner}</Devices>"
 
 
@@ -286,7 +299,7 @@ def set_xml(
         "<MainTrack>"
         '<Name><EffectiveName Value="Main"/><UserName Value=""/></Name>'
         f"<DeviceChain>{_mixer(True, [], tempo=tempo, signature=signature)}"
-        f'<DeviceChain>{_devices(list(main_devices), empty="<Devices/>")}</DeviceChain></DeviceChain>'
+        f"<DeviceChain>{_devices(list(main_devices), empty='<Devices/>')}</DeviceChain></DeviceChain>"
         "</MainTrack>"
     )
     key = ""
@@ -299,7 +312,11 @@ def set_xml(
         f'<Locator Id="{i}"><Time Value="{time}"/><Name Value={quoteattr(name)}/></Locator>'
         for i, (name, time) in enumerate(locators)
     )
-    locators_xml = f"<Locators><Locators>{markers}</Locators></Locators>" if markers else "<Locators><Locators/></Locators>"
+    locators_xml = (
+        f"<Locators><Locators>{markers}</Locators></Locators>"
+        if markers
+        else "<Locators><Locators/></Locators>"
+    )
     return (
         f"{HEADER}<Ableton {ROOT_ATTRS}><LiveSet>"
         f"<Tracks>{body}</Tracks>{main}{key}{locators_xml}"
@@ -362,8 +379,13 @@ def clean_set(path: str | Path, tempo: float = 90.0) -> Path:
 
 def one_warning_set(path: str | Path) -> Path:
     """A set with exactly one finding at every stage: ALS302 on the empty track "Spare"."""
-    return write_set(path, [*clean_song_tracks(), audio_track("Spare")], tempo=90.0,
-                     locators=CLEAN_LOCATORS, **SONG)  # fmt: skip
+    return write_set(
+        path,
+        [*clean_song_tracks(), audio_track("Spare")],
+        tempo=90.0,
+        locators=CLEAN_LOCATORS,
+        **SONG,
+    )
 
 
 def busy_set(path: str | Path) -> Path:

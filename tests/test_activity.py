@@ -8,8 +8,13 @@ import pytest
 
 import alslint
 from alslint.activity import (
-    bar_runs, song_bars, song_span, sounding_bars, sounding_clips, tracks_per_bar,
-)  # fmt: skip
+    bar_runs,
+    song_bars,
+    song_span,
+    sounding_bars,
+    sounding_clips,
+    tracks_per_bar,
+)
 from alslint.model import Envelope, Points
 from alslint.testing import audio_clip, make_set, make_track, midi_clip
 
@@ -23,8 +28,12 @@ def bars(start_bar, end_bar, name="Clip"):
 
 def signature_change(beat, code):
     """A time-signature envelope switching to Live's signature `code` at `beat`."""
-    return Envelope(parameter="TimeSignature", owner="Mixer", default_value=201.0,
-                    points=Points(array("d", [beat]), array("d", [float(code)])))  # fmt: skip
+    return Envelope(
+        parameter="TimeSignature",
+        owner="Mixer",
+        default_value=201.0,
+        points=Points(array("d", [beat]), array("d", [float(code)])),
+    )
 
 
 def names(live_set, indexes):
@@ -32,17 +41,22 @@ def names(live_set, indexes):
 
 
 def test_only_audible_clips_on_audio_and_midi_tracks_sound():
-    live_set = make_set([
-        make_track("audio", "Drums", clips=[bars(1, 5, "Beat")]),
-        make_track("midi", "Keys", clips=[midi_clip(0, 8, "Chords", notes=NOTE),
-                                          midi_clip(8, 16, "Empty")]),
-        make_track("audio", "Off", clips=[bars(1, 5)], on=False),
-        make_track("group", "Muted Group", id=60, on=False),
-        make_track("audio", "Inside", clips=[bars(1, 5)], group_id=60),
-        make_track("audio", "Disabled", clips=[audio_clip(0, 16, disabled=True)]),
-        make_track("audio", "Zero", clips=[audio_clip(4, 4)]),
-        make_track("midi", "Ghost", clips=[midi_clip(0, 8, notes=[(60, 0.0, 1.0)])]),
-    ])  # fmt: skip
+    live_set = make_set(
+        [
+            make_track("audio", "Drums", clips=[bars(1, 5, "Beat")]),
+            make_track(
+                "midi",
+                "Keys",
+                clips=[midi_clip(0, 8, "Chords", notes=NOTE), midi_clip(8, 16, "Empty")],
+            ),
+            make_track("audio", "Off", clips=[bars(1, 5)], on=False),
+            make_track("group", "Muted Group", id=60, on=False),
+            make_track("audio", "Inside", clips=[bars(1, 5)], group_id=60),
+            make_track("audio", "Disabled", clips=[audio_clip(0, 16, disabled=True)]),
+            make_track("audio", "Zero", clips=[audio_clip(4, 4)]),
+            make_track("midi", "Ghost", clips=[midi_clip(0, 8, notes=[(60, 0.0, 1.0)])]),
+        ]
+    )
     live_set.tracks[7].arrangement_clips[0].notes.enabled[0] = False
     assert [(track.name, clip.name) for track, clip in sounding_clips(live_set)] == [
         ("Drums", "Beat"),
@@ -61,30 +75,38 @@ def test_session_clips_do_not_sound_in_the_arrangement():
 
 
 def test_a_clip_sounds_in_every_bar_it_touches_but_not_past_its_end():
-    live_set = make_set([
-        make_track("audio", "Pad", clips=[bars(2, 4)]),          # bars 2–3, ends on a bar line
-        make_track("audio", "Crash", clips=[audio_clip(13.0, 14.0)]),  # one beat in bar 4
-    ])  # fmt: skip
+    live_set = make_set(
+        [
+            make_track("audio", "Pad", clips=[bars(2, 4)]),  # bars 2–3, ends on a bar line
+            make_track("audio", "Crash", clips=[audio_clip(13.0, 14.0)]),  # one beat in bar 4
+        ]
+    )
     playing = sounding_bars(live_set, live_set.timeline())
     assert {bar: names(live_set, tracks) for bar, tracks in playing.items()} == {
-        2: ["Pad"], 3: ["Pad"], 4: ["Crash"],
-    }  # fmt: skip
+        2: ["Pad"],
+        3: ["Pad"],
+        4: ["Crash"],
+    }
     assert song_span(live_set) == (4.0, 14.0)
     assert song_bars(live_set, live_set.timeline()) == (2, 4)
 
 
 def test_tracks_per_bar_counts_silent_bars_between_first_and_last():
-    live_set = make_set([
-        make_track("audio", "Drums", clips=[bars(3, 5), bars(8, 9)]),
-        make_track("audio", "Bass", clips=[bars(4, 5)]),
-    ])  # fmt: skip
+    live_set = make_set(
+        [
+            make_track("audio", "Drums", clips=[bars(3, 5), bars(8, 9)]),
+            make_track("audio", "Bass", clips=[bars(4, 5)]),
+        ]
+    )
     assert tracks_per_bar(live_set, live_set.timeline()) == {3: 1, 4: 2, 5: 0, 6: 0, 7: 0, 8: 1}
 
 
 def test_bars_follow_time_signature_changes():
     # 4/4 for two bars (8 beats), then 3/4 (code 200): bar 3 starts at beat 8, bar 4 at 11.
-    live_set = make_set([make_track("audio", "Waltz", clips=[audio_clip(8.0, 14.0)])],
-                        time_signature_envelope=signature_change(8.0, 200))  # fmt: skip
+    live_set = make_set(
+        [make_track("audio", "Waltz", clips=[audio_clip(8.0, 14.0)])],
+        time_signature_envelope=signature_change(8.0, 200),
+    )
     timeline = live_set.timeline()
     assert sorted(sounding_bars(live_set, timeline)) == [3, 4]
     assert song_bars(live_set, timeline) == (3, 4)

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from set_factory import audio_clip, audio_track, write_set
 
 from alslint.cli import run
-from set_factory import audio_clip, audio_track, write_set
 
 HEADER = (
     "# alslint ignore file: findings accepted on purpose, one per line:\n"
@@ -19,7 +19,9 @@ HEADER = (
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    write_set(tmp_path / "song.als", [audio_track("Vox", [audio_clip(0, 16)]), audio_track("Spare")])
+    write_set(
+        tmp_path / "song.als", [audio_track("Vox", [audio_clip(0, 16)]), audio_track("Spare")]
+    )
     return tmp_path
 
 
@@ -35,8 +37,10 @@ def test_generate_then_clean_run(capsys, project):
     assert (code, err) == (0, "alslint: wrote 1 accepted finding(s) to .alslint-ignore\n")
     assert (project / ".alslint-ignore").read_text() == HEADER + "song.als\tALS302\tSpare\n"
     assert lint(capsys, "song.als") == (
-        0, "song.als\n  no problems\n\nNo problems found in 1 file.\n", ""
-    )  # fmt: skip
+        0,
+        "song.als\n  no problems\n\nNo problems found in 1 file.\n",
+        "",
+    )
 
 
 def test_stale_entries_are_reported_and_new_findings_still_fail(capsys, project):
@@ -68,9 +72,11 @@ def test_isolated_ignores_the_ignore_file(capsys, project):
 def test_a_malformed_line_is_a_config_error(capsys, project):
     (project / ".alslint-ignore").write_text("song.als ALS302 Spare\n")
     assert lint(capsys, "song.als") == (
-        2, "", "alslint: error: .alslint-ignore:1: expected 'set path<TAB>rule code<TAB>where', "
+        2,
+        "",
+        "alslint: error: .alslint-ignore:1: expected 'set path<TAB>rule code<TAB>where', "
         "got 'song.als ALS302 Spare'\n",
-    )  # fmt: skip
+    )
 
 
 def test_generate_keeps_exit_2_for_unreadable_sets(capsys, project):

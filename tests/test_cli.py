@@ -14,9 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from cli_helpers import cli, text_report
-from alslint.config import find_config_file
 from set_factory import (
     audio_clip,
     audio_track,
@@ -25,6 +23,8 @@ from set_factory import (
     one_warning_set,
     write_set,
 )
+
+from alslint.config import find_config_file
 
 ALSLINT = Path(sys.executable).parent / "alslint"
 REPO = Path(__file__).resolve().parents[1]
@@ -35,7 +35,7 @@ BUSY = {
     "no automation moves): vary something at least every 16 bars [no-variation]",
     "ALS301": '  warning ALS301 Loop › clip "Beat" @ bars 1–32: Clip ends inside its sample with '
     "no fade-out: it may click [missing-fade]",
-    "ALS303": '  warning ALS303 Keys › Operator: MIDI track still plays through the instrument '
+    "ALS303": "  warning ALS303 Keys › Operator: MIDI track still plays through the instrument "
     '"Operator": bounce it to audio (or freeze and flatten it) before mixing [unbounced-midi]',
     "ALS302": "  warning ALS302 Spare: Track has no clips in the arrangement or the session: "
     "delete it if it is not needed [unused-track]",
@@ -93,7 +93,9 @@ def test_bare_path_as_a_subprocess(tmp_path):
     busy_set("busy.als")
     bare = shell("busy.als", cwd=tmp_path)
     explicit = shell("lint", "busy.als", cwd=tmp_path)
-    expected = text_report([("busy.als", list(BUSY.values()))], "Found 4 problems (4 warnings) in 1 file.")
+    expected = text_report(
+        [("busy.als", list(BUSY.values()))], "Found 4 problems (4 warnings) in 1 file."
+    )
     assert (bare.returncode, bare.stdout, bare.stderr) == (1, expected, "")
     assert (explicit.returncode, explicit.stdout, explicit.stderr) == (1, expected, "")
 
@@ -158,7 +160,9 @@ def test_exit_zero_with_findings(capsys):
     busy_set("busy.als")
     code, out, err = cli(capsys, "--exit-zero", "busy.als")
     assert (code, err) == (0, "")
-    assert out == text_report([("busy.als", list(BUSY.values()))], "Found 4 problems (4 warnings) in 1 file.")
+    assert out == text_report(
+        [("busy.als", list(BUSY.values()))], "Found 4 problems (4 warnings) in 1 file."
+    )
 
 
 def test_exit_zero_still_exits_2_for_an_unreadable_set(capsys):
@@ -205,7 +209,9 @@ def test_one_unreadable_file_among_several(capsys, tmp_path):
     assert code == 2
     assert err == "alslint: error: b.als: empty file, not a Live set\n"
     data = json.loads(out)
-    assert [(f["path"], f["unreadable"], [v["code"] for v in f["findings"]]) for f in data["files"]] == [
+    assert [
+        (f["path"], f["unreadable"], [v["code"] for v in f["findings"]]) for f in data["files"]
+    ] == [
         ("a.als", False, ["ALS201", "ALS301", "ALS303", "ALS302"]),
         ("b.als", True, ["ALS000"]),
         ("c.als", False, []),
@@ -216,7 +222,9 @@ def test_one_unreadable_file_among_several(capsys, tmp_path):
 
 def test_one_unreadable_file_among_several_in_text(capsys, tmp_path):
     one_warning_set("a.als")
-    (tmp_path / "b.als").write_text("version https://git-lfs.github.com/spec/v1\noid sha256:00\nsize 1\n")
+    (tmp_path / "b.als").write_text(
+        "version https://git-lfs.github.com/spec/v1\noid sha256:00\nsize 1\n"
+    )
     code, out, err = cli(capsys, "a.als", "b.als")
     assert (code, err) == (2, "")
     assert out == text_report(
@@ -252,11 +260,26 @@ CHOICES_STAGE = "'composition', 'arrangement', 'sound-design', 'mixing', 'master
     ("argv", "messages"),
     [
         # click 8.2+ and click 8.1 word this one differently; both are one line.
-        (["--nonsense", "song.als"], ["No such option '--nonsense'.", "No such option: --nonsense"]),
-        (["lint", "song.als", "--nonsense"], ["No such option '--nonsense'.", "No such option: --nonsense"]),
-        (["--format", "xml", "song.als"], [f"Invalid value for '--format': 'xml' is not one of {CHOICES_FORMAT}."]),
-        (["--stage", "bogus", "song.als"], [f"Invalid value for '--stage': 'bogus' is not one of {CHOICES_STAGE}."]),
-        (["--fail-on", "fatal", "song.als"], ["Invalid value for '--fail-on': 'fatal' is not one of 'error', 'warning', 'info'."]),
+        (
+            ["--nonsense", "song.als"],
+            ["No such option '--nonsense'.", "No such option: --nonsense"],
+        ),
+        (
+            ["lint", "song.als", "--nonsense"],
+            ["No such option '--nonsense'.", "No such option: --nonsense"],
+        ),
+        (
+            ["--format", "xml", "song.als"],
+            [f"Invalid value for '--format': 'xml' is not one of {CHOICES_FORMAT}."],
+        ),
+        (
+            ["--stage", "bogus", "song.als"],
+            [f"Invalid value for '--stage': 'bogus' is not one of {CHOICES_STAGE}."],
+        ),
+        (
+            ["--fail-on", "fatal", "song.als"],
+            ["Invalid value for '--fail-on': 'fatal' is not one of 'error', 'warning', 'info'."],
+        ),
         (["lint"], ["Missing argument 'PATHS...'."]),
         (["--format"], ["Option '--format' requires an argument."]),
     ],
@@ -268,7 +291,9 @@ def test_usage_errors_are_one_line(capsys, argv, messages):
     assert err in [f"alslint: error: {message}\n" for message in messages]
 
 
-@pytest.mark.parametrize("argv", [["--bogus", "song.als"], ["--format", "xml", "song.als"], ["--stage", "x", "song.als"]])
+@pytest.mark.parametrize(
+    "argv", [["--bogus", "song.als"], ["--format", "xml", "song.als"], ["--stage", "x", "song.als"]]
+)
 def test_usage_errors_as_a_subprocess_have_no_traceback(tmp_path, argv):
     one_warning_set("song.als")
     done = shell(*argv, cwd=tmp_path)
@@ -287,8 +312,13 @@ def test_output_writes_the_report_without_styles(capsys, tmp_path):
     code, out, err = cli(capsys, "busy.als", "--color", "--output", "report.txt")
     assert (code, out, err) == (1, "", "")
     report = (tmp_path / "report.txt").read_text(encoding="utf-8")
-    assert report == text_report([("busy.als", list(BUSY.values()))], "Found 4 problems (4 warnings) in 1 file.")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["busy.als", "report.txt"]  # no temp file left
+    assert report == text_report(
+        [("busy.als", list(BUSY.values()))], "Found 4 problems (4 warnings) in 1 file."
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "busy.als",
+        "report.txt",
+    ]  # no temp file left
 
 
 @pytest.mark.parametrize("output_format", ["text", "markdown", "html"])
@@ -311,7 +341,9 @@ def test_output_replaces_an_existing_report(capsys, tmp_path):
     clean_set("clean.als")
     (tmp_path / "report.txt").write_text("old report, much longer than the new one\n" * 50)
     assert cli(capsys, "clean.als", "-o", "report.txt") == (0, "", "")
-    assert (tmp_path / "report.txt").read_text() == text_report([("clean.als", [])], "No problems found in 1 file.")
+    assert (tmp_path / "report.txt").read_text() == text_report(
+        [("clean.als", [])], "No problems found in 1 file."
+    )
 
 
 @pytest.mark.parametrize("target", ["song.als", "SONG.ALS", "sub/other.Als"])
@@ -330,7 +362,9 @@ def test_output_refuses_a_new_als_path_too(capsys, tmp_path):
     clean_set("clean.als")
     code, out, err = cli(capsys, "clean.als", "--output", "report.als")
     assert (code, out) == (2, "")
-    assert err == "alslint: error: --output report.als: refusing to write a report over a Live set\n"
+    assert (
+        err == "alslint: error: --output report.als: refusing to write a report over a Live set\n"
+    )
     assert not (tmp_path / "report.als").exists()
 
 
@@ -338,7 +372,10 @@ def test_output_into_a_missing_folder_is_one_error_line(capsys):
     clean_set("clean.als")
     code, out, err = cli(capsys, "clean.als", "--output", "nowhere/report.txt")
     assert (code, out) == (2, "")
-    assert err == "alslint: error: --output nowhere/report.txt: cannot be written (No such file or directory)\n"
+    assert (
+        err
+        == "alslint: error: --output nowhere/report.txt: cannot be written (No such file or directory)\n"
+    )
 
 
 def test_output_to_a_folder_is_one_error_line(capsys, tmp_path):
@@ -394,7 +431,9 @@ def _project(root: Path) -> None:
     one_warning_set(root / "songs" / "a.als")
     clean_set(root / "songs" / "B.ALS")
     clean_set(root / "songs" / "sub" / "c.Als")
-    clean_set(root / "songs" / "folder.als" / "inner.als")  # a folder named *.als is searched, not read
+    clean_set(
+        root / "songs" / "folder.als" / "inner.als"
+    )  # a folder named *.als is searched, not read
     busy_set(root / "songs" / "Backup" / "a [2024-05-01 101010].als")
     busy_set(root / "songs" / "sub" / "Backup" / "c [2024-05-01 101010].als")
     (root / "songs" / "notes.txt").write_text("not a set")
@@ -435,13 +474,19 @@ def test_exclude_from_config_skips_files_in_folders(capsys, tmp_path):
     (tmp_path / "alslint.toml").write_text('exclude = ["drafts/", "*.tmp.als", "songs/a.als"]\n')
     code, out, err = cli(capsys, "--format", "json", "songs")
     assert (code, err) == (0, "")
-    assert list(codes_by_file(out)) == ["songs/B.ALS", "songs/folder.als/inner.als", "songs/sub/c.Als"]
+    assert list(codes_by_file(out)) == [
+        "songs/B.ALS",
+        "songs/folder.als/inner.als",
+        "songs/sub/c.Als",
+    ]
 
 
 def test_explicit_files_are_linted_even_when_excluded(capsys, tmp_path):
     _project(tmp_path)
     (tmp_path / "alslint.toml").write_text('exclude = ["songs/a.als"]\n')
-    code, out, _ = cli(capsys, "--format", "json", "songs/a.als", "songs/Backup/a [2024-05-01 101010].als")
+    code, out, _ = cli(
+        capsys, "--format", "json", "songs/a.als", "songs/Backup/a [2024-05-01 101010].als"
+    )
     assert code == 1
     assert list(codes_by_file(out)) == ["songs/a.als", "songs/Backup/a [2024-05-01 101010].als"]
 
@@ -450,9 +495,17 @@ def test_force_exclude_applies_excludes_and_backup_to_named_files(capsys, tmp_pa
     _project(tmp_path)
     (tmp_path / "alslint.toml").write_text('exclude = ["songs/a.als"]\n')
     code, out, err = cli(
-        capsys, "--force-exclude", "songs/a.als", "songs/Backup/a [2024-05-01 101010].als", "songs/B.ALS"
+        capsys,
+        "--force-exclude",
+        "songs/a.als",
+        "songs/Backup/a [2024-05-01 101010].als",
+        "songs/B.ALS",
     )
-    assert (code, out, err) == (0, text_report([("songs/B.ALS", [])], "No problems found in 1 file."), "")
+    assert (code, out, err) == (
+        0,
+        text_report([("songs/B.ALS", [])], "No problems found in 1 file."),
+        "",
+    )
 
 
 def test_force_exclude_with_every_file_excluded(capsys, tmp_path):
@@ -498,7 +551,11 @@ def test_stage_runs_rules_of_earlier_stages(capsys, stage, codes):
     assert codes_by_file(out) == {"busy.als": codes}
     data = json.loads(out)
     assert data["stage"] == (stage or "mixing")
-    assert {v["stage"] for v in data["files"][0]["findings"]} <= {"composition", "arrangement", "sound-design"}
+    assert {v["stage"] for v in data["files"][0]["findings"]} <= {
+        "composition",
+        "arrangement",
+        "sound-design",
+    }
 
 
 def test_stage_in_text_output(capsys):
@@ -548,7 +605,9 @@ def _hooks() -> list[dict[str, str]]:
         if line.startswith("- "):
             hooks.append({})
             line = "  " + line[2:]
-        assert line.startswith("  ") and ":" in line, f"unexpected line in the hook manifest: {raw!r}"
+        assert line.startswith("  ") and ":" in line, (
+            f"unexpected line in the hook manifest: {raw!r}"
+        )
         key, value = line.strip().split(":", 1)
         value = value.strip()
         if value.startswith("'") and value.endswith("'"):

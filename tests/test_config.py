@@ -14,10 +14,10 @@ import tomllib
 from pathlib import Path
 
 import pytest
-
 from cli_helpers import cli
-from alslint.config import find_config_file
 from set_factory import busy_set, clean_set, one_warning_set
+
+from alslint.config import find_config_file
 
 ALL = ["ALS201", "ALS301", "ALS303", "ALS302"]  # the busy set's findings, in report order
 
@@ -55,7 +55,10 @@ def test_no_config_runs_every_rule_of_the_stage(capsys):
 
 
 def test_pyproject_is_found_from_a_subfolder(capsys, tmp_path, monkeypatch):
-    write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n\n[tool.alslint]\nignore = ["ALS302"]\n')
+    write(
+        tmp_path / "pyproject.toml",
+        '[project]\nname = "x"\n\n[tool.alslint]\nignore = ["ALS302"]\n',
+    )
     busy_set(tmp_path / "a" / "b" / "busy.als")
     monkeypatch.chdir(tmp_path / "a" / "b")
     assert codes(capsys) == ["ALS201", "ALS301", "ALS303"]
@@ -70,7 +73,7 @@ def test_alslint_toml_is_found_from_a_subfolder(capsys, tmp_path, monkeypatch):
 
 def test_a_pyproject_without_tool_alslint_is_passed_over(capsys, tmp_path, monkeypatch):
     write(tmp_path / "alslint.toml", 'ignore = ["ALS302"]\n')
-    write(tmp_path / "a" / "pyproject.toml", '[tool.black]\nline-length = 100\n')
+    write(tmp_path / "a" / "pyproject.toml", "[tool.black]\nline-length = 100\n")
     busy_set(tmp_path / "a" / "busy.als")
     monkeypatch.chdir(tmp_path / "a")
     assert codes(capsys) == ["ALS201", "ALS301", "ALS303"]
@@ -159,9 +162,17 @@ def test_select_and_ignore(capsys, tmp_path, table, expected):
     ("table", "argv", "expected"),
     [
         ('select = ["ALS302"]', ["--select", "ALS301"], ["ALS301"]),  # --select replaces
-        ('select = ["ALS302"]', ["--select", "ALS2", "--select", "unbounced-midi"], ["ALS201", "ALS303"]),
+        (
+            'select = ["ALS302"]',
+            ["--select", "ALS2", "--select", "unbounced-midi"],
+            ["ALS201", "ALS303"],
+        ),
         ('select = ["ALS2"]', ["--extend-select", "ALS302"], ["ALS201", "ALS302"]),  # adds
-        ('select = ["ALS2"]\nextend-select = ["ALS303"]', ["--extend-select", "ALS302"], ["ALS201", "ALS303", "ALS302"]),
+        (
+            'select = ["ALS2"]\nextend-select = ["ALS303"]',
+            ["--extend-select", "ALS302"],
+            ["ALS201", "ALS303", "ALS302"],
+        ),
         ('ignore = ["ALS301"]', ["--ignore", "ALS302"], ["ALS201", "ALS303"]),  # adds
         ('ignore = ["ALS3"]', ["--extend-select", "ALS301"], ["ALS201", "ALS301"]),
         ('select = ["ALS3"]', ["--ignore", "ALS3"], []),
@@ -194,7 +205,10 @@ def test_severity_overrides_with_the_most_specific_selector(capsys, tmp_path):
 
 
 def test_severity_off_removes_the_rule_from_the_run(capsys, tmp_path):
-    write(tmp_path / "alslint.toml", '[severity]\nno-variation = "off"\nALS30 = "off"\nALS303 = "warning"\n')
+    write(
+        tmp_path / "alslint.toml",
+        '[severity]\nno-variation = "off"\nALS30 = "off"\nALS303 = "warning"\n',
+    )
     code, out, _ = cli(capsys, "--format", "json", "busy.als")
     assert [v["code"] for v in json.loads(out)["files"][0]["findings"]] == ["ALS303"]
 
@@ -211,7 +225,9 @@ def test_per_file_ignores(capsys, tmp_path):
     assert codes(capsys, path="busy.als") == ALL
 
 
-def test_per_file_ignores_and_excludes_are_relative_to_the_config_file(capsys, tmp_path, monkeypatch):
+def test_per_file_ignores_and_excludes_are_relative_to_the_config_file(
+    capsys, tmp_path, monkeypatch
+):
     write(
         tmp_path / "alslint.toml",
         'exclude = ["songs/old/*.als"]\n\n[per-file-ignores]\n"songs/sketches/*" = ["ALS3"]\n',
@@ -289,7 +305,11 @@ def test_invalid_toml_in_a_pyproject_given_with_config(capsys, tmp_path):
     write(tmp_path / "conf" / "pyproject.toml", text)
     with pytest.raises(tomllib.TOMLDecodeError) as reason:
         tomllib.loads(text)
-    _fails(capsys, ["--config", "conf/pyproject.toml"], f"conf/pyproject.toml: invalid TOML ({reason.value})")
+    _fails(
+        capsys,
+        ["--config", "conf/pyproject.toml"],
+        f"conf/pyproject.toml: invalid TOML ({reason.value})",
+    )
 
 
 INVALID_TABLES = [
@@ -305,10 +325,16 @@ INVALID_TABLES = [
         "'stage': Input should be 'composition', 'arrangement', 'sound-design', 'mixing', "
         "'mastering' or 'release'",
     ),
-    ("severity = { ALS302 = 'loud' }", "'severity.ALS302': Input should be 'error', 'warning', 'info' or 'off'"),
+    (
+        "severity = { ALS302 = 'loud' }",
+        "'severity.ALS302': Input should be 'error', 'warning', 'info' or 'off'",
+    ),
     ("exclude = 'Backup/'", "'exclude': Input should be a valid list"),
     ("rules-dirs = [1]", "'rules-dirs.0': Input should be a valid string"),
-    ("per-file-ignores = { 'x/*' = 'ALS3' }", "'per-file-ignores.x/*': Input should be a valid list"),
+    (
+        "per-file-ignores = { 'x/*' = 'ALS3' }",
+        "'per-file-ignores.x/*': Input should be a valid list",
+    ),
     ("rules = 3", "'rules': Input should be a valid dictionary"),
 ]
 
@@ -329,17 +355,29 @@ def test_invalid_key_or_type_in_pyproject(capsys, tmp_path, table, message):
     ("table", "message"),
     [
         ("select = ['ALS999']", "select: unknown rule or code prefix 'ALS999'"),
-        ("select = ['ALS3', 'missing-fades']", "select: unknown rule or code prefix 'missing-fades'"),
+        (
+            "select = ['ALS3', 'missing-fades']",
+            "select: unknown rule or code prefix 'missing-fades'",
+        ),
         ("select = ['ALS6']", "select: unknown rule or code prefix 'ALS6'"),
         ("select = ['als3']", "select: unknown rule or code prefix 'als3'"),
         ("extend-select = ['XYZ']", "extend-select: unknown rule or code prefix 'XYZ'"),
         ("ignore = ['unused-tracks']", "ignore: unknown rule or code prefix 'unused-tracks'"),
         ("severity = { ALS9 = 'off' }", "severity: unknown rule or code prefix 'ALS9'"),
-        ("per-file-ignores = { 'x/*' = ['ALS3', 'ALS8'] }", "per-file-ignores 'x/*': unknown rule or code prefix 'ALS8'"),
+        (
+            "per-file-ignores = { 'x/*' = ['ALS3', 'ALS8'] }",
+            "per-file-ignores 'x/*': unknown rule or code prefix 'ALS8'",
+        ),
         ("[rules.bogus-rule]\nx = 1", "[rules.bogus-rule]: unknown rule 'bogus-rule'"),
         ("[rules.ALS999]", "[rules.ALS999]: unknown rule 'ALS999'"),
-        ("[rules.unused-track]\nallow-track = ['x']", "[rules.unused-track] unknown option 'allow-track'"),
-        ("[rules.ALS302]\nallow-track = ['x']", "[rules.unused-track] unknown option 'allow-track'"),
+        (
+            "[rules.unused-track]\nallow-track = ['x']",
+            "[rules.unused-track] unknown option 'allow-track'",
+        ),
+        (
+            "[rules.ALS302]\nallow-track = ['x']",
+            "[rules.unused-track] unknown option 'allow-track'",
+        ),
         (
             "[rules.unused-track]\nallow-tracks = 'x'",
             "[rules.unused-track] option 'allow-tracks': Input should be a valid list",
@@ -359,7 +397,10 @@ def test_invalid_key_or_type_in_pyproject(capsys, tmp_path, table, message):
             "unable to parse string as an integer",
         ),
         # option names are kebab-case, as every documented option is
-        ("[rules.missing-fade]\nmin_fade_ms = 5", "[rules.missing-fade] unknown option 'min_fade_ms'"),
+        (
+            "[rules.missing-fade]\nmin_fade_ms = 5",
+            "[rules.missing-fade] unknown option 'min_fade_ms'",
+        ),
     ],
 )
 def test_unknown_rules_and_options(capsys, tmp_path, table, message):
@@ -397,11 +438,17 @@ def test_errors_in_pyproject_name_the_file(capsys, tmp_path, monkeypatch):
 @pytest.mark.parametrize("option", ["--select", "--extend-select", "--ignore"])
 def test_unknown_selector_on_the_command_line(capsys, option):
     name = option.lstrip("-")
-    _fails(capsys, ["--isolated", option, "ALS999"], f"command line: {name}: unknown rule or code prefix 'ALS999'")
+    _fails(
+        capsys,
+        ["--isolated", option, "ALS999"],
+        f"command line: {name}: unknown rule or code prefix 'ALS999'",
+    )
 
 
 @pytest.mark.parametrize("option", ["--select", "--extend-select", "--ignore"])
-def test_unknown_selector_on_the_command_line_does_not_blame_the_config_file(capsys, tmp_path, option):
+def test_unknown_selector_on_the_command_line_does_not_blame_the_config_file(
+    capsys, tmp_path, option
+):
     write(tmp_path / "alslint.toml", 'ignore = ["ALS301"]\n')
     code, out, err = cli(capsys, option, "ALS999", "busy.als")
     assert (code, out) == (2, "")
@@ -414,9 +461,12 @@ def test_a_config_error_as_a_subprocess_is_one_line_without_traceback(tmp_path):
     write(tmp_path / "alslint.toml", "[rules.unused-track]\nallow-tracks = 3\n")
     done = subprocess.run(
         [str(Path(sys.executable).parent / "alslint"), "busy.als"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
-    )  # fmt: skip
+    )
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == (
         f"alslint: error: {tmp_path / 'alslint.toml'}: [rules.unused-track] option 'allow-tracks': "

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,7 @@ from alslint.model import TimeSignature
 SIGNATURES = {201: (4, 4), 200: (3, 4), 304: (8, 8)}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tsv(path: Path) -> dict[str, dict[str, str]]:
     with open(path, newline="", encoding="utf-8") as handle:
         return {row["file"]: row for row in csv.DictReader(handle, delimiter="\t")}
@@ -165,8 +165,11 @@ def test_devices(live_set, raw):
 
 
 def test_features_tsv(raw, als_file, corpus_dir):
-    row = {k: int(v) for k, v in _tsv(corpus_dir / "FEATURES.tsv")[als_file.name].items()
-           if k not in ("file", "creator")}  # fmt: skip
+    row = {
+        k: int(v)
+        for k, v in _tsv(corpus_dir / "FEATURES.tsv")[als_file.name].items()
+        if k not in ("file", "creator")
+    }
     # FEATURES counts more widely than the model: its arrangement clips include take-lane
     # clips and FreezeSequencer arrangement clips, its session clips FreezeSequencer slots,
     # and its notes every MidiNoteEvent in the file (groove-pool clips too).
@@ -176,9 +179,11 @@ def test_features_tsv(raw, als_file, corpus_dir):
         "group_tracks": raw.kinds["group"],
         "return_tracks": raw.kinds["return"],
         "arr_audio_clips": raw.clips("arrangement_clips", "audio")
-        + raw.clips("take_lane_clips", "audio") + raw.clips("freeze_arrangement", "audio"),
+        + raw.clips("take_lane_clips", "audio")
+        + raw.clips("freeze_arrangement", "audio"),
         "arr_midi_clips": raw.clips("arrangement_clips", "midi")
-        + raw.clips("take_lane_clips", "midi") + raw.clips("freeze_arrangement", "midi"),
+        + raw.clips("take_lane_clips", "midi")
+        + raw.clips("freeze_arrangement", "midi"),
         "session_clips": sum(len(t.session_clips) + len(t.freeze_session) for t in raw.tracks),
         "midi_notes": raw.all_notes,
         "automation_envelopes_or_inline_auto": sum(len(t.envelopes) for t in raw.tracks),
@@ -329,9 +334,12 @@ def test_edmjm_song_settings_never_change(corpus_file):
         assert live_set.locators == sets[0].locators
     assert len(sets[0].locators) == 11
     assert [(loc.time, loc.name) for loc in sets[0].locators[:5]] == [
-        (128.0, "Prev track start"), (248.0, "2b pre"), (256.0, "start"), (384.0, "bass"),
+        (128.0, "Prev track start"),
+        (248.0, "2b pre"),
+        (256.0, "start"),
+        (384.0, "bass"),
         (512.0, "leads"),
-    ]  # fmt: skip
+    ]
 
 
 def _edmjm_step_id(step: int) -> str:
@@ -345,8 +353,11 @@ def test_edmjm_consecutive_versions_agree(corpus_file, step):
     by_key = {(t.id, t.type, t.name): t for t in new.tracks[:-1]}
     pairs = [(a, by_key[k]) for a in old.tracks[:-1] if (k := (a.id, a.type, a.name)) in by_key]
     assert len(pairs) == matched
-    got_clips = {a.id for a, b in pairs if _clip_positions(a) != _clip_positions(b)
-                 or _track_notes(a) != _track_notes(b)}  # fmt: skip
+    got_clips = {
+        a.id
+        for a, b in pairs
+        if _clip_positions(a) != _clip_positions(b) or _track_notes(a) != _track_notes(b)
+    }
     got_plugins = {a.id for a, b in pairs if _plugins(a) != _plugins(b)}
     assert (got_clips, got_plugins) == (clips_changed, plugins_changed)
     assert (_plugins(old.master) != _plugins(new.master)) == master_changed

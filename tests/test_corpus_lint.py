@@ -18,8 +18,20 @@ SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-sch
 @pytest.fixture(scope="module")
 def corpus_sarif(corpus_dir, tmp_path_factory):
     out = tmp_path_factory.mktemp("sarif") / "corpus.sarif"
-    code = run(["--stage", "release", "--no-cache", "--jobs", "2", "--format", "sarif",
-                "-o", str(out), str(corpus_dir)])  # fmt: skip
+    code = run(
+        [
+            "--stage",
+            "release",
+            "--no-cache",
+            "--jobs",
+            "2",
+            "--format",
+            "sarif",
+            "-o",
+            str(out),
+            str(corpus_dir),
+        ]
+    )
     return code, json.loads(out.read_text(encoding="utf-8"))
 
 

@@ -22,78 +22,180 @@ import pytest
 from lxml import html as lxml_html
 
 from alslint.api import Location, Severity
-from alslint.formatters import FORMATTERS, HUMAN_FORMATS, github, human, json_format, junit, render, sarif
+from alslint.formatters import (
+    FORMATTERS,
+    HUMAN_FORMATS,
+    github,
+    human,
+    json_format,
+    junit,
+    render,
+    sarif,
+)
 from alslint.results import RESERVED, FileResult, RuleInfo, RunResult, Violation
 
 SNAPSHOTS = Path(__file__).parent / "snapshots" / "formatters"
 UPDATE = os.environ.get("ALSLINT_UPDATE_SNAPSHOTS") == "1"
-SARIF_SCHEMA = Path(__file__).resolve().parents[1].parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = (
+    Path(__file__).resolve().parents[1].parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+)
 IN_CI = os.environ.get("CI", "").lower() == "true"
 VERSION = "9.9.9-test"  # fixed, so a version bump does not change the snapshots
 
 EXTENSIONS = {
-    "text": "txt", "json": "json", "github": "txt", "sarif": "sarif",
-    "junit": "xml", "markdown": "md", "html": "html",
-}  # fmt: skip
+    "text": "txt",
+    "json": "json",
+    "github": "txt",
+    "sarif": "sarif",
+    "junit": "xml",
+    "markdown": "md",
+    "html": "html",
+}
 
 # --------------------------------------------------------------------------------------------
 # Synthetic results
 
 RULES = [
     RuleInfo(
-        code="ALS105", name="missing-fade", summary="An audio clip starts or ends without a fade.",
-        stage="arrangement", severity=Severity.WARNING, doc="",
+        code="ALS105",
+        name="missing-fade",
+        summary="An audio clip starts or ends without a fade.",
+        stage="arrangement",
+        severity=Severity.WARNING,
+        doc="",
     ),
     RuleInfo(
-        code="ALS110", name="no-locators", summary="The arrangement has no locators.",
-        stage="arrangement", severity=Severity.INFO, doc="The arrangement has no locators.",
+        code="ALS110",
+        name="no-locators",
+        summary="The arrangement has no locators.",
+        stage="arrangement",
+        severity=Severity.INFO,
+        doc="The arrangement has no locators.",
     ),
     RuleInfo(
-        code="ALS201", name="hot-master", summary="The master fader is above 0 dB.",
-        stage="mixing", severity=Severity.ERROR,
+        code="ALS201",
+        name="hot-master",
+        summary="The master fader is above 0 dB.",
+        stage="mixing",
+        severity=Severity.ERROR,
         doc="# ALS201 hot-master\n\n**Stage:** mixing · **Default severity:** error\n\n"
         "## What it flags\nThe master track's volume is above 0 dB,\nso the mix may clip.\n\n"
         "## How to fix it in Live\n\nLower the master fader.\n",
     ),
     RuleInfo(
-        code="ALS310", name="unused-return", summary="A return track receives no send.",
-        stage="mixing", severity=Severity.INFO, doc="A return track receives no send.",
+        code="ALS310",
+        name="unused-return",
+        summary="A return track receives no send.",
+        stage="mixing",
+        severity=Severity.INFO,
+        doc="A return track receives no send.",
     ),
-]  # fmt: skip
+]
 
 NIGHT = "Night Drive/Night Drive.als"
-TOM = "Tom & Jerry's \"<Live>\" set.als"
+TOM = 'Tom & Jerry\'s "<Live>" set.als'
 CLEAN = "Sketches/Idea_3.als"
 BROKEN = "broken.als"
 
 
-def _v(code: str, name: str, severity: Severity, stage: str | None, message: str, file: str, **loc) -> Violation:
+def _v(
+    code: str, name: str, severity: Severity, stage: str | None, message: str, file: str, **loc
+) -> Violation:
     return Violation(
-        code=code, name=name, severity=severity, stage=stage, message=message, file=file,
+        code=code,
+        name=name,
+        severity=severity,
+        stage=stage,
+        message=message,
+        file=file,
         location=Location(**loc),
-    )  # fmt: skip
+    )
 
 
 def full_result() -> RunResult:
     """Four sets: findings with and without bars, special characters, clean, unreadable."""
     night = [
-        _v("ALS105", "missing-fade", Severity.WARNING, "arrangement", "The clip ends without a fade-out.",
-           NIGHT, track="Drums", track_index=0, clip="Intro | Fill", start=0.0, end=16.0, bar_start=1, bar_end=4),
-        _v("ALS105", "missing-fade", Severity.WARNING, "arrangement", "The clip starts without a fade-in.",
-           NIGHT, track="Drums", track_index=0, clip="", start=32.0, end=36.0, bar_start=9, bar_end=9),
-        _v("ALS310", "unused-return", Severity.INFO, "mixing", "No track sends to this return.",
-           NIGHT, track='Reverb <Hall> & "Plate"', track_index=5),
-        _v("ALS201", "hot-master", Severity.ERROR, "mixing", "The master is at +3.0 dB | trim it.",
-           NIGHT, track="Master", track_index=6, device="Utility", parameter="Gain"),
-    ]  # fmt: skip
+        _v(
+            "ALS105",
+            "missing-fade",
+            Severity.WARNING,
+            "arrangement",
+            "The clip ends without a fade-out.",
+            NIGHT,
+            track="Drums",
+            track_index=0,
+            clip="Intro | Fill",
+            start=0.0,
+            end=16.0,
+            bar_start=1,
+            bar_end=4,
+        ),
+        _v(
+            "ALS105",
+            "missing-fade",
+            Severity.WARNING,
+            "arrangement",
+            "The clip starts without a fade-in.",
+            NIGHT,
+            track="Drums",
+            track_index=0,
+            clip="",
+            start=32.0,
+            end=36.0,
+            bar_start=9,
+            bar_end=9,
+        ),
+        _v(
+            "ALS310",
+            "unused-return",
+            Severity.INFO,
+            "mixing",
+            "No track sends to this return.",
+            NIGHT,
+            track='Reverb <Hall> & "Plate"',
+            track_index=5,
+        ),
+        _v(
+            "ALS201",
+            "hot-master",
+            Severity.ERROR,
+            "mixing",
+            "The master is at +3.0 dB | trim it.",
+            NIGHT,
+            track="Master",
+            track_index=6,
+            device="Utility",
+            parameter="Gain",
+        ),
+    ]
     tom = [
-        _v("ALS110", "no-locators", Severity.INFO, "arrangement", "Add locators at the section starts.", TOM),
-        _v("ALS002", "internal-error", Severity.ERROR, None,
-           "rule ALS999 (bad-rule) crashed: KeyError: '<x>'\nsecond line (at bad.py:3)", TOM),
-    ]  # fmt: skip
+        _v(
+            "ALS110",
+            "no-locators",
+            Severity.INFO,
+            "arrangement",
+            "Add locators at the section starts.",
+            TOM,
+        ),
+        _v(
+            "ALS002",
+            "internal-error",
+            Severity.ERROR,
+            None,
+            "rule ALS999 (bad-rule) crashed: KeyError: '<x>'\nsecond line (at bad.py:3)",
+            TOM,
+        ),
+    ]
     broken = [
-        _v("ALS000", "unreadable-set", Severity.ERROR, None, "not a Live set: the gzip stream is truncated", BROKEN),
-    ]  # fmt: skip
+        _v(
+            "ALS000",
+            "unreadable-set",
+            Severity.ERROR,
+            None,
+            "not a Live set: the gzip stream is truncated",
+            BROKEN,
+        ),
+    ]
     return RunResult(
         alslint_version=VERSION,
         stage="mixing",
@@ -133,7 +235,9 @@ def test_snapshot(fmt: str, scenario: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(out, encoding="utf-8", newline="")
     if not path.is_file():
-        pytest.fail(f"missing snapshot {path}; create it with ALSLINT_UPDATE_SNAPSHOTS=1 and review it")
+        pytest.fail(
+            f"missing snapshot {path}; create it with ALSLINT_UPDATE_SNAPSHOTS=1 and review it"
+        )
     assert out == path.read_text(encoding="utf-8"), f"{fmt} output differs from {path.name}"
 
 
@@ -146,7 +250,7 @@ def test_every_cli_format_is_registered() -> None:
     from alslint.cli import FORMAT_NAMES
 
     assert set(FORMATTERS) == set(FORMAT_NAMES) == set(EXTENSIONS)
-    assert HUMAN_FORMATS == {"text", "markdown", "html"}
+    assert {"text", "markdown", "html"} == HUMAN_FORMATS
 
 
 # --------------------------------------------------------------------------------------------
@@ -158,8 +262,10 @@ def test_text_is_styled_but_readable_without_colour() -> None:
     assert "\x1b[" in styled
     plain = click.unstyle(styled)
     assert "\x1b[" not in plain
-    assert '  warning ALS105 Drums › clip "Intro | Fill" @ bars 1–4: The clip ends without a fade-out.' \
+    assert (
+        '  warning ALS105 Drums › clip "Intro | Fill" @ bars 1–4: The clip ends without a fade-out.'
         " [missing-fade]\n" in plain
+    )
     assert f"{CLEAN}\n  no problems\n" in plain
     assert plain.endswith("Found 7 problems (3 errors, 2 warnings, 2 info) in 4 files.\n")
 
@@ -180,8 +286,10 @@ def test_github_escapes_newlines_and_properties() -> None:
         f"::error file={TOM},line=1,title=ALS002 internal-error::whole set: rule ALS999 (bad-rule) "
         "crashed: KeyError: '<x>'%0Asecond line (at bad.py:3)"
     )
-    assert lines[6] == "::error file=broken.als,line=1,title=ALS000 unreadable-set::whole set: " \
+    assert (
+        lines[6] == "::error file=broken.als,line=1,title=ALS000 unreadable-set::whole set: "
         "not a Live set: the gzip stream is truncated"
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -210,10 +318,15 @@ def _unreadable_only() -> RunResult:
     return result
 
 
-@pytest.mark.parametrize("make", [full_result, empty_result, _unreadable_only], ids=["full", "empty", "unreadable"])
+@pytest.mark.parametrize(
+    "make", [full_result, empty_result, _unreadable_only], ids=["full", "empty", "unreadable"]
+)
 def test_sarif_is_valid_against_the_schema(make) -> None:
     validator = _sarif_validator()
-    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(json.loads(sarif.render(make())))]
+    errors = [
+        f"{list(e.absolute_path)}: {e.message}"
+        for e in validator.iter_errors(json.loads(sarif.render(make())))
+    ]
     assert errors == []
 
 
@@ -240,7 +353,9 @@ def test_sarif_fields_github_relies_on() -> None:
         "id": "ALS201",
         "name": "hot-master",
         "shortDescription": {"text": "The master fader is above 0 dB."},
-        "fullDescription": {"text": "The master track's volume is above 0 dB, so the mix may clip."},
+        "fullDescription": {
+            "text": "The master track's volume is above 0 dB, so the mix may clip."
+        },
         "help": {"text": RULES[2].doc.strip(), "markdown": RULES[2].doc.strip()},
         "defaultConfiguration": {"level": "error"},
         "properties": {"tags": ["mixing"]},
@@ -256,36 +371,55 @@ def test_sarif_fields_github_relies_on() -> None:
         "defaultConfiguration": {"level": "error"},
     }
     for rule in rules:  # GitHub's required rule fields
-        assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"] and rule["help"]["text"]
+        assert (
+            rule["shortDescription"]["text"]
+            and rule["fullDescription"]["text"]
+            and rule["help"]["text"]
+        )
 
     violations = result.violations()
     assert len(run["results"]) == len(violations) == 7
     for res, v in zip(run["results"], violations):
         assert res["ruleId"] == v.code
         assert rules[res["ruleIndex"]]["id"] == v.code
-        assert res["level"] == {"error": "error", "warning": "warning", "info": "note"}[v.severity.value]
+        assert (
+            res["level"]
+            == {"error": "error", "warning": "warning", "info": "note"}[v.severity.value]
+        )
         assert res["message"]["text"] == f"{v.location}: {v.message}"
         assert len(res["locations"]) == 1
         (loc,) = res["locations"]
         assert loc["physicalLocation"]["region"] == {"startLine": 1}
         uri = loc["physicalLocation"]["artifactLocation"]["uri"]
         assert _URI_CHARS.match(uri), uri
-        assert loc["logicalLocations"] == [{"fullyQualifiedName": str(v.location), "kind": "element"}]
+        assert loc["logicalLocations"] == [
+            {"fullyQualifiedName": str(v.location), "kind": "element"}
+        ]
         assert res["partialFingerprints"] == {"primaryLocationLineHash": v.fingerprint}
 
     first = run["results"][0]
-    assert first["message"]["text"] == 'Drums › clip "Intro | Fill" @ bars 1–4: The clip ends without a fade-out.'
-    assert first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "Night%20Drive/Night%20Drive.als"
+    assert (
+        first["message"]["text"]
+        == 'Drums › clip "Intro | Fill" @ bars 1–4: The clip ends without a fade-out.'
+    )
+    assert (
+        first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        == "Night%20Drive/Night%20Drive.als"
+    )
     tom = run["results"][4]
-    assert tom["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == \
-        "Tom%20&%20Jerry's%20%22%3CLive%3E%22%20set.als"
+    assert (
+        tom["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        == "Tom%20&%20Jerry's%20%22%3CLive%3E%22%20set.als"
+    )
     assert tom["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] == "whole set"
     unreadable = run["results"][6]
     assert (unreadable["ruleId"], unreadable["level"]) == ("ALS000", "error")
 
 
 def test_sarif_full_description_is_capped() -> None:
-    rule = RULES[2].model_copy(update={"doc": "## What it flags\n" + "word " * 300 + "\n## Options\nnone"})
+    rule = RULES[2].model_copy(
+        update={"doc": "## What it flags\n" + "word " * 300 + "\n## Options\nnone"}
+    )
     text = sarif._descriptor(rule)["fullDescription"]["text"]
     assert len(text) <= 1000 and text.endswith("word…")
     rule = RULES[2].model_copy(update={"doc": "# no such section\n\ntext"})
@@ -302,7 +436,11 @@ def test_sarif_fingerprint_ignores_rewording_and_file_order() -> None:
     a, b = full_result(), full_result()
     b.files.reverse()
     b.files[-1].violations[0].message = "reworded"
-    first = lambda r: next(x for x in json.loads(sarif.render(r))["runs"][0]["results"] if x["ruleId"] == "ALS105")
+
+    def first(r):
+        results = json.loads(sarif.render(r))["runs"][0]["results"]
+        return next(x for x in results if x["ruleId"] == "ALS105")
+
     assert first(a)["partialFingerprints"] == first(b)["partialFingerprints"]
 
 
@@ -335,14 +473,20 @@ def test_junit_structure() -> None:
     suites = root.findall("testsuite")
     assert [s.get("name") for s in suites] == [NIGHT, TOM, CLEAN, BROKEN]
     assert [(s.get("tests"), s.get("failures"), s.get("errors")) for s in suites] == [
-        ("4", "4", "0"), ("2", "1", "1"), ("1", "0", "0"), ("1", "0", "1"),
-    ]  # fmt: skip
+        ("4", "4", "0"),
+        ("2", "1", "1"),
+        ("1", "0", "0"),
+        ("1", "0", "1"),
+    ]
 
     first = suites[0].find("testcase")
     assert first.get("classname") == NIGHT
     assert first.get("name") == 'ALS105 missing-fade: Drums › clip "Intro | Fill" @ bars 1–4'
     failure = first.find("failure")
-    assert dict(failure.attrib) == {"message": "The clip ends without a fade-out.", "type": "warning"}
+    assert dict(failure.attrib) == {
+        "message": "The clip ends without a fade-out.",
+        "type": "warning",
+    }
 
     (clean,) = suites[2].findall("testcase")
     assert (clean.get("name"), list(clean)) == ("alslint", [])
@@ -350,7 +494,10 @@ def test_junit_structure() -> None:
     assert broken.get("name") == "ALS000 unreadable-set: whole set"
     assert broken.find("error").get("message") == "not a Live set: the gzip stream is truncated"
     crash = suites[1].findall("testcase")[1].find("error")
-    assert crash.get("message") == "rule ALS999 (bad-rule) crashed: KeyError: '<x>'\nsecond line (at bad.py:3)"
+    assert (
+        crash.get("message")
+        == "rule ALS999 (bad-rule) crashed: KeyError: '<x>'\nsecond line (at bad.py:3)"
+    )
     assert crash.get("type") == "error"
 
 
@@ -379,10 +526,16 @@ def _cells(row: str) -> list[str]:
 
 @pytest.mark.parametrize(
     ("path", "heading"),
-    [("a_b_.als", "## `a_b_.als`"), ("we`ird.als", "## `` we`ird.als ``"), ("x``y.als", "## ``` x``y.als ```")],
+    [
+        ("a_b_.als", "## `a_b_.als`"),
+        ("we`ird.als", "## `` we`ird.als ``"),
+        ("x``y.als", "## ``` x``y.als ```"),
+    ],
 )
 def test_markdown_path_headings_are_code_spans(path: str, heading: str) -> None:
-    out = human.markdown(RunResult(alslint_version=VERSION, stage="mixing", files=[FileResult(path=path)]))
+    out = human.markdown(
+        RunResult(alslint_version=VERSION, stage="mixing", files=[FileResult(path=path)])
+    )
     assert f"\n{heading}\n" in out
 
 
@@ -391,8 +544,14 @@ def test_markdown_tables_keep_their_columns() -> None:
     rows = [line for line in out.splitlines() if line.startswith("|")]
     assert rows, out
     assert all(len(_cells(row)) == 5 for row in rows), rows
-    assert r"| error | ALS201 | hot-master | Master › Utility › Gain | The master is at +3.0 dB \| trim it. |" in rows
-    assert r'| info | ALS310 | unused-return | Reverb \<Hall\> \& "Plate" | No track sends to this return. |' in rows
+    assert (
+        r"| error | ALS201 | hot-master | Master › Utility › Gain | The master is at +3.0 dB \| trim it. |"
+        in rows
+    )
+    assert (
+        r'| info | ALS310 | unused-return | Reverb \<Hall\> \& "Plate" | No track sends to this return. |'
+        in rows
+    )
     assert "crashed: KeyError: '\\<x\\>'<br>second line" in out
     assert f"## `{TOM}`\n" in out  # paths are code spans: shown literally
     assert out.count("\n## ") == 4
@@ -436,18 +595,29 @@ def test_html_escapes_names() -> None:
 def test_html_structure() -> None:
     doc = lxml_html.fromstring(human.html(full_result()))
     assert doc.findtext(".//title") == "alslint report"
-    assert doc.xpath("string(//p[@class='summary'])") == "Found 7 problems (3 errors, 2 warnings, 2 info) in 4 files."
+    assert (
+        doc.xpath("string(//p[@class='summary'])")
+        == "Found 7 problems (3 errors, 2 warnings, 2 info) in 4 files."
+    )
     sections = doc.xpath("//section[@class='file']")
     assert [s.findtext("h2") for s in sections] == [NIGHT, TOM, CLEAN, BROKEN]
 
     # per file: one <tbody> per track, in order, with the track as its heading row
     night = sections[0]
-    groups = [(tb.xpath("string(tr[@class='track']/th)"), len(tb.xpath("tr[starts-with(@class, 'sev-')]")))
-              for tb in night.xpath(".//table[@class='findings']/tbody")]  # fmt: skip
+    groups = [
+        (
+            tb.xpath("string(tr[@class='track']/th)"),
+            len(tb.xpath("tr[starts-with(@class, 'sev-')]")),
+        )
+        for tb in night.xpath(".//table[@class='findings']/tbody")
+    ]
     assert groups == [("Drums", 2), ('Reverb <Hall> & "Plate"', 1), ("Master", 1)]
     assert night.xpath(".//tr[starts-with(@class, 'sev-')]/@class") == [
-        "sev-warning", "sev-warning", "sev-info", "sev-error",
-    ]  # fmt: skip
+        "sev-warning",
+        "sev-warning",
+        "sev-info",
+        "sev-error",
+    ]
     assert sections[1].xpath("string(.//tr[@class='track']/th)") == "Whole set"
     assert sections[2].xpath("string(.//p[@class='clean'])") == "No problems."
     assert sections[3].xpath("string(.//p[@class='unreadable'])") == "Could not be read."
@@ -459,12 +629,28 @@ def test_html_structure() -> None:
     assert links <= set(ids)
     rule_rows = doc.xpath("//section[@id='rules']//tr[starts-with(@id, 'rule-')]")
     assert [r.get("id") for r in rule_rows] == [
-        "rule-ALS105", "rule-ALS110", "rule-ALS201", "rule-ALS310", "rule-ALS000", "rule-ALS002",
-    ]  # fmt: skip
+        "rule-ALS105",
+        "rule-ALS110",
+        "rule-ALS201",
+        "rule-ALS310",
+        "rule-ALS000",
+        "rule-ALS002",
+    ]
     assert [td.text_content() for td in rule_rows[2]] == [
-        "ALS201", "hot-master", "mixing", "error", "1", "The master fader is above 0 dB.",
-    ]  # fmt: skip
-    assert [td.text_content() for td in rule_rows[4]][:5] == ["ALS000", "unreadable-set", "—", "error", "1"]
+        "ALS201",
+        "hot-master",
+        "mixing",
+        "error",
+        "1",
+        "The master fader is above 0 dB.",
+    ]
+    assert [td.text_content() for td in rule_rows[4]][:5] == [
+        "ALS000",
+        "unreadable-set",
+        "—",
+        "error",
+        "1",
+    ]
     assert doc.xpath("//td[@class='rule']/a/@href")[0] == "#rule-ALS105"
 
 
@@ -481,13 +667,40 @@ def test_html_empty_run() -> None:
 
 def test_report_context_adds_keys_only() -> None:
     context = human.report_context(full_result())
-    assert set(context) == {"result", "files", "counts", "summary", "rules", "report_rules", "rule_counts"}
-    assert set(context["files"][0]) == {"path", "unreadable", "violations", "by_track", "counts", "arrangement"}
+    assert set(context) == {
+        "result",
+        "files",
+        "counts",
+        "summary",
+        "rules",
+        "report_rules",
+        "rule_counts",
+    }
+    assert set(context["files"][0]) == {
+        "path",
+        "unreadable",
+        "violations",
+        "by_track",
+        "counts",
+        "arrangement",
+    }
     assert context["files"][0]["arrangement"] is None  # no outline: nothing to draw
     assert context["files"][0]["counts"] == {"error": 1, "warning": 2, "info": 1}
     assert list(context["rules"]) == ["ALS105", "ALS110", "ALS201", "ALS310"]
-    assert [r.code for r in context["report_rules"]] == ["ALS105", "ALS110", "ALS201", "ALS310", "ALS000", "ALS002"]
+    assert [r.code for r in context["report_rules"]] == [
+        "ALS105",
+        "ALS110",
+        "ALS201",
+        "ALS310",
+        "ALS000",
+        "ALS002",
+    ]
     assert context["report_rules"][5].stage == ""
     assert context["rule_counts"] == {
-        "ALS105": 2, "ALS110": 1, "ALS201": 1, "ALS310": 1, "ALS000": 1, "ALS002": 1,
-    }  # fmt: skip
+        "ALS105": 2,
+        "ALS110": 1,
+        "ALS201": 1,
+        "ALS310": 1,
+        "ALS000": 1,
+        "ALS002": 1,
+    }

@@ -20,9 +20,18 @@ from alslint.api import Location, Severity
 from alslint.cli import run
 from alslint.formatters import human
 from alslint.formatters.arrangement import (
-    FIT_WIDTH, LANE_HEIGHT, LIVE9_PALETTE, LIVE_PALETTE, MAX_NAME_BADGES, NEUTRAL, arrangement,
-    colour_index, ink, num, palette_colour,
-)  # fmt: skip
+    FIT_WIDTH,
+    LANE_HEIGHT,
+    LIVE9_PALETTE,
+    LIVE_PALETTE,
+    MAX_NAME_BADGES,
+    NEUTRAL,
+    arrangement,
+    colour_index,
+    ink,
+    num,
+    palette_colour,
+)
 from alslint.results import Block, FileResult, GridLine, Lane, Marker, Outline, RunResult, Violation
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,9 +41,9 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 CORPUS = Path(os.environ.get("ALSLINT_CORPUS") or ROOT.parent / "shared" / "corpus")
 LARGE_SET = "live9.7__FrancoCerone__ElektroWaveEP__Ep__Everest__Everest-Radio-Edit.als"
 
-PATH = "Songs/Night <Drive> & \"Co\".als"
+PATH = 'Songs/Night <Drive> & "Co".als'
 DRUMS = 'Drums <&> "Group"'
-SNARE = "Snare & <Co> \"1\""
+SNARE = 'Snare & <Co> "1"'
 FILL = 'Fill <b>&amp;"x"</b>'
 
 # --------------------------------------------------------------------------------------------
@@ -42,7 +51,10 @@ FILL = 'Fill <b>&amp;"x"</b>'
 
 
 def _grid(last_bar: int) -> list[GridLine]:
-    return [GridLine(bar=b, time=(b - 1) * 4.0 if b <= 9 else 32.0 + (b - 9) * 3.0) for b in range(1, last_bar + 1)]
+    return [
+        GridLine(bar=b, time=(b - 1) * 4.0 if b <= 9 else 32.0 + (b - 9) * 3.0)
+        for b in range(1, last_bar + 1)
+    ]
 
 
 def outline() -> Outline:
@@ -51,56 +63,113 @@ def outline() -> Outline:
         color_palette="live11",
         lanes=[
             Lane(index=0, name=DRUMS, type="group", color=69),
-            Lane(index=1, name="Kick", type="audio", group=DRUMS, color=14, blocks=[
-                Block(start=0.0, end=32.0, name="Kick Loop", color=14),
-                Block(start=32.0, end=44.0, name="Kick Alt", color=14, disabled=True),
-            ]),
-            Lane(index=2, name=SNARE, type="audio", group=DRUMS, color=5, blocks=[
-                Block(start=16.0, end=17.0, name=FILL, color=5),
-                Block(start=56.0, end=80.0, name="", color=None),
-            ]),
-            Lane(index=3, name="Pad", type="midi", color=40, on=False, blocks=[
-                Block(start=0.0, end=16.0, name="Pad", color=40),
-            ]),
+            Lane(
+                index=1,
+                name="Kick",
+                type="audio",
+                group=DRUMS,
+                color=14,
+                blocks=[
+                    Block(start=0.0, end=32.0, name="Kick Loop", color=14),
+                    Block(start=32.0, end=44.0, name="Kick Alt", color=14, disabled=True),
+                ],
+            ),
+            Lane(
+                index=2,
+                name=SNARE,
+                type="audio",
+                group=DRUMS,
+                color=5,
+                blocks=[
+                    Block(start=16.0, end=17.0, name=FILL, color=5),
+                    Block(start=56.0, end=80.0, name="", color=None),
+                ],
+            ),
+            Lane(
+                index=3,
+                name="Pad",
+                type="midi",
+                color=40,
+                on=False,
+                blocks=[
+                    Block(start=0.0, end=16.0, name="Pad", color=40),
+                ],
+            ),
             Lane(index=4, name="Old Vocal", type="audio", color=3),  # empty, no findings: hidden
             Lane(index=5, name="A-Reverb", type="return", color=8),
             Lane(index=6, name="Main", type="master", color=0),
         ],
-        locators=[Marker(time=0.0, name="Intro"), Marker(time=32.0, name="Drop <1> & \"go\"")],
+        locators=[Marker(time=0.0, name="Intro"), Marker(time=32.0, name='Drop <1> & "go"')],
         grid=_grid(24),
-    )  # fmt: skip
+    )
 
 
 def _v(code: str, severity: Severity, message: str, **loc) -> Violation:
     return Violation(
-        code=code, name=f"rule-{code.lower()}", severity=severity, stage="arrangement",
-        message=message, file=PATH, location=Location(**loc),
-    )  # fmt: skip
+        code=code,
+        name=f"rule-{code.lower()}",
+        severity=severity,
+        stage="arrangement",
+        message=message,
+        file=PATH,
+        location=Location(**loc),
+    )
 
 
 def violations() -> list[Violation]:
     return [
         # 1: whole set, bars 9–16 (beats 32–56): across every track
-        _v("ALS201", Severity.WARNING, "Nothing changes for 8 bars.", start=32.0, end=56.0, bar_start=9, bar_end=16),
+        _v(
+            "ALS201",
+            Severity.WARNING,
+            "Nothing changes for 8 bars.",
+            start=32.0,
+            end=56.0,
+            bar_start=9,
+            bar_end=16,
+        ),
         # 2: whole set, no bars: only listed
-        _v("ALS403", Severity.INFO, "No stereo width.", ),
+        _v(
+            "ALS403",
+            Severity.INFO,
+            "No stereo width.",
+        ),
         # 3: on Kick, its first clip
-        _v("ALS301", Severity.WARNING, "No fade <in> & \"out\".", track="Kick", track_index=1,
-           clip="Kick Loop", start=0.0, end=32.0, bar_start=1, bar_end=8),
+        _v(
+            "ALS301",
+            Severity.WARNING,
+            'No fade <in> & "out".',
+            track="Kick",
+            track_index=1,
+            clip="Kick Loop",
+            start=0.0,
+            end=32.0,
+            bar_start=1,
+            bar_end=8,
+        ),
         # 4: on the snare, bars only (no beats): drawn from the grid, bars 17–18 = beats 56–62
-        _v("ALS304", Severity.ERROR, "Off the grid.", track=SNARE, track_index=2, bar_start=17, bar_end=18),
+        _v(
+            "ALS304",
+            Severity.ERROR,
+            "Off the grid.",
+            track=SNARE,
+            track_index=2,
+            bar_start=17,
+            bar_end=18,
+        ),
         # 5, 6, 7: on the return, no bars: badges next to its name (2 shown, then "+1")
         _v("ALS310", Severity.INFO, "Unused return.", track="A-Reverb", track_index=5),
         _v("ALS311", Severity.WARNING, "Second finding.", track="A-Reverb", track_index=5),
         _v("ALS312", Severity.ERROR, "Third finding.", track="A-Reverb", track_index=5),
-    ]  # fmt: skip
+    ]
 
 
 def result() -> RunResult:
     return RunResult(
-        alslint_version="9.9.9-test", stage="release",
+        alslint_version="9.9.9-test",
+        stage="release",
         files=[FileResult(path=PATH, violations=violations(), outline=outline())],
-    )  # fmt: skip
+    )
 
 
 def page() -> str:
@@ -123,7 +192,14 @@ def test_drawing_scale_lanes_and_hidden_tracks() -> None:
     drawing = arrangement(outline(), violations())
     assert drawing.px_per_beat == pytest.approx(PPB)
     assert drawing.bars == 24
-    assert [lane.name for lane in drawing.lanes] == [DRUMS, "Kick", SNARE, "Pad", "A-Reverb", "Main"]
+    assert [lane.name for lane in drawing.lanes] == [
+        DRUMS,
+        "Kick",
+        SNARE,
+        "Pad",
+        "A-Reverb",
+        "Main",
+    ]
     assert drawing.hidden == ["Old Vocal"]
     assert [lane.depth for lane in drawing.lanes] == [0, 1, 1, 0, 0, 0]
     assert [lane.section for lane in drawing.lanes] == [False, False, False, False, True, True]
@@ -138,8 +214,11 @@ def test_grid_follows_the_signature_change() -> None:
     bar25 = num(80 * PPB)  # where the last bar ends: the end of the arrangement
     assert drawing.grid8 == f"M{bar9} 0V{drawing.height}M{bar25} 0V{drawing.height}"
     assert [(label.x, label.text) for label in drawing.bar_labels] == [
-        (num(2), "1"), (num(32 * PPB + 2), "9"), (num(56 * PPB + 2), "17"), (num(80 * PPB + 2), "25"),
-    ]  # fmt: skip
+        (num(2), "1"),
+        (num(32 * PPB + 2), "9"),
+        (num(56 * PPB + 2), "17"),
+        (num(80 * PPB + 2), "25"),
+    ]
 
 
 def test_marks_are_at_their_bars() -> None:
@@ -159,8 +238,9 @@ def test_marks_are_at_their_bars() -> None:
     # no bars: badges by the name, the last ones folded into "+n"
     reverb = drawing.lanes[4]
     assert [(b.id, b.text, b.severity) for b in reverb.badges] == [
-        ("m4-5", "5", "info"), ("m4-6", "+2", "error"),
-    ]  # fmt: skip
+        ("m4-5", "5", "info"),
+        ("m4-6", "+2", "error"),
+    ]
     assert MAX_NAME_BADGES == 2
     assert drawing.links == {1: "m4-1", 3: "m4-3", 4: "m4-4", 5: "m4-5", 6: "m4-6", 7: "m4-6"}
 
@@ -169,8 +249,9 @@ def test_clip_blocks_colours_and_labels() -> None:
     drawing = arrangement(outline(), violations())
     kick, snare, pad = drawing.lanes[1], drawing.lanes[2], drawing.lanes[3]
     assert [(b.x, b.w, b.fill, b.disabled) for b in kick.blocks] == [
-        (num(0), num(32 * PPB), LIVE_PALETTE[14], False), (num(32 * PPB), num(12 * PPB), LIVE_PALETTE[14], True),
-    ]  # fmt: skip
+        (num(0), num(32 * PPB), LIVE_PALETTE[14], False),
+        (num(32 * PPB), num(12 * PPB), LIVE_PALETTE[14], True),
+    ]
     # the name starts after the finding's badge at the clip's start
     assert float(kick.blocks[0].lx) > float(kick.marks[0].bx) + float(kick.marks[0].bw)
     assert kick.blocks[0].title == "Kick Loop · bars 1–8"
@@ -191,18 +272,31 @@ def test_palettes() -> None:
     for table in (LIVE_PALETTE, LIVE9_PALETTE):
         assert all(re.fullmatch(r"#[0-9a-f]{6}", rgb) for rgb in table)
         assert len(set(table)) == len(table)
-    assert (LIVE_PALETTE[0], LIVE_PALETTE[13], LIVE_PALETTE[69]) == ("#ff94a6", "#ffffff", "#3c3c3c")
+    assert (LIVE_PALETTE[0], LIVE_PALETTE[13], LIVE_PALETTE[69]) == (
+        "#ff94a6",
+        "#ffffff",
+        "#3c3c3c",
+    )
     assert (LIVE9_PALETTE[0], LIVE9_PALETTE[59]) == ("#ed4325", "#ffffff")
 
 
 @pytest.mark.parametrize(
     ("stored", "field", "index"),
     [
-        (5, "Color", 5), (69, "Color", 69), (70, "Color", None), (-1, "Color", None), (None, "Color", None),
-        (5, "ColorIndex", 5), (145, "ColorIndex", 5), (199, "ColorIndex", 59), (280, "ColorIndex", 62),
-        (287, "ColorIndex", 69), (210, "ColorIndex", None), (500, "ColorIndex", None),
+        (5, "Color", 5),
+        (69, "Color", 69),
+        (70, "Color", None),
+        (-1, "Color", None),
+        (None, "Color", None),
+        (5, "ColorIndex", 5),
+        (145, "ColorIndex", 5),
+        (199, "ColorIndex", 59),
+        (280, "ColorIndex", 62),
+        (287, "ColorIndex", 69),
+        (210, "ColorIndex", None),
+        (500, "ColorIndex", None),
     ],
-)  # fmt: skip
+)
 def test_colour_index_decoding(stored, field, index) -> None:
     assert colour_index(stored, field) == index
 
@@ -213,9 +307,19 @@ def test_palette_colour_per_outline() -> None:
     assert palette_colour(14, "live9") == "#a6be00"
     assert palette_colour(60, "live9") is None  # Live 9 had 60 colours
     # Live 8–9 sets use Live 9's table; tracks before Live 9.2 store no colour (0).
-    old = Outline(length=4, color_palette="live9", lanes=[
-        Lane(index=0, name="a", type="audio", color=0, blocks=[Block(start=0, end=4, name="x", color=14)]),
-    ])  # fmt: skip
+    old = Outline(
+        length=4,
+        color_palette="live9",
+        lanes=[
+            Lane(
+                index=0,
+                name="a",
+                type="audio",
+                color=0,
+                blocks=[Block(start=0, end=4, name="x", color=14)],
+            ),
+        ],
+    )
     assert arrangement(old, []).lanes[0].blocks[0].fill == LIVE9_PALETTE[14]
     assert arrangement(old, []).lanes[0].colour is None
     # Live 9.2–9.7 tracks do store colours (140 + the index), still in Live 9's table.
@@ -252,27 +356,55 @@ def test_svg_structure() -> None:
     names = fig.xpath(".//ol[@class='arr-names']/li")
     groups = lanes.xpath("./g")
     assert len(names) == len(groups) == 6
-    assert [li.xpath("string(span[@class='nm'])") for li in names] == [DRUMS, "Kick", SNARE, "Pad", "A-Reverb", "Main"]
+    assert [li.xpath("string(span[@class='nm'])") for li in names] == [
+        DRUMS,
+        "Kick",
+        SNARE,
+        "Pad",
+        "A-Reverb",
+        "Main",
+    ]
     assert [li.get("class") for li in names] == [
-        "k-group", "k-audio", "k-audio", "k-midi off", "k-return sec", "k-master sec",
-    ]  # fmt: skip
+        "k-group",
+        "k-audio",
+        "k-audio",
+        "k-midi off",
+        "k-return sec",
+        "k-master sec",
+    ]
     assert [g.get("class") for g in groups] == [
-        "lane k-group", "lane k-audio", "lane k-audio", "lane k-midi off", "lane k-return", "lane k-master",
-    ]  # fmt: skip
-    assert [g.get("transform") for g in groups] == [f"translate(0 {i * LANE_HEIGHT})" for i in range(6)]
+        "lane k-group",
+        "lane k-audio",
+        "lane k-audio",
+        "lane k-midi off",
+        "lane k-return",
+        "lane k-master",
+    ]
+    assert [g.get("transform") for g in groups] == [
+        f"translate(0 {i * LANE_HEIGHT})" for i in range(6)
+    ]
     assert names[1].get("style") == f"--d:1;--c:{LIVE_PALETTE[14]}"
     assert "Old Vocal" in fig.xpath("string(.//details[@class='arr-note'])")
 
     # one rect per clip, in the palette colour; the deactivated one marked
     clips = lanes.xpath(".//rect[starts-with(@class, 'c')]")
     assert len(clips) == 5
-    assert [r.get("fill") for r in clips] == [LIVE_PALETTE[14], LIVE_PALETTE[14], LIVE_PALETTE[5], NEUTRAL, LIVE_PALETTE[40]]
+    assert [r.get("fill") for r in clips] == [
+        LIVE_PALETTE[14],
+        LIVE_PALETTE[14],
+        LIVE_PALETTE[5],
+        NEUTRAL,
+        LIVE_PALETTE[40],
+    ]
     assert [r.get("class") for r in clips] == ["c", "c x", "c", "c", "c"]
     assert [r.get("x") for r in clips[:2]] == [num(0), num(32 * PPB)]
     assert groups[1].xpath("string(text[@class='cl d'])") == "Kick Loop"
 
     # locators: a flag each in the ruler, with the name
-    assert [g.xpath("string(title)") for g in ruler.xpath("g[@class='loc']")] == ["Intro", 'Drop <1> & "go"']
+    assert [g.xpath("string(title)") for g in ruler.xpath("g[@class='loc']")] == [
+        "Intro",
+        'Drop <1> & "go"',
+    ]
 
 
 def test_marks_link_to_rows_and_back() -> None:
@@ -285,14 +417,23 @@ def test_marks_link_to_rows_and_back() -> None:
     # each row links back to its mark, except the finding with neither track nor bars
     back = {r.get("id"): r.xpath("string(td[@class='n']/a/@href)") for r in rows}
     assert back == {
-        "f1-1": "#m1-1", "f1-2": "", "f1-3": "#m1-3", "f1-4": "#m1-4", "f1-5": "#m1-5",
-        "f1-6": "#m1-6", "f1-7": "#m1-6",
-    }  # fmt: skip
+        "f1-1": "#m1-1",
+        "f1-2": "",
+        "f1-3": "#m1-3",
+        "f1-4": "#m1-4",
+        "f1-5": "#m1-5",
+        "f1-6": "#m1-6",
+        "f1-7": "#m1-6",
+    }
     # every mark links to its row, and the row exists
     marks = doc.xpath("//figure//a[@id]")
     assert {m.get("id"): m.get("href") for m in marks} == {
-        "m1-1": "#f1-1", "m1-3": "#f1-3", "m1-4": "#f1-4", "m1-5": "#f1-5", "m1-6": "#f1-6",
-    }  # fmt: skip
+        "m1-1": "#f1-1",
+        "m1-3": "#f1-3",
+        "m1-4": "#f1-4",
+        "m1-5": "#f1-5",
+        "m1-6": "#f1-6",
+    }
     assert {href[1:] for href in doc.xpath("//@href")} <= set(ids)
 
     # the marks sit where their findings are
@@ -319,7 +460,9 @@ def test_names_are_escaped() -> None:
     assert "Drums &lt;&amp;&gt; &#34;Group&#34;" in fig
     assert "Snare &amp; &lt;Co&gt; &#34;1&#34;" in fig
     assert "Drop &lt;1&gt; &amp; &#34;go&#34;" in fig
-    assert "<b>" not in out and "&amp;amp;" in out  # the clip name FILL shows in a tooltip, literally
+    assert (
+        "<b>" not in out and "&amp;amp;" in out
+    )  # the clip name FILL shows in a tooltip, literally
     doc = lxml_html.fromstring(out)
     assert FILL in doc.xpath("//svg[@class='arr-lanes']//rect/title/text()")[2]
 
@@ -327,7 +470,19 @@ def test_names_are_escaped() -> None:
 def test_page_is_self_contained_with_the_drawing() -> None:
     out = page()
     lowered = out.lower()
-    for forbidden in ("http://", "https://", "//", "src=", "<script", "<link", "@import", "url(", "xmlns", "<image", "<use"):
+    for forbidden in (
+        "http://",
+        "https://",
+        "//",
+        "src=",
+        "<script",
+        "<link",
+        "@import",
+        "url(",
+        "xmlns",
+        "<image",
+        "<use",
+    ):
         assert forbidden not in lowered, forbidden
     assert all(href.startswith("#") for href in lxml_html.fromstring(out).xpath("//@href"))
     assert lowered.count("<style>") == 1
@@ -348,9 +503,20 @@ def test_no_outline_no_drawing() -> None:
 
 
 def test_empty_arrangement() -> None:
-    empty = RunResult(stage="mixing", files=[FileResult(path="x.als", outline=Outline(
-        length=4.0, color_palette="live11", lanes=[Lane(index=0, name="Main", type="master")], grid=_grid(1),
-    ))])  # fmt: skip
+    empty = RunResult(
+        stage="mixing",
+        files=[
+            FileResult(
+                path="x.als",
+                outline=Outline(
+                    length=4.0,
+                    color_palette="live11",
+                    lanes=[Lane(index=0, name="Main", type="master")],
+                    grid=_grid(1),
+                ),
+            )
+        ],
+    )
     doc = lxml_html.fromstring(human.html(empty))
     assert len(doc.xpath("//svg[@class='arr-lanes']/g")) == 1
     assert doc.xpath("//figure//rect[starts-with(@class, 'c')]") == []
@@ -361,7 +527,9 @@ def test_figure_snapshot() -> None:
     if UPDATE:
         SNAPSHOT.write_text(out, encoding="utf-8", newline="")
     if not SNAPSHOT.is_file():
-        pytest.fail(f"missing snapshot {SNAPSHOT}; create it with ALSLINT_UPDATE_SNAPSHOTS=1 and review it")
+        pytest.fail(
+            f"missing snapshot {SNAPSHOT}; create it with ALSLINT_UPDATE_SNAPSHOTS=1 and review it"
+        )
     assert out == SNAPSHOT.read_text(encoding="utf-8")
 
 
@@ -371,7 +539,9 @@ def test_figure_snapshot() -> None:
 
 def _lint_html(path: Path, tmp_path: Path) -> str:
     out = tmp_path / "report.html"
-    code = run(["lint", "--isolated", "--stage", "release", "--format", "html", "-o", str(out), str(path)])
+    code = run(
+        ["lint", "--isolated", "--stage", "release", "--format", "html", "-o", str(out), str(path)]
+    )
     assert code in (0, 1)
     return out.read_text(encoding="utf-8")
 

@@ -36,7 +36,9 @@ def test_json_contract_on_the_demo(capsys, monkeypatch):
     assert data["time_signature"] == "4/4"
     assert data["key"] == {"root": "A", "scale": "Minor", "in_key": True}
     assert data["length"] == {"beats": 320.0, "bars": 80, "seconds": 154.839}
-    assert [(t["name"], t["type"], t["arrangement_clips"], t["session_clips"]) for t in data["tracks"]] == [
+    assert [
+        (t["name"], t["type"], t["arrangement_clips"], t["session_clips"]) for t in data["tracks"]
+    ] == [
         ("Drums", "group", 0, 0),
         ("Kick", "audio", 2, 0),
         ("Snare", "audio", 2, 0),
@@ -62,9 +64,13 @@ def test_json_contract_on_the_demo(capsys, monkeypatch):
         {"return": "B-Delay", "level_db": None, "active": True},
     ]
     assert data["tracks"][4]["devices"][0] == {
-        "name": "Vital", "device": "PluginDevice", "on": True, "plugin_format": "vst3",
-        "instrument": True, "chains": [],
-    }  # fmt: skip
+        "name": "Vital",
+        "device": "PluginDevice",
+        "on": True,
+        "plugin_format": "vst3",
+        "instrument": True,
+        "chains": [],
+    }
 
 
 def test_tempo_automation_is_reported_beside_the_stored_tempo(capsys, monkeypatch, corpus_dir):
@@ -72,7 +78,11 @@ def test_tempo_automation_is_reported_beside_the_stored_tempo(capsys, monkeypatc
     code, out, _ = inspect(capsys, monkeypatch, "--format", "json", str(path))
     data = json.loads(out)
     # The stored tempo field says 120; the envelope runs 60 → 120 → 200.
-    assert (data["tempo"], data["tempo_automated"], data["tempo_range"]) == (120.0, True, [60.0, 200.0])
+    assert (data["tempo"], data["tempo_automated"], data["tempo_range"]) == (
+        120.0,
+        True,
+        [60.0, 200.0],
+    )
 
 
 def test_time_signature_changes(capsys, monkeypatch, corpus_dir):

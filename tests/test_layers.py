@@ -37,8 +37,14 @@ def test_rules_import_only_the_rule_api(path):
 @pytest.mark.parametrize(
     ("module", "forbidden"),
     [
-        ("model.py", ("alslint.api", "alslint.engine", "alslint.cli", "alslint.config", "alslint_rules")),
-        ("parser.py", ("alslint.api", "alslint.engine", "alslint.cli", "alslint.config", "alslint_rules")),
+        (
+            "model.py",
+            ("alslint.api", "alslint.engine", "alslint.cli", "alslint.config", "alslint_rules"),
+        ),
+        (
+            "parser.py",
+            ("alslint.api", "alslint.engine", "alslint.cli", "alslint.config", "alslint_rules"),
+        ),
         ("timeline.py", ("alslint.engine", "alslint.cli", "alslint_rules")),
         ("engine.py", ("alslint.cli", "alslint.formatters", "alslint_rules")),
         ("config.py", ("alslint.cli", "alslint.formatters", "alslint.engine")),

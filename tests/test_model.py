@@ -50,9 +50,15 @@ def test_gain_at_or_below_the_floor_is_minus_infinity(gain):
 
 @pytest.mark.parametrize(
     "level, active, reaches",
-    [(1.0, True, True), (0.001, True, True), (1.0, False, False), (MIN_GAIN, True, False),
-     (0.0, True, False), (MIN_GAIN * 1.001, True, True)],
-)  # fmt: skip
+    [
+        (1.0, True, True),
+        (0.001, True, True),
+        (1.0, False, False),
+        (MIN_GAIN, True, False),
+        (0.0, True, False),
+        (MIN_GAIN * 1.001, True, True),
+    ],
+)
 def test_send_reaches(level, active, reaches):
     send = Send(return_index=0, return_name="A-Reverb", level=level, active=active)
     assert send.reaches is reaches
@@ -69,8 +75,9 @@ def test_send_level_db():
 def envelope(default: float | None, *points: tuple[float, float]) -> Envelope:
     times = array("d", [t for t, _ in points])
     values = array("d", [v for _, v in points])
-    return Envelope(parameter="Volume", owner="Mixer", default_value=default,
-                    points=Points(times, values))  # fmt: skip
+    return Envelope(
+        parameter="Volume", owner="Mixer", default_value=default, points=Points(times, values)
+    )
 
 
 @pytest.mark.parametrize(
@@ -105,8 +112,9 @@ def device(tag: str, **kwargs) -> Device:
 ARP = device("MidiArpeggiator", is_midi_effect=True)
 CHORD = device("MidiChord", is_midi_effect=True)
 OPERATOR = device("Operator", is_instrument=True)
-SERUM = device("PluginDevice", name="Serum", is_instrument=True, plugin_format="vst3",
-               plugin_name="Serum")  # fmt: skip
+SERUM = device(
+    "PluginDevice", name="Serum", is_instrument=True, plugin_format="vst3", plugin_name="Serum"
+)
 EQ = device("Eq8")
 
 
@@ -133,13 +141,23 @@ def test_track_instrument(devices, expected):
 def test_all_devices_opens_racks_in_chain_order():
     from alslint.model import Chain
 
-    rack = device("InstrumentGroupDevice", is_instrument=True, chains=[
-        Chain(name="A", devices=[ARP, OPERATOR]), Chain(name="B", devices=[SERUM]),
-    ])  # fmt: skip
+    rack = device(
+        "InstrumentGroupDevice",
+        is_instrument=True,
+        chains=[
+            Chain(name="A", devices=[ARP, OPERATOR]),
+            Chain(name="B", devices=[SERUM]),
+        ],
+    )
     t = track(CHORD, rack, EQ)
     assert [d.name for d in t.all_devices()] == [
-        "MidiChord", "InstrumentGroupDevice", "MidiArpeggiator", "Operator", "Serum", "Eq8"
-    ]  # fmt: skip
+        "MidiChord",
+        "InstrumentGroupDevice",
+        "MidiArpeggiator",
+        "Operator",
+        "Serum",
+        "Eq8",
+    ]
     assert t.instrument is rack and rack.is_rack and not OPERATOR.is_rack
     assert SERUM.is_plugin and not OPERATOR.is_plugin
 
@@ -157,9 +175,16 @@ def make_set() -> LiveSet:
         Track(index=5, id=2, type="return", name="A-Reverb"),
         Track(index=6, id=None, type="master", name="Master"),
     ]
-    return LiveSet(path="x.als", creator="Ableton Live 11.3.21", live_version="11.3.21",
-                   schema_family=5, minor_version="11.0_11300", tempo=120.0,
-                   time_signature=TimeSignature(), tracks=tracks)  # fmt: skip
+    return LiveSet(
+        path="x.als",
+        creator="Ableton Live 11.3.21",
+        live_version="11.3.21",
+        schema_family=5,
+        minor_version="11.0_11300",
+        tempo=120.0,
+        time_signature=TimeSignature(),
+        tracks=tracks,
+    )
 
 
 def names(tracks) -> list[str]:

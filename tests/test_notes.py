@@ -21,11 +21,14 @@ def test_notes_in_live_order_with_every_column():
         '<MidiNoteEvent Time="0" Duration="0.25" Velocity="100" OffVelocity="64" IsEnabled="true" />',
         '<MidiNoteEvent Time="1.5" Duration="0.5" Velocity="90.5" OffVelocity="64" IsEnabled="false" />',
     ) + key_track(
-        38, '<MidiNoteEvent Time="1" Duration="1" Velocity="127" OffVelocity="64" IsEnabled="true" />'
+        38,
+        '<MidiNoteEvent Time="1" Duration="1" Velocity="127" OffVelocity="64" IsEnabled="true" />',
     )
     assert decode(content) == [
-        (36, 0.0, 0.25, 100.0, True), (36, 1.5, 0.5, 90.5, False), (38, 1.0, 1.0, 127.0, True),
-    ]  # fmt: skip
+        (36, 0.0, 0.25, 100.0, True),
+        (36, 1.5, 0.5, 90.5, False),
+        (38, 1.0, 1.0, 127.0, True),
+    ]
 
 
 def test_live_12_2_writes_is_enabled_only_on_muted_notes():
@@ -34,7 +37,9 @@ def test_live_12_2_writes_is_enabled_only_on_muted_notes():
         '<MidiNoteEvent Time="0" Duration="1" Velocity="100" NoteId="1" />',
         '<MidiNoteEvent Time="1" Duration="1" Velocity="100" IsEnabled="false" NoteId="2" />',
         '<MidiNoteEvent Time="2" Duration="1" Velocity="100" NoteId="3" />',
-    ) + key_track(62, '<MidiNoteEvent Time="3" Duration="1" Velocity="100" IsEnabled="false" NoteId="4" />')
+    ) + key_track(
+        62, '<MidiNoteEvent Time="3" Duration="1" Velocity="100" IsEnabled="false" NoteId="4" />'
+    )
     assert [enabled for *_, enabled in decode(content)] == [True, False, True, False]
 
 
@@ -48,28 +53,38 @@ def test_attributes_in_another_order_are_read_by_name():
 
 
 def test_key_tracks_without_notes_are_skipped():
-    assert decode(key_track(40) + key_track(41, '<MidiNoteEvent Time="0" Duration="1" Velocity="1" />')) == [
-        (41, 0.0, 1.0, 1.0, True)
-    ]
+    assert decode(
+        key_track(40) + key_track(41, '<MidiNoteEvent Time="0" Duration="1" Velocity="1" />')
+    ) == [(41, 0.0, 1.0, 1.0, True)]
     assert decode("") == []
 
 
 @pytest.mark.parametrize(
     ("content", "problem"),
     [
-        (key_track(36, '<MidiNoteEvent Time="0" Velocity="100" />'),
-         "a note without a time, duration or velocity"),
-        ('<KeyTrack Id="0"><Notes><MidiNoteEvent Time="0" Duration="1" Velocity="1" /></Notes></KeyTrack>',
-         "a key track without a MIDI key"),
-        (key_track(36, '<MidiNoteEvent Time="NaN" Duration="1" Velocity="1" />'),
-         "a note has a value that is not a finite number"),
-        (key_track(36, '<MidiNoteEvent Time="2e7" Duration="1" Velocity="1" />'),
-         "a note lies beyond any arrangement"),
-        ('<KeyTrack IsEnabled="false" Id="0"><Notes><MidiNoteEvent Time="0" Duration="1" Velocity="1" />'
-         '</Notes><MidiKey Value="1" /></KeyTrack>',
-         "a mute mark outside any note"),
+        (
+            key_track(36, '<MidiNoteEvent Time="0" Velocity="100" />'),
+            "a note without a time, duration or velocity",
+        ),
+        (
+            '<KeyTrack Id="0"><Notes><MidiNoteEvent Time="0" Duration="1" Velocity="1" /></Notes></KeyTrack>',
+            "a key track without a MIDI key",
+        ),
+        (
+            key_track(36, '<MidiNoteEvent Time="NaN" Duration="1" Velocity="1" />'),
+            "a note has a value that is not a finite number",
+        ),
+        (
+            key_track(36, '<MidiNoteEvent Time="2e7" Duration="1" Velocity="1" />'),
+            "a note lies beyond any arrangement",
+        ),
+        (
+            '<KeyTrack IsEnabled="false" Id="0"><Notes><MidiNoteEvent Time="0" Duration="1" Velocity="1" />'
+            '</Notes><MidiKey Value="1" /></KeyTrack>',
+            "a mute mark outside any note",
+        ),
     ],
-)  # fmt: skip
+)
 def test_damaged_notes_raise_value_error(content, problem):
     with pytest.raises(ValueError) as raised:
         decode(content)

@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from set_factory import audio_clip, audio_track, write_set
 
 ALSLINT = str(Path(sys.executable).parent / "alslint")
@@ -22,7 +21,9 @@ def folder(tmp_path):
     sets = tmp_path / "sets"
     sets.mkdir()
     for number in range(6):
-        tracks = [audio_track(f"Track {n}", [audio_clip(0, 16 * (n + 1))]) for n in range(number + 1)]
+        tracks = [
+            audio_track(f"Track {n}", [audio_clip(0, 16 * (n + 1))]) for n in range(number + 1)
+        ]
         write_set(sets / f"song{number}.als", tracks + [audio_track("Spare")])
     return sets
 
@@ -30,8 +31,14 @@ def folder(tmp_path):
 def lint(*args, cache_dir: Path, stdin_tty=False, **kwargs):
     env = {**os.environ, "ALSLINT_CACHE_DIR": str(cache_dir)}
     env.pop("CI", None)
-    return subprocess.run([ALSLINT, "--format", "json", *map(str, args)], capture_output=True,
-                          text=True, env=env, timeout=120, **kwargs)  # fmt: skip
+    return subprocess.run(
+        [ALSLINT, "--format", "json", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        **kwargs,
+    )
 
 
 def test_jobs_give_the_same_result_in_the_same_order(folder, tmp_path):
@@ -77,8 +84,12 @@ def test_a_damaged_cache_entry_is_a_miss(folder, tmp_path):
 def test_concurrent_runs_share_the_cache_safely(folder, tmp_path):
     cache = tmp_path / "cache"
     env = {**os.environ, "ALSLINT_CACHE_DIR": str(cache)}
-    runs = [subprocess.Popen([ALSLINT, "--format", "json", str(folder)], stdout=subprocess.PIPE,
-                             text=True, env=env) for _ in range(4)]  # fmt: skip
+    runs = [
+        subprocess.Popen(
+            [ALSLINT, "--format", "json", str(folder)], stdout=subprocess.PIPE, text=True, env=env
+        )
+        for _ in range(4)
+    ]
     outputs = [run.communicate(timeout=120)[0] for run in runs]
     assert len(set(outputs)) == 1
     for entry in cache.rglob("*.json"):
@@ -94,8 +105,13 @@ def test_progress_shows_on_a_terminal_only(folder, tmp_path):
     leader, follower = pty.openpty()
     env = {**os.environ, "ALSLINT_CACHE_DIR": str(tmp_path / "c")}
     env.pop("CI", None)
-    done = subprocess.run([ALSLINT, "--format", "json", "--no-cache", "--jobs", "1", str(folder)],
-                          stdout=subprocess.PIPE, stderr=follower, env=env, timeout=120)  # fmt: skip
+    done = subprocess.run(
+        [ALSLINT, "--format", "json", "--no-cache", "--jobs", "1", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        env=env,
+        timeout=120,
+    )
     os.close(follower)
     shown = b""
     while True:
@@ -115,8 +131,13 @@ def test_progress_shows_on_a_terminal_only(folder, tmp_path):
 def test_progress_stays_out_of_ci_logs(folder, tmp_path):
     leader, follower = pty.openpty()
     env = {**os.environ, "CI": "true", "ALSLINT_CACHE_DIR": str(tmp_path / "c")}
-    subprocess.run([ALSLINT, "--no-cache", str(folder)], stdout=subprocess.PIPE, stderr=follower,
-                   env=env, timeout=120)  # fmt: skip
+    subprocess.run(
+        [ALSLINT, "--no-cache", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        env=env,
+        timeout=120,
+    )
     os.close(follower)
     os.set_blocking(leader, False)
     try:

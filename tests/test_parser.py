@@ -2,16 +2,21 @@
 
 import pydantic
 import pytest
+from set_factory import audio_clip, audio_track, set_xml, write_set
 
 import alslint
-from set_factory import audio_clip, audio_track, set_xml, write_set
 
 
 def test_clips_playing_the_same_file_share_one_sample_reference(tmp_path):
-    path = write_set(tmp_path / "s.als", [
-        audio_track("Vox", [audio_clip(0, 4, sample_seconds=2.0), audio_clip(8, 12, sample_seconds=2.0)]),
-        audio_track("Gtr", [audio_clip(0, 4, sample_seconds=3.0)]),
-    ])  # fmt: skip
+    path = write_set(
+        tmp_path / "s.als",
+        [
+            audio_track(
+                "Vox", [audio_clip(0, 4, sample_seconds=2.0), audio_clip(8, 12, sample_seconds=2.0)]
+            ),
+            audio_track("Gtr", [audio_clip(0, 4, sample_seconds=3.0)]),
+        ],
+    )
     vox, gtr = alslint.load(path).tracks[:2]
     first, second = (clip.sample for clip in vox.arrangement_clips)
     assert first is second

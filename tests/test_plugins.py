@@ -20,10 +20,18 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from cli_helpers import cli, text_report
+from set_factory import (
+    SONG,
+    audio_clip,
+    audio_track,
+    busy_set,
+    clean_set,
+    one_warning_set,
+    write_set,
+)
+
 from alslint.config import find_config_file
-from set_factory import SONG, audio_clip, audio_track, busy_set, clean_set, one_warning_set, write_set
 
 FIXTURES = Path(__file__).parent / "plugin_fixtures"
 ALSLINT = Path(sys.executable).parent / "alslint"
@@ -33,20 +41,29 @@ BUSY_LINES = [
     "no automation moves): vary something at least every 16 bars [no-variation]",
     '  warning ALS301 Loop › clip "Beat" @ bars 1–32: Clip ends inside its sample with '
     "no fade-out: it may click [missing-fade]",
-    '  warning ALS303 Keys › Operator: MIDI track still plays through the instrument '
+    "  warning ALS303 Keys › Operator: MIDI track still plays through the instrument "
     '"Operator": bounce it to audio (or freeze and flatten it) before mixing [unbounced-midi]',
     "  warning ALS302 Spare: Track has no clips in the arrangement or the session: "
     "delete it if it is not needed [unused-track]",
 ]
-SHORT_SONG = "  warning ALS901 whole set: The arrangement is only 8 bars long (minimum {}) [short-song]"
-PLUGIN_MODULES = ("example_alslint_plugin", "dup_alslint_plugin", "broken_alslint_plugin", "made_plugin")
+SHORT_SONG = (
+    "  warning ALS901 whole set: The arrangement is only 8 bars long (minimum {}) [short-song]"
+)
+PLUGIN_MODULES = (
+    "example_alslint_plugin",
+    "dup_alslint_plugin",
+    "broken_alslint_plugin",
+    "made_plugin",
+)
 
 
 def shell(*argv: str, cwd: Path, pythonpath: Path | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     if pythonpath is not None:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(pythonpath), env.get("PYTHONPATH")]))
-    return subprocess.run([str(ALSLINT), *argv], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [str(ALSLINT), *argv], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -77,7 +94,9 @@ def make_distribution(site: Path, module: str, source: str, entry_points: dict[s
     (site / module / "__init__.py").write_text(textwrap.dedent(source))
     info = site / f"{module}-1.0.dist-info"
     info.mkdir()
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module.replace('_', '-')}\nVersion: 1.0\n")
+    (info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: {module.replace('_', '-')}\nVersion: 1.0\n"
+    )
     lines = "".join(f"{name} = {value}\n" for name, value in entry_points.items())
     (info / "entry_points.txt").write_text(f"[alslint.rules]\n{lines}")
     return site
@@ -88,7 +107,10 @@ def short_set(path: str = "short.als") -> Path:
     reports every song shorter than two minutes. The tests of the local short-song rule run
     with `*SHORT_OK`, so that its finding is the only one."""
     return write_set(
-        path, [audio_track("Vox", [audio_clip(0, 16, "Verse"), audio_clip(16, 32, "Chorus")])], tempo=100, **SONG
+        path,
+        [audio_track("Vox", [audio_clip(0, 16, "Verse"), audio_clip(16, 32, "Chorus")])],
+        tempo=100,
+        **SONG,
     )
 
 
@@ -103,14 +125,20 @@ def test_rules_dir_loads_a_local_rule(capsys):
     short_set()
     assert cli(capsys, *SHORT_OK, "--rules-dir", "fx/local_rules", "short.als") == (
         1,
-        text_report([("short.als", [SHORT_SONG.format(16)])], "Found 1 problem (1 warning) in 1 file."),
+        text_report(
+            [("short.als", [SHORT_SONG.format(16)])], "Found 1 problem (1 warning) in 1 file."
+        ),
         "",
     )
 
 
 def test_without_the_rules_dir_the_local_rule_is_unknown(capsys, tmp_path):
     short_set()
-    assert cli(capsys, *SHORT_OK, "short.als") == (0, text_report([("short.als", [])], "No problems found in 1 file."), "")
+    assert cli(capsys, *SHORT_OK, "short.als") == (
+        0,
+        text_report([("short.als", [])], "No problems found in 1 file."),
+        "",
+    )
     (tmp_path / "alslint.toml").write_text("[rules.short-song]\nmin-bars = 4\n")
     assert cli(capsys, *SHORT_OK, "short.als") == (
         2,
@@ -124,7 +152,9 @@ def test_local_rule_options_and_selection_from_config(capsys, tmp_path):
     (tmp_path / "alslint.toml").write_text("[rules.ALS901]\nmin-bars = 9\n")
     code, out, err = cli(capsys, *SHORT_OK, "--rules-dir", "fx/local_rules", "short.als")
     assert (code, err) == (1, "")
-    assert out == text_report([("short.als", [SHORT_SONG.format(9)])], "Found 1 problem (1 warning) in 1 file.")
+    assert out == text_report(
+        [("short.als", [SHORT_SONG.format(9)])], "Found 1 problem (1 warning) in 1 file."
+    )
     (tmp_path / "alslint.toml").write_text("[rules.short-song]\nmin-bars = 'many'\n")
     assert cli(capsys, *SHORT_OK, "--rules-dir", "fx/local_rules", "short.als") == (
         2,
@@ -142,17 +172,23 @@ def test_rules_dirs_in_config_are_relative_to_the_config_file(capsys, tmp_path, 
     monkeypatch.chdir(project / "songs")  # found by searching upwards
     assert cli(capsys, *SHORT_OK, "short.als") == (
         1,
-        text_report([("short.als", [SHORT_SONG.format(64)])], "Found 1 problem (1 warning) in 1 file."),
+        text_report(
+            [("short.als", [SHORT_SONG.format(64)])], "Found 1 problem (1 warning) in 1 file."
+        ),
         "",
     )
 
 
 def test_rules_dirs_with_config_option_from_another_folder(capsys, tmp_path):
     short_set()
-    code, out, err = cli(capsys, *SHORT_OK, "--config", "fx/config_project/alslint.toml", "short.als")
+    code, out, err = cli(
+        capsys, *SHORT_OK, "--config", "fx/config_project/alslint.toml", "short.als"
+    )
     assert (code, out, err) == (
         1,
-        text_report([("short.als", [SHORT_SONG.format(64)])], "Found 1 problem (1 warning) in 1 file."),
+        text_report(
+            [("short.als", [SHORT_SONG.format(64)])], "Found 1 problem (1 warning) in 1 file."
+        ),
         "",
     )
 
@@ -160,9 +196,16 @@ def test_rules_dirs_with_config_option_from_another_folder(capsys, tmp_path):
 def test_rules_dirs_and_rules_dir_add_up(capsys, tmp_path):
     short_set()
     code, out, _ = cli(
-        capsys, *SHORT_OK, "--config", "fx/config_project/alslint.toml", "--rules-dir", "fx/crashing_rules",
-        "--format", "json", "short.als",
-    )  # fmt: skip
+        capsys,
+        *SHORT_OK,
+        "--config",
+        "fx/config_project/alslint.toml",
+        "--rules-dir",
+        "fx/crashing_rules",
+        "--format",
+        "json",
+        "short.als",
+    )
     assert [v["code"] for v in json.loads(out)["files"][0]["findings"]] == ["ALS002", "ALS901"]
 
 
@@ -171,7 +214,9 @@ def test_rules_dir_as_a_subprocess(tmp_path):
     done = shell(*SHORT_OK, "--rules-dir", "fx/local_rules", "short.als", cwd=tmp_path)
     assert (done.returncode, done.stdout, done.stderr) == (
         1,
-        text_report([("short.als", [SHORT_SONG.format(16)])], "Found 1 problem (1 warning) in 1 file."),
+        text_report(
+            [("short.als", [SHORT_SONG.format(16)])], "Found 1 problem (1 warning) in 1 file."
+        ),
         "",
     )
 
@@ -182,7 +227,9 @@ def test_the_same_rules_folder_named_twice_is_loaded_once(capsys, tmp_path):
     (tmp_path / "alslint.toml").write_text('rules-dirs = ["fx/local_rules"]\n')
     expected = (
         1,
-        text_report([("short.als", [SHORT_SONG.format(16)])], "Found 1 problem (1 warning) in 1 file."),
+        text_report(
+            [("short.als", [SHORT_SONG.format(16)])], "Found 1 problem (1 warning) in 1 file."
+        ),
         "",
     )
     assert cli(capsys, *SHORT_OK, "--rules-dir", "fx/local_rules", "short.als") == expected
@@ -253,7 +300,10 @@ def test_installed_rule_selection_and_options(capsys, tmp_path, install):
         "one.als": [],
     }
     (tmp_path / "alslint.toml").write_text("[rules.sleepy-tempo]\nmin-bpm = 70\n")
-    assert cli(capsys, "slow.als")[0:2] == (0, text_report([("slow.als", [])], "No problems found in 1 file."))
+    assert cli(capsys, "slow.als")[0:2] == (
+        0,
+        text_report([("slow.als", [])], "No problems found in 1 file."),
+    )
     (tmp_path / "alslint.toml").write_text("[rules.sleepy-tempo]\nmin-bpm = 0\n")
     assert cli(capsys, "slow.als") == (
         2,
@@ -272,7 +322,10 @@ def test_an_installed_distribution_as_a_subprocess(tmp_path):
         "",
     )
     without = shell("--fail-on", "info", "slow.als", cwd=tmp_path)
-    assert (without.returncode, without.stdout) == (0, text_report([("slow.als", [])], "No problems found in 1 file."))
+    assert (without.returncode, without.stdout) == (
+        0,
+        text_report([("slow.als", [])], "No problems found in 1 file."),
+    )
 
 
 def test_an_entry_point_naming_a_module_registers_every_rule_in_it(capsys, tmp_path, install):
@@ -301,13 +354,25 @@ def test_an_entry_point_naming_a_module_registers_every_rule_in_it(capsys, tmp_p
     code, out, err = cli(capsys, "--select", "MOD", "short.als")
     assert (code, err) == (1, "")
     assert out == text_report(
-        [("short.als", ["  warning MOD001 whole set: first [first]", "  warning MOD002 whole set: second [second]"])],
+        [
+            (
+                "short.als",
+                [
+                    "  warning MOD001 whole set: first [first]",
+                    "  warning MOD002 whole set: second [second]",
+                ],
+            )
+        ],
         "Found 2 problems (2 warnings) in 1 file.",
     )
 
 
 def test_an_entry_point_naming_something_else_fails_loudly(capsys, tmp_path, install):
-    install(make_distribution(tmp_path / "site", "made_plugin", "VALUE = 3\n", {"made": "made_plugin:VALUE"}))
+    install(
+        make_distribution(
+            tmp_path / "site", "made_plugin", "VALUE = 3\n", {"made": "made_plugin:VALUE"}
+        )
+    )
     short_set()
     assert cli(capsys, "short.als") == (
         2,
@@ -346,13 +411,18 @@ def test_duplicate_code_from_an_installed_distribution(capsys, tmp_path, install
 def test_duplicate_code_from_an_installed_distribution_as_a_subprocess(tmp_path):
     short_set()
     done = shell("short.als", cwd=tmp_path, pythonpath=tmp_path / "fx" / "site_duplicate")
-    assert (done.returncode, done.stdout, done.stderr) == (2, "", f"alslint: error: {DUPLICATE_CODE}\n")
+    assert (done.returncode, done.stdout, done.stderr) == (
+        2,
+        "",
+        f"alslint: error: {DUPLICATE_CODE}\n",
+    )
 
 
 def _rule_file(folder: Path, file: str, body: str) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / file).write_text(
-        "from alslint.api import Finding, Rule, RuleOptions, Severity, Stage\n\n" + textwrap.dedent(body)
+        "from alslint.api import Finding, Rule, RuleOptions, Severity, Stage\n\n"
+        + textwrap.dedent(body)
     )
 
 
@@ -392,7 +462,11 @@ def test_duplicate_code_between_two_local_folders(capsys, tmp_path):
 
 
 def test_duplicate_code_within_one_local_folder(capsys, tmp_path):
-    _rule_file(tmp_path / "a", "one.py", _rule("One", "ALS911", "one-rule") + _rule("Other", "ALS911", "other-rule"))
+    _rule_file(
+        tmp_path / "a",
+        "one.py",
+        _rule("One", "ALS911", "one-rule") + _rule("Other", "ALS911", "other-rule"),
+    )
     short_set()
     assert cli(capsys, "--rules-dir", "a", "short.als") == (
         2,
@@ -415,9 +489,13 @@ def test_duplicate_code_within_one_local_folder(capsys, tmp_path):
     ],
 )
 def test_invalid_metadata_fails_loudly(capsys, tmp_path, attributes, problems):
-    body = "class Bad(Rule):\n" + textwrap.indent(attributes, "    ") + (
-        '\n    summary = "S."\n    stage = Stage.COMPOSITION\n\n'
-        "    def check(self, live_set, options, context):\n        return iter(())\n"
+    body = (
+        "class Bad(Rule):\n"
+        + textwrap.indent(attributes, "    ")
+        + (
+            '\n    summary = "S."\n    stage = Stage.COMPOSITION\n\n'
+            "    def check(self, live_set, options, context):\n        return iter(())\n"
+        )
     )
     _rule_file(tmp_path / "bad", "rule.py", body)
     short_set()
@@ -451,10 +529,11 @@ def test_invalid_metadata_types_fail_loudly(capsys, tmp_path, override, problem)
 
 def test_a_rule_without_check_fails_loudly(capsys, tmp_path):
     _rule_file(
-        tmp_path / "bad", "rule.py",
+        tmp_path / "bad",
+        "rule.py",
         'class Bad(Rule):\n    code = "ALS901"\n    name = "bad-rule"\n    summary = "S."\n'
         "    stage = Stage.COMPOSITION\n",
-    )  # fmt: skip
+    )
     short_set()
     assert cli(capsys, "--rules-dir", "bad", "short.als") == (
         2,
@@ -528,16 +607,25 @@ def test_a_crashing_rule_as_a_subprocess(tmp_path):
         'yield {"message": "a dict"}',
     ],
 )
-def test_a_rule_yielding_something_else_than_a_finding_is_an_internal_error(capsys, tmp_path, bad_yield):
+def test_a_rule_yielding_something_else_than_a_finding_is_an_internal_error(
+    capsys, tmp_path, bad_yield
+):
     """A plugin's bad output must not take the run down with a traceback: like a crash, it is
     an ALS002 finding for that file, and the other rules still report."""
     _rule_file(
-        tmp_path / "wrong", "wrong.py",
+        tmp_path / "wrong",
+        "wrong.py",
         _rule("WrongYield", "ALS903", "wrong-yield").replace("return iter(())", bad_yield),
-    )  # fmt: skip
+    )
     busy_set("busy.als")
     code, out, err = cli(capsys, "--rules-dir", "wrong", "--format", "json", "busy.als")
     assert (code, err) == (1, "")
     (file,) = json.loads(out)["files"]
-    assert [v["code"] for v in file["findings"]] == ["ALS002", "ALS201", "ALS301", "ALS303", "ALS302"]
+    assert [v["code"] for v in file["findings"]] == [
+        "ALS002",
+        "ALS201",
+        "ALS301",
+        "ALS303",
+        "ALS302",
+    ]
     assert file["findings"][0]["message"].startswith("rule ALS903 (wrong-yield) ")

@@ -169,8 +169,11 @@ def test_malformed_xml_names_the_line_once(tmp_path):
 
 def test_malformed_xml_after_cut_parts_names_the_files_own_line(tmp_path):
     # Onset analysis and note blocks are cut before parsing; the line is still the file's.
-    path = _write(tmp_path, '<?xml version="1.0"?>\n<Ableton>\n<LiveSet>\n<Onsets>\n\n</Onsets>\n'
-                  "<KeyTracks>\n</KeyTracks>\n</Ableton>\n")  # fmt: skip
+    path = _write(
+        tmp_path,
+        '<?xml version="1.0"?>\n<Ableton>\n<LiveSet>\n<Onsets>\n\n</Onsets>\n'
+        "<KeyTracks>\n</KeyTracks>\n</Ableton>\n",
+    )
     assert _error(path) == (
         f"{path}: not well-formed XML (line 9: Opening and ending tag mismatch: LiveSet line 3 "
         "and Ableton)"
@@ -180,17 +183,24 @@ def test_malformed_xml_after_cut_parts_names_the_files_own_line(tmp_path):
 @pytest.mark.parametrize(
     ("clip", "problem"),
     [
-        ('<AudioClip Id="0" Time="0">\n<Name Value="a" >\n</AudioClip>',
-         "line 5: Opening and ending tag mismatch: Name line 4 and AudioClip"),
-        ('<AudioClip Id="0" Time="0">\n<SampleRef>\n<FileRef>\n</SampleRef>\n</AudioClip>',
-         "line 6: Opening and ending tag mismatch: FileRef line 5 and SampleRef"),
+        (
+            '<AudioClip Id="0" Time="0">\n<Name Value="a" >\n</AudioClip>',
+            "line 5: Opening and ending tag mismatch: Name line 4 and AudioClip",
+        ),
+        (
+            '<AudioClip Id="0" Time="0">\n<SampleRef>\n<FileRef>\n</SampleRef>\n</AudioClip>',
+            "line 6: Opening and ending tag mismatch: FileRef line 5 and SampleRef",
+        ),
     ],
-)  # fmt: skip
+)
 def test_malformed_xml_inside_a_clip_names_the_files_own_line(tmp_path, clip, problem):
     # Clips and sample references are parsed on their own, after the rest of the set: the
     # error is the same as for the whole file.
-    xml = MINIMAL_SET.replace("<DeviceChain>", "<DeviceChain><MainSequencer><Sample><ArrangerAutomation>"
-                              f"<Events>{clip}</Events></ArrangerAutomation></Sample></MainSequencer>")
+    xml = MINIMAL_SET.replace(
+        "<DeviceChain>",
+        "<DeviceChain><MainSequencer><Sample><ArrangerAutomation>"
+        f"<Events>{clip}</Events></ArrangerAutomation></Sample></MainSequencer>",
+    )
     path = _write(tmp_path, xml)
     assert _error(path) == f"{path}: not well-formed XML ({problem})"
 
@@ -199,12 +209,15 @@ def test_plain_xml_minimal_set_loads(tmp_path):
     live_set = alslint.load(_write(tmp_path, MINIMAL_SET))
     assert live_set.damage == []
     assert (live_set.creator, live_set.live_version, live_set.schema_family) == (
-        "Ableton Live 11.0.11", "11.0.11", 5
-    )  # fmt: skip
+        "Ableton Live 11.0.11",
+        "11.0.11",
+        5,
+    )
     assert (live_set.tempo, str(live_set.time_signature)) == (93.5, "3/4")
     assert [(t.type, t.name, t.id) for t in live_set.tracks] == [
-        ("audio", "Bass", 3), ("master", "Master", None)
-    ]  # fmt: skip
+        ("audio", "Bass", 3),
+        ("master", "Master", None),
+    ]
     assert live_set.tracks[0].mixer.volume == 1.0
     assert live_set.locators == [] and live_set.scenes == []
 
@@ -265,11 +278,9 @@ def _billion_laughs() -> str:
     entities = '<!ENTITY lol0 "lol">' + "".join(
         f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)
     )
-    return (
-        '<?xml version="1.0"?>\n'
-        f"<!DOCTYPE Ableton [{entities}]>\n"
-        + MINIMAL_SET.split("\n", 1)[1].replace("<Tracks>", "<Tracks>&lol9;")
-    )
+    return f'<?xml version="1.0"?>\n<!DOCTYPE Ableton [{entities}]>\n' + MINIMAL_SET.split("\n", 1)[
+        1
+    ].replace("<Tracks>", "<Tracks>&lol9;")
 
 
 def test_billion_laughs(tmp_path):

@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from set_factory import audio_clip, audio_track, set_xml, write_set
 
 from alslint.cli import run
-from set_factory import audio_clip, audio_track, set_xml, write_set
 
 REPO = Path(__file__).resolve().parents[1]
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -41,9 +41,14 @@ def test_custom_rule_example_runs_from_a_rule_folder(rule_folder, tmp_path, caps
     xml = set_xml([audio_track("Vox", [audio_clip(0, 16)])])
     master = xml.index("<MainTrack>")
     volume = xml.index('<Volume><LomId Value="0"/><Manual Value="1"/>', master)
-    loud.write_bytes(gzip.compress(
-        (xml[:volume] + xml[volume:].replace('<Manual Value="1"/>', '<Manual Value="1.5"/>', 1)).encode()
-    ))  # fmt: skip
+    loud.write_bytes(
+        gzip.compress(
+            (
+                xml[:volume]
+                + xml[volume:].replace('<Manual Value="1"/>', '<Manual Value="1.5"/>', 1)
+            ).encode()
+        )
+    )
     argv = ["--no-cache", "--no-color", "--rules-dir", str(rule_folder), "--select", "loud-master"]
     assert run([*argv, str(quiet), str(loud)]) == 1
     assert capsys.readouterr().out.splitlines()[3:5] == [
@@ -77,6 +82,10 @@ def test_ci_runs_the_readme_test_command():
 
 def test_inspect_example_is_the_real_output(capsys, monkeypatch):
     monkeypatch.chdir(REPO)
-    [block] = [b for b in code_blocks("text") if b.startswith("$ alslint inspect sample_projects/demo.als\n")]
+    [block] = [
+        b
+        for b in code_blocks("text")
+        if b.startswith("$ alslint inspect sample_projects/demo.als\n")
+    ]
     assert run(["inspect", "sample_projects/demo.als"]) == 0
     assert block == "$ alslint inspect sample_projects/demo.als\n" + capsys.readouterr().out

@@ -12,8 +12,13 @@ from alslint.cli import run
 from alslint.registry import collect_rules
 
 RULES = collect_rules()
-HEADINGS = ["## What it flags", "## Why it matters", "## How to fix it in Live", "## Options",
-            "## When to ignore"]  # fmt: skip
+HEADINGS = [
+    "## What it flags",
+    "## Why it matters",
+    "## How to fix it in Live",
+    "## Options",
+    "## When to ignore",
+]
 ROW = re.compile(r"^\| `([a-z0-9-]+)` \| `([^`]*)` \|", re.M)
 
 
@@ -21,9 +26,12 @@ def test_the_catalogue_covers_every_stage_twice():
     stages = [rule.stage.value for rule in RULES]
     assert len(RULES) >= 20
     assert {stage: stages.count(stage) >= 2 for stage in set(stages)} == {
-        "composition": True, "arrangement": True, "sound-design": True, "mixing": True,
+        "composition": True,
+        "arrangement": True,
+        "sound-design": True,
+        "mixing": True,
         "mastering": True,
-    }  # fmt: skip
+    }
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[rule.name for rule in RULES])
@@ -57,7 +65,9 @@ def test_options_table_matches_the_options_model(rule):
         if shown.startswith("["):
             assert shown == _toml(default) or (len(default) > 3 and shown.startswith("[")), name
         else:
-            assert shown == _toml(default), f"{rule.name}: {name} documented as {shown}, is {default!r}"
+            assert shown == _toml(default), (
+                f"{rule.name}: {name} documented as {shown}, is {default!r}"
+            )
 
 
 def section(doc: str, heading: str) -> str:

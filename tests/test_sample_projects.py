@@ -45,12 +45,33 @@ SAMPLE_FILES = tuple(f"Samples/Imported/{name}.wav" for name in ("Kick", "Hats",
 
 #: Element kinds whose child sequence must match a Live 12.3 instance.
 CHECKED_KINDS = (
-    "AudioTrack", "MidiTrack", "GroupTrack", "ReturnTrack", "MainTrack", "PreHearTrack",
-    "Mixer", "AudioClip", "MidiClip", "FileRef", "SampleRef", "Fades", "Loop", "Locator",
-    "Scene", "AutomationEnvelope", "TrackSendHolder", "PluginDevice", "Vst3PluginInfo",
-    "Vst3Preset", "PluginFloatParameter", "MainSequencer", "FreezeSequencer", "AudioSequencer",
-    "LiveSet", "Transport",
-)  # fmt: skip
+    "AudioTrack",
+    "MidiTrack",
+    "GroupTrack",
+    "ReturnTrack",
+    "MainTrack",
+    "PreHearTrack",
+    "Mixer",
+    "AudioClip",
+    "MidiClip",
+    "FileRef",
+    "SampleRef",
+    "Fades",
+    "Loop",
+    "Locator",
+    "Scene",
+    "AutomationEnvelope",
+    "TrackSendHolder",
+    "PluginDevice",
+    "Vst3PluginInfo",
+    "Vst3Preset",
+    "PluginFloatParameter",
+    "MainSequencer",
+    "FreezeSequencer",
+    "AudioSequencer",
+    "LiveSet",
+    "Transport",
+)
 #: Devices no Live 12 set of the corpus contains: checked against the Live 11 corpus.
 LIVE11_ONLY_DEVICES = frozenset({"Limiter"})
 CLIP_TAGS = frozenset({"AudioClip", "MidiClip"})
@@ -108,8 +129,9 @@ class SchemaIndex:
     def _add_stream(self, stream, sequences: bool) -> None:
         stack: list[str] = []
         anchors: list[int] = []  # indexes into stack of open anchors
-        context = etree.iterparse(stream, events=("start", "end"), huge_tree=True,
-                                  resolve_entities=False, no_network=True)  # fmt: skip
+        context = etree.iterparse(
+            stream, events=("start", "end"), huge_tree=True, resolve_entities=False, no_network=True
+        )
         for event, el in context:
             if event == "start":
                 stack.append(el.tag)
@@ -121,7 +143,7 @@ class SchemaIndex:
                     if i > 0:
                         self.placements.add((stack[i - 1], el.tag))
                 if anchors:
-                    self.anchored[stack[anchors[-1]]].add(path[anchors[-1]:])
+                    self.anchored[stack[anchors[-1]]].add(path[anchors[-1] :])
             else:
                 if sequences:
                     self.sequences[el.tag].add(tuple(child.tag for child in el))
@@ -183,8 +205,9 @@ def _live12_device_header(sequence: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def test_builder_reproduces_committed_files(tmp_path):
-    result = subprocess.run([sys.executable, str(BUILDER), str(tmp_path)], capture_output=True,
-                            text=True, check=True)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, str(BUILDER), str(tmp_path)], capture_output=True, text=True, check=True
+    )
     assert "demo.als" in result.stdout
     for name in SAMPLE_NAMES:
         built = (tmp_path / name).read_bytes()
@@ -197,7 +220,9 @@ def test_builder_reproduces_committed_files(tmp_path):
             f"{name}: same XML but different gzip bytes (zlib {zlib.ZLIB_RUNTIME_VERSION} "
             "compresses differently from the zlib that wrote the committed file?)"
         )
-    built_samples = sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "Samples").rglob("*") if p.is_file())
+    built_samples = sorted(
+        str(p.relative_to(tmp_path)) for p in (tmp_path / "Samples").rglob("*") if p.is_file()
+    )
     assert built_samples == sorted(SAMPLE_FILES)
     for name in SAMPLE_FILES:
         assert (tmp_path / name).read_bytes() == (SAMPLES_DIR / name).read_bytes(), (
@@ -234,9 +259,12 @@ def test_pointee_ids_are_unique_and_below_next_pointee_id(name):
         int(el.get("Id"))
         for el in root.iter()
         if el.get("Id") is not None
-        and (el.tag in pointee_tags or el.tag.endswith("ModulationTarget")
-             or el.tag.startswith("ControllerTargets."))
-    ]  # fmt: skip
+        and (
+            el.tag in pointee_tags
+            or el.tag.endswith("ModulationTarget")
+            or el.tag.startswith("ControllerTargets.")
+        )
+    ]
     assert len(ids) == len(set(ids))
     assert int(root.find("LiveSet/NextPointeeId").get("Value")) > max(ids)
     targets = {el.get("Id") for el in root.iter("AutomationTarget")}
@@ -348,8 +376,11 @@ def test_demo_content():
     assert str(s.time_signature) == "4/4" and s.time_signature.code == 201
     assert (s.scale.root, s.scale.name, s.scale.in_key) == (9, "Minor", True)
     assert [(loc.name, loc.time) for loc in s.locators] == [
-        ("Intro", 0), ("Verse", 64), ("Drop", 128), ("Outro", 256)
-    ]  # fmt: skip
+        ("Intro", 0),
+        ("Verse", 64),
+        ("Drop", 128),
+        ("Outro", 256),
+    ]
     assert len(s.scenes) == 2
     assert [(t.name, t.type, t.group_name) for t in s.tracks] == [
         ("Drums", "group", None),
@@ -371,15 +402,17 @@ def test_demo_content():
     assert _clip_spans(kick) == [("Kick Loop", 0, 128), ("Kick Loop", 160, 320)]
     for clip in kick.arrangement_clips:
         assert (clip.loop.on, clip.loop.start, clip.loop.end) == (True, 0, 4)
-        assert clip.fades.model_dump() == dict(enabled=True, fade_in=0, fade_out=0,
-                                               default_fade_in=True, default_fade_out=True)  # fmt: skip
+        assert clip.fades.model_dump() == dict(
+            enabled=True, fade_in=0, fade_out=0, default_fade_in=True, default_fade_out=True
+        )
         assert clip.sample.relative_path == "Samples/Imported/Kick Loop.wav"
         assert clip.sample.path == "/Users/demo/Music/Demo Project/Samples/Imported/Kick Loop.wav"
         assert clip.sample.relative_path_type == 3
         assert [tuple(m) for m in clip.warp_markers] == [(0, 0), (1.935483871, 4)]
     assert [(x.return_name, x.level) for x in kick.mixer.sends] == [
-        ("A-Reverb", 0.2511886432), ("B-Delay", 0.0003162277571)
-    ]  # fmt: skip
+        ("A-Reverb", 0.2511886432),
+        ("B-Delay", 0.0003162277571),
+    ]
     assert math.isclose(kick.mixer.sends[0].level_db, -12, abs_tol=1e-6)
     assert math.isclose(kick.mixer.volume_db, 3, abs_tol=1e-6)  # the fader above 0 dB
 
@@ -388,8 +421,9 @@ def test_demo_content():
     assert _clip_spans(snare) == [("Snare Hit", 64, 128), ("Snare Fill", 124, 128)]
     hit, fill = snare.arrangement_clips
     assert (hit.loop.on, hit.loop.start) == (False, 2)
-    assert hit.fades.model_dump() == dict(enabled=False, fade_in=0, fade_out=0,
-                                          default_fade_in=False, default_fade_out=False)  # fmt: skip
+    assert hit.fades.model_dump() == dict(
+        enabled=False, fade_in=0, fade_out=0, default_fade_in=False, default_fade_out=False
+    )
     assert (fill.loop.on, fill.loop.start) == (False, 0)
     assert (fill.fades.fade_in, fill.fades.fade_out) == (0.01, 0.01)
     assert (fill.fades.default_fade_in, fill.fades.default_fade_out) == (False, False)
@@ -410,7 +444,9 @@ def test_demo_content():
     [vital] = lead.devices
     assert (vital.plugin_format, vital.plugin_name, vital.is_instrument) == ("vst3", "Vital", True)
     assert _clip_spans(lead) == [("Lead A", 64, 128), ("Lead B", 160, 256), ("Lead Old", 256, 288)]
-    assert all((c.loop.on, c.loop.start, c.loop.end) == (True, 0, 8) for c in lead.arrangement_clips)
+    assert all(
+        (c.loop.on, c.loop.start, c.loop.end) == (True, 0, 8) for c in lead.arrangement_clips
+    )
     assert [c.disabled for c in lead.arrangement_clips] == [False, False, True]
     assert [t.name for t in s.tracks if t.mixer.solo] == ["Lead"]
 
@@ -443,12 +479,21 @@ def test_clean_content():
     assert (s.tempo, str(s.time_signature)) == (126, "4/4")
     assert (s.scale.root, s.scale.name, s.scale.in_key) == (2, "Minor", True)
     assert [(loc.name, loc.time) for loc in s.locators] == [
-        ("Intro", 0), ("Verse", 32), ("Drop", 96), ("Break", 160), ("Drop 2", 192), ("Outro", 256)
-    ]  # fmt: skip
+        ("Intro", 0),
+        ("Verse", 32),
+        ("Drop", 96),
+        ("Break", 160),
+        ("Drop 2", 192),
+        ("Outro", 256),
+    ]
     assert [(t.name, t.type) for t in s.tracks] == [
-        ("Kick", "audio"), ("Hats", "audio"), ("Bass (bounced)", "audio"), ("Chords", "audio"),
-        ("A-Reverb", "return"), ("Main", "master"),
-    ]  # fmt: skip
+        ("Kick", "audio"),
+        ("Hats", "audio"),
+        ("Bass (bounced)", "audio"),
+        ("Chords", "audio"),
+        ("A-Reverb", "return"),
+        ("Main", "master"),
+    ]
     kick, hats, bass, chords, reverb, main = s.tracks
 
     def bars(track):
@@ -464,18 +509,27 @@ def test_clean_content():
         for clip in track.arrangement_clips:
             assert (clip.loop.on, clip.loop.start, clip.loop.end) == (True, 0, 1)
             fades = clip.fades
-            assert (fades.enabled, fades.default_fade_in, fades.default_fade_out) == (True, True, True)
+            assert (fades.enabled, fades.default_fade_in, fades.default_fade_out) == (
+                True,
+                True,
+                True,
+            )
             assert [tuple(m) for m in clip.warp_markers] == [(0, 0), (0.4761904762, 1)]
     assert [(t.mixer.pan, round(t.mixer.volume_db, 6)) for t in (kick, hats, bass, chords)] == [
-        (0, 0), (0.3, 0), (0, -3), (-0.3, -3)
-    ]  # fmt: skip
-    assert [[(x.return_name, round(x.level_db, 6)) for x in t.mixer.sends] for t in (hats, chords)] == [
-        [("A-Reverb", -20)], [("A-Reverb", -12)]
-    ]  # fmt: skip
+        (0, 0),
+        (0.3, 0),
+        (0, -3),
+        (-0.3, -3),
+    ]
+    assert [
+        [(x.return_name, round(x.level_db, 6)) for x in t.mixer.sends] for t in (hats, chords)
+    ] == [[("A-Reverb", -20)], [("A-Reverb", -12)]]
     [fade_in] = chords.envelopes
     assert (fade_in.owner, fade_in.parameter, list(fade_in.points)) == (
-        "Mixer", "Volume", [(0, 0.2511886432), (32, 0.7079457844)]
-    )  # fmt: skip
+        "Mixer",
+        "Volume",
+        [(0, 0.2511886432), (32, 0.7079457844)],
+    )
     assert [d.tag for d in reverb.devices] == ["Reverb"]
     assert not s.tracks_of("midi")
     assert [d.tag for d in main.devices] == ["Limiter"]
@@ -486,7 +540,9 @@ def test_clean_samples_are_the_files_the_set_describes(name):
     """The sample references of clean.als match the WAV files beside it (length, rate, size),
     and each file holds one beat at the set's tempo."""
     s = alslint.load(SAMPLES_DIR / "clean.als")
-    refs = {clip.sample.relative_path: clip.sample for t in s.tracks for clip in t.arrangement_clips}
+    refs = {
+        clip.sample.relative_path: clip.sample for t in s.tracks for clip in t.arrangement_clips
+    }
     ref = refs[name]
     path = SAMPLES_DIR / name
     with wave.open(str(path), "rb") as wav:
@@ -494,6 +550,9 @@ def test_clean_samples_are_the_files_the_set_describes(name):
         assert (ref.duration_samples, ref.sample_rate) == (wav.getnframes(), wav.getframerate())
         assert wav.getnframes() / wav.getframerate() == 60 / s.tempo  # one beat
     assert ref.relative_path_type == 3
-    [size] = {ref_el.getparent().find("OriginalFileSize").get("Value")
-              for ref_el in _sample_tree("clean.als").iter("RelativePath") if ref_el.get("Value") == name}
+    [size] = {
+        ref_el.getparent().find("OriginalFileSize").get("Value")
+        for ref_el in _sample_tree("clean.als").iter("RelativePath")
+        if ref_el.get("Value") == name
+    }
     assert int(size) == path.stat().st_size

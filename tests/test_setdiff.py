@@ -17,9 +17,9 @@ from array import array
 from pathlib import Path
 
 import pytest
+from cli_helpers import cli
 
 import alslint
-from cli_helpers import cli
 from alslint.model import (
     Chain,
     Device,
@@ -49,11 +49,12 @@ def db_gain(db: float) -> float:
 
 def envelope(owner: str, parameter: str, points, path=None, default=None) -> Envelope:
     return Envelope(
-        parameter=parameter, owner=owner,
+        parameter=parameter,
+        owner=owner,
         device_path=path if path is not None else ([] if owner == "Mixer" else [owner]),
         default_value=default,
         points=Points(array("d", [t for t, _ in points]), array("d", [v for _, v in points])),
-    )  # fmt: skip
+    )
 
 
 def lines(diff: Diff) -> list[tuple[str, str | None, str]]:
@@ -63,35 +64,59 @@ def lines(diff: Diff) -> list[tuple[str, str | None, str]]:
 def song(**overrides) -> LiveSet:
     """A small song: a drum group with a kick, a bass, a vocal, a reverb return."""
     kick_rack = Device(
-        tag="DrumGroupDevice", name="Kit", is_instrument=True,
-        chains=[Chain(name="Kick", devices=[Device(tag="OriginalSimpler", name="Simpler")]),
-                Chain(name="Snare", devices=[Device(tag="OriginalSimpler", name="Simpler")])],
-    )  # fmt: skip
+        tag="DrumGroupDevice",
+        name="Kit",
+        is_instrument=True,
+        chains=[
+            Chain(name="Kick", devices=[Device(tag="OriginalSimpler", name="Simpler")]),
+            Chain(name="Snare", devices=[Device(tag="OriginalSimpler", name="Simpler")]),
+        ],
+    )
     tracks = [
         make_track("group", "Drums", user_name="Drums", id=10),
         make_track(
-            "midi", "Kick", user_name="Kick", group_id=10, group_name="Drums",
+            "midi",
+            "Kick",
+            user_name="Kick",
+            group_id=10,
+            group_name="Drums",
             devices=[kick_rack, Device(tag="Eq8", name="EQ Eight")],
-            clips=[midi_clip(0, 16, "Beat", notes=[(36, 0, 1), (36, 1, 1)]),
-                   midi_clip(16, 32, "Beat", notes=[(36, 0, 1), (36, 1, 1)])],
-        ),  # fmt: skip
+            clips=[
+                midi_clip(0, 16, "Beat", notes=[(36, 0, 1), (36, 1, 1)]),
+                midi_clip(16, 32, "Beat", notes=[(36, 0, 1), (36, 1, 1)]),
+            ],
+        ),
         make_track(
-            "midi", "Bass", user_name="Bass",
-            devices=[Device(tag="Operator", name="Operator", is_instrument=True),
-                     Device(tag="AutoFilter", name="Auto Filter")],
+            "midi",
+            "Bass",
+            user_name="Bass",
+            devices=[
+                Device(tag="Operator", name="Operator", is_instrument=True),
+                Device(tag="AutoFilter", name="Auto Filter"),
+            ],
             clips=[midi_clip(32, 48, "Riff", notes=[(40, 0, 2)])],
             envelopes=[envelope("Auto Filter", "Frequency", [(32, 200), (48, 4000)])],
-        ),  # fmt: skip
-        make_track("audio", "Vox", user_name="Vox",
-                   clips=[audio_clip(64, 80, "Take 1"), audio_clip(96, 112, "Take 2")]),  # fmt: skip
-        make_track("return", "A-Reverb", user_name="A-Reverb",
-                   devices=[Device(tag="Reverb", name="Reverb")]),  # fmt: skip
+        ),
+        make_track(
+            "audio",
+            "Vox",
+            user_name="Vox",
+            clips=[audio_clip(64, 80, "Take 1"), audio_clip(96, 112, "Take 2")],
+        ),
+        make_track(
+            "return",
+            "A-Reverb",
+            user_name="A-Reverb",
+            devices=[Device(tag="Reverb", name="Reverb")],
+        ),
     ]
     live_set = make_set(
-        tracks, tempo=120, scale=Scale(root=9, name="Minor", in_key=True),
+        tracks,
+        tempo=120,
+        scale=Scale(root=9, name="Minor", in_key=True),
         locators=[Locator(time=0, name="Intro"), Locator(time=64, name="Verse")],
         scenes=[Scene(index=0, name="A"), Scene(index=1, name="B")],
-    )  # fmt: skip
+    )
     for key, value in overrides.items():
         setattr(live_set, key, value)
     return live_set
@@ -108,7 +133,9 @@ def track(live_set: LiveSet, name: str):
 def test_identical_sets_have_no_difference() -> None:
     diff = diff_sets(song(), song())
     assert diff.changes == [] and not diff.different
-    assert to_text(diff) == "test.als (Live 12.3.5) → test.als (Live 12.3.5)\nno musical differences\n"
+    assert (
+        to_text(diff) == "test.als (Live 12.3.5) → test.als (Live 12.3.5)\nno musical differences\n"
+    )
 
 
 def test_what_live_rewrites_on_save_is_no_difference() -> None:
@@ -126,8 +153,13 @@ def test_what_live_rewrites_on_save_is_no_difference() -> None:
 
 def test_automatic_names_renumbered_by_an_insert_are_not_renames() -> None:
     old = make_set([make_track("audio", "1-Audio"), make_track("midi", "2-MIDI")])
-    new = make_set([make_track("audio", "1-Audio"), make_track("audio", "2-Audio"),
-                    make_track("midi", "3-MIDI")])  # fmt: skip
+    new = make_set(
+        [
+            make_track("audio", "1-Audio"),
+            make_track("audio", "2-Audio"),
+            make_track("midi", "3-MIDI"),
+        ]
+    )
     assert lines(diff_sets(old, new)) == [("track-added", "2-Audio", "added")]
 
 
@@ -136,13 +168,20 @@ def test_automatic_names_renumbered_by_an_insert_are_not_renames() -> None:
 
 def test_set_level_changes() -> None:
     new = song(
-        tempo=124.5, time_signature=TimeSignature(numerator=3, denominator=4),
+        tempo=124.5,
+        time_signature=TimeSignature(numerator=3, denominator=4),
         scale=Scale(root=0, name="Major", in_key=True),
-        locators=[Locator(time=0, name="Start"), Locator(time=72, name="Verse"),
-                  Locator(time=128, name="Drop")],
-        scenes=[Scene(index=0, name="A"), Scene(index=1, name="Chorus", tempo=128.0),
-                Scene(index=2, name="C")],
-    )  # fmt: skip
+        locators=[
+            Locator(time=0, name="Start"),
+            Locator(time=72, name="Verse"),
+            Locator(time=128, name="Drop"),
+        ],
+        scenes=[
+            Scene(index=0, name="A"),
+            Scene(index=1, name="Chorus", tempo=128.0),
+            Scene(index=2, name="C"),
+        ],
+    )
     new.tempo_envelope = envelope("Mixer", "Tempo", [(0, 120), (64, 130)], default=120)
     new.master.envelopes = [new.tempo_envelope]
     diff = diff_sets(song(), new)
@@ -206,9 +245,7 @@ def test_reordered_tracks_report_the_smaller_move() -> None:
     new.tracks = [drums, kick, vox, bass, reverb, master]
     diff = diff_sets(song(), _reindexed(new))
     # Bass and Vox swapped: one of them moved (equal weights: Bass keeps its place).
-    assert [(c.kind, c.track, c.old, c.new) for c in diff.changes] == [
-        ("track-moved", "Vox", 4, 3)
-    ]
+    assert [(c.kind, c.track, c.old, c.new) for c in diff.changes] == [("track-moved", "Vox", 4, 3)]
 
 
 def test_a_moved_group_is_reported_once_not_per_child() -> None:
@@ -217,7 +254,10 @@ def test_a_moved_group_is_reported_once_not_per_child() -> None:
     new.tracks = [bass, vox, drums, kick, reverb, master]
     diff = diff_sets(song(), _reindexed(new))
     # The group with its child weighs 2, Bass and Vox weigh 1 each: the group stays.
-    assert {(c.kind, c.track) for c in diff.changes} == {("track-moved", "Bass"), ("track-moved", "Vox")}
+    assert {(c.kind, c.track) for c in diff.changes} == {
+        ("track-moved", "Bass"),
+        ("track-moved", "Vox"),
+    }
     new = song()
     drums, kick, bass, vox, reverb, master = new.tracks
     new.tracks = [bass, drums, kick, vox, reverb, master]
@@ -246,9 +286,13 @@ def test_renamed_track_found_by_place_and_content() -> None:
 def test_mixer_changes_in_db() -> None:
     new = song()
     bass = track(new, "Bass")
-    bass.mixer = Mixer(volume=db_gain(-3.5), pan=-0.5, on=False, solo=True,
-                       sends=[Send(return_index=0, return_name="A-Reverb", level=db_gain(-12),
-                                   active=False)])  # fmt: skip
+    bass.mixer = Mixer(
+        volume=db_gain(-3.5),
+        pan=-0.5,
+        on=False,
+        solo=True,
+        sends=[Send(return_index=0, return_name="A-Reverb", level=db_gain(-12), active=False)],
+    )
     diff = diff_sets(song(), new)
     assert lines(diff) == [
         ("track-switched", "Bass", "switched off"),
@@ -265,12 +309,20 @@ def test_mixer_changes_in_db() -> None:
 
 def test_sends_follow_their_returns_when_a_return_is_inserted() -> None:
     """Live letters returns by place: inserting one turns "A-Delay" into "B-Delay"."""
-    old = make_set([make_track("audio", "Gtr", user_name="Gtr"),
-                    make_track("return", "A-Delay", user_name="Delay")])  # fmt: skip
+    old = make_set(
+        [
+            make_track("audio", "Gtr", user_name="Gtr"),
+            make_track("return", "A-Delay", user_name="Delay"),
+        ]
+    )
     track(old, "Gtr").mixer.sends[0].level = db_gain(-10)
-    new = make_set([make_track("audio", "Gtr", user_name="Gtr"),
-                    make_track("return", "A-Verb", user_name="Verb"),
-                    make_track("return", "B-Delay", user_name="Delay")])  # fmt: skip
+    new = make_set(
+        [
+            make_track("audio", "Gtr", user_name="Gtr"),
+            make_track("return", "A-Verb", user_name="Verb"),
+            make_track("return", "B-Delay", user_name="Delay"),
+        ]
+    )
     track(new, "Gtr").mixer.sends[1].level = db_gain(-10)  # the same send, now to return B
     assert lines(diff_sets(old, new)) == [("track-added", "A-Verb", "added")]
     track(new, "Gtr").mixer.sends[1].level = db_gain(-7)
@@ -287,8 +339,16 @@ def test_device_changes_at_any_depth() -> None:
     kit.chains[1].devices[0].on = False  # Snare's Simpler off
     kit.chains.append(Chain(name="Hat"))
     kick.devices[1].on = False  # EQ Eight off
-    bass.devices.insert(1, Device(tag="PluginDevice", name="Serum", plugin_format="vst3",
-                                  plugin_name="Serum", is_instrument=True))  # fmt: skip
+    bass.devices.insert(
+        1,
+        Device(
+            tag="PluginDevice",
+            name="Serum",
+            plugin_format="vst3",
+            plugin_name="Serum",
+            is_instrument=True,
+        ),
+    )
     bass.devices.pop(0)  # Operator removed
     reverb.devices[0].name = "Big Hall"  # renamed
     diff = diff_sets(song(), new)
@@ -301,8 +361,13 @@ def test_device_changes_at_any_depth() -> None:
         ("device-renamed", "A-Reverb", 'device Reverb renamed to "Big Hall"'),
     ]
     assert diff.changes[0].subject == "Kit › Simpler"  # device path, as automation names it
-    assert diff.changes[4].new == {"name": "Serum", "device": "PluginDevice",
-                                   "plugin_format": "vst3", "plugin": "Serum", "on": True}  # fmt: skip
+    assert diff.changes[4].new == {
+        "name": "Serum",
+        "device": "PluginDevice",
+        "plugin_format": "vst3",
+        "plugin": "Serum",
+        "on": True,
+    }
 
 
 def test_a_chain_name_live_made_up_is_no_rename() -> None:
@@ -354,14 +419,24 @@ def test_clip_changes() -> None:
     ]
     moved = diff.changes[5]
     assert (moved.old, moved.new, moved.bars) == (
-        {"start": 96.0, "end": 112.0}, {"start": 128.0, "end": 144.0}, [33, 36]
+        {"start": 96.0, "end": 112.0},
+        {"start": 128.0, "end": 144.0},
+        [33, 36],
     )
 
 
 def test_clips_with_one_name_are_matched_by_position() -> None:
     """Unnamed clips: removing one in the middle removes that one, the others stay."""
-    old = make_set([make_track("midi", "Arp", user_name="Arp",
-                               clips=[midi_clip(i * 16, i * 16 + 16, "") for i in range(4)])])  # fmt: skip
+    old = make_set(
+        [
+            make_track(
+                "midi",
+                "Arp",
+                user_name="Arp",
+                clips=[midi_clip(i * 16, i * 16 + 16, "") for i in range(4)],
+            )
+        ]
+    )
     new = old.model_copy(deep=True)
     del new.tracks[0].arrangement_clips[2]
     assert lines(diff_sets(old, new)) == [("clip-removed", "Arp", 'clip "" at bar 9.1 removed')]
@@ -371,8 +446,9 @@ def test_session_clips_follow_inserted_scenes() -> None:
     old = song()
     track(old, "Kick").session_clips = [midi_clip(0, 4, "Groove")]
     track(old, "Kick").session_clips[0].scene_index = 1  # scene "B"
-    new = song(scenes=[Scene(index=0, name="A"), Scene(index=1, name="New"),
-                       Scene(index=2, name="B")])  # fmt: skip
+    new = song(
+        scenes=[Scene(index=0, name="A"), Scene(index=1, name="New"), Scene(index=2, name="B")]
+    )
     track(new, "Kick").session_clips = [midi_clip(0, 4, "Groove")]
     track(new, "Kick").session_clips[0].scene_index = 2  # still scene "B"
     assert lines(diff_sets(old, new)) == [("scene-added", None, 'scene 2 "New" added')]
@@ -406,25 +482,54 @@ def test_automation_changes_name_the_bars() -> None:
 def _readme_example() -> tuple[LiveSet, LiveSet]:
     def bass(name, db, start, devices, points):
         return make_track(
-            "midi", name, user_name=name, mixer=Mixer(volume=db_gain(db)),
+            "midi",
+            name,
+            user_name=name,
+            mixer=Mixer(volume=db_gain(db)),
             devices=[Device(tag=tag, name=label) for tag, label in devices],
-            clips=[midi_clip(start, start + 16, "Verse", notes=[(36, 0, 1)]),
-                   midi_clip(192, 224, "Chorus")],
+            clips=[
+                midi_clip(start, start + 16, "Verse", notes=[(36, 0, 1)]),
+                midi_clip(192, 224, "Chorus"),
+            ],
             envelopes=[envelope("Auto Filter", "Frequency", points, default=1000.0)],
-        )  # fmt: skip
+        )
 
     drums = make_track("audio", "Drums", user_name="Drums", clips=[audio_clip(0, 64, "Beat")])
-    old = make_set([drums, bass("Bass 1", -6, 64, [("Operator", "Operator"),
-                                                   ("AutoFilter", "Auto Filter")],
-                                [(128, 500), (160, 2000)])],
-                   tempo=126, path="v1/song.als")  # fmt: skip
+    old = make_set(
+        [
+            drums,
+            bass(
+                "Bass 1",
+                -6,
+                64,
+                [("Operator", "Operator"), ("AutoFilter", "Auto Filter")],
+                [(128, 500), (160, 2000)],
+            ),
+        ],
+        tempo=126,
+        path="v1/song.als",
+    )
     old.live_version = "12.3.2"
-    new = make_set([drums, bass("Bass", -4.5, 80, [("Operator", "Operator"),
-                                                  ("AutoFilter", "Auto Filter"),
-                                                  ("Saturator", "Saturator")],
-                                [(132, 500), (156, 3000), (160, 2000)]),
-                    make_track("group", "Vox Bus", user_name="Vox Bus")],
-                   tempo=128, path="v2/song.als", locators=[Locator(time=128, name="Drop")])  # fmt: skip
+    new = make_set(
+        [
+            drums,
+            bass(
+                "Bass",
+                -4.5,
+                80,
+                [
+                    ("Operator", "Operator"),
+                    ("AutoFilter", "Auto Filter"),
+                    ("Saturator", "Saturator"),
+                ],
+                [(132, 500), (156, 3000), (160, 2000)],
+            ),
+            make_track("group", "Vox Bus", user_name="Vox Bus"),
+        ],
+        tempo=128,
+        path="v2/song.als",
+        locators=[Locator(time=128, name="Drop")],
+    )
     return old, new
 
 
@@ -440,16 +545,45 @@ def test_json_document() -> None:
     assert set(document) == {"schema_version", "old", "new", "different", "changes", "summary"}
     assert document["schema_version"] == 1 and document["different"] is True
     assert document["old"] == {"path": "v1/song.als", "live_version": "12.3.2"}
-    assert document["summary"] == {"changes": 8, "kinds": {
-        "automation-changed": 1, "clip-moved": 1, "device-added": 1, "locator-added": 1,
-        "tempo": 1, "track-added": 1, "track-renamed": 1, "volume": 1}}  # fmt: skip
-    keys = {"kind", "scope", "message", "track", "track_type", "position", "subject", "old",
-            "new", "bars"}  # fmt: skip
+    assert document["summary"] == {
+        "changes": 8,
+        "kinds": {
+            "automation-changed": 1,
+            "clip-moved": 1,
+            "device-added": 1,
+            "locator-added": 1,
+            "tempo": 1,
+            "track-added": 1,
+            "track-renamed": 1,
+            "volume": 1,
+        },
+    }
+    keys = {
+        "kind",
+        "scope",
+        "message",
+        "track",
+        "track_type",
+        "position",
+        "subject",
+        "old",
+        "new",
+        "bars",
+    }
     assert all(set(change) == keys for change in document["changes"])
     renamed = next(c for c in document["changes"] if c["kind"] == "track-renamed")
-    assert renamed == {"kind": "track-renamed", "scope": "track", "message": 'renamed from "Bass 1"',
-                       "track": "Bass", "track_type": "midi", "position": 2, "subject": None,
-                       "old": "Bass 1", "new": "Bass", "bars": None}  # fmt: skip
+    assert renamed == {
+        "kind": "track-renamed",
+        "scope": "track",
+        "message": 'renamed from "Bass 1"',
+        "track": "Bass",
+        "track_type": "midi",
+        "position": 2,
+        "subject": None,
+        "old": "Bass 1",
+        "new": "Bass",
+        "bars": None,
+    }
     automation = next(c for c in document["changes"] if c["kind"] == "automation-changed")
     assert automation["bars"] == [33, 40] and automation["subject"] == "Auto Filter › Frequency"
 
@@ -459,7 +593,12 @@ def test_json_document() -> None:
 
 def _write_set(path: Path, tracks: list[tuple[str, str, float]], tempo: float = 120) -> Path:
     """A minimal Live 12 set: (kind, name, volume) per track."""
-    tags = {"audio": "AudioTrack", "midi": "MidiTrack", "group": "GroupTrack", "return": "ReturnTrack"}
+    tags = {
+        "audio": "AudioTrack",
+        "midi": "MidiTrack",
+        "group": "GroupTrack",
+        "return": "ReturnTrack",
+    }
 
     def param(tag: str, value) -> str:
         return f'<{tag}><Manual Value="{value}"/><AutomationTarget Id="0"/></{tag}>'
@@ -467,7 +606,7 @@ def _write_set(path: Path, tracks: list[tuple[str, str, float]], tempo: float = 
     body = "".join(
         f'<{tags[kind]} Id="{i}"><Name><EffectiveName Value="{name}"/><UserName Value="{name}"/></Name>'
         f'<TrackGroupId Value="-1"/><DeviceChain><Mixer>{param("Volume", volume)}{param("Pan", 0)}'
-        f'{param("Speaker", "true")}</Mixer><DeviceChain><Devices/></DeviceChain></DeviceChain>'
+        f"{param('Speaker', 'true')}</Mixer><DeviceChain><Devices/></DeviceChain></DeviceChain>"
         f"</{tags[kind]}>"
         for i, (kind, name, volume) in enumerate(tracks)
     )
@@ -475,7 +614,7 @@ def _write_set(path: Path, tracks: list[tuple[str, str, float]], tempo: float = 
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<Ableton MajorVersion="5" MinorVersion="12.0_12300" Creator="Ableton Live 12.3.5">'
         f"<LiveSet><Tracks>{body}</Tracks><MainTrack><DeviceChain><Mixer>"
-        f'{param("Tempo", tempo)}{param("TimeSignature", 201)}</Mixer>'
+        f"{param('Tempo', tempo)}{param('TimeSignature', 201)}</Mixer>"
         "<DeviceChain><Devices/></DeviceChain></DeviceChain></MainTrack></LiveSet></Ableton>\n"
     )
     path.write_bytes(gzip.compress(xml.encode(), mtime=0))
@@ -488,7 +627,10 @@ def test_cli_exit_codes_and_output(tmp_path, capsys) -> None:
     new = _write_set(tmp_path / "new.als", [("audio", "Gtr", 0.5)], tempo=100)
 
     assert cli(capsys, "diff", str(old), str(same)) == (
-        0, f"{old} (Live 12.3.5) → {same} (Live 12.3.5)\nno musical differences\n", "")
+        0,
+        f"{old} (Live 12.3.5) → {same} (Live 12.3.5)\nno musical differences\n",
+        "",
+    )
     code, out, err = cli(capsys, "diff", str(old), str(new))
     assert (code, err) == (1, "")
     assert out == (
@@ -516,7 +658,11 @@ def test_cli_unreadable_set_is_one_error_line(tmp_path, capsys) -> None:
     assert (code, out) == (2, "")
     assert err.startswith(f"alslint: error: {pointer}: ") and err.count("\n") == 1
     code, out, err = cli(capsys, "diff", str(tmp_path / "missing.als"), str(good))
-    assert (code, out, err) == (2, "", f"alslint: error: {tmp_path / 'missing.als'}: no such file\n")
+    assert (code, out, err) == (
+        2,
+        "",
+        f"alslint: error: {tmp_path / 'missing.als'}: no such file\n",
+    )
     assert cli(capsys, "diff", str(good))[0] == 2  # usage error
 
 
@@ -597,12 +743,23 @@ EDM_EXPECTED = {
         ("scene-renamed", None, 'scene 23 renamed " 23" → "kik"'),
         ("scene-renamed", None, 'scene 24 renamed " 24" → "stop"'),
         ("clip-added", "const sc", 'clip "" added at bar 1.1 (3348 beats)'),
-        *[("clip-removed", "const sc", f'session clip "" in slot {n} removed') for n in range(1, 21)],
-        ("device-removed", "bus master JM", 'device "Master 21 JM" › "master EQ limit 21 JM" › '
-         '"Ozone 9 Elements" (vst3 plugin "Ozone 9 Elements") removed'),
-        ("device-added", "bus master JM", 'device "Master 21 JM" › "master EQ limit 21 JM" › '
-         '"Ozone 10" (vst3 plugin "Ozone 10") added'),
-    ],  # fmt: skip
+        *[
+            ("clip-removed", "const sc", f'session clip "" in slot {n} removed')
+            for n in range(1, 21)
+        ],
+        (
+            "device-removed",
+            "bus master JM",
+            'device "Master 21 JM" › "master EQ limit 21 JM" › '
+            '"Ozone 9 Elements" (vst3 plugin "Ozone 9 Elements") removed',
+        ),
+        (
+            "device-added",
+            "bus master JM",
+            'device "Master 21 JM" › "master EQ limit 21 JM" › '
+            '"Ozone 10" (vst3 plugin "Ozone 10") added',
+        ),
+    ],
     # 11.3.13 → 12.1.5 (Live 11 → 12): device work only.
     EDM_PAIRS[3]: [
         ("device-added", "bus main JM", 'device "Master FX Rack" (Audio Effect Rack) added'),
@@ -610,31 +767,62 @@ EDM_EXPECTED = {
         ("device-added", "bus fx spot JM", "device Auto Filter added"),
         ("device-added", "bus fx sc JM", "device Auto Filter added"),
         ("device-removed", "bus premaster JM", 'device "Master FX JM" (Audio Effect Rack) removed'),
-        ("device-removed", "bus premaster JM",
-         'device "Efx FRAGMENTS" (vst3 plugin "Efx FRAGMENTS") removed'),
+        (
+            "device-removed",
+            "bus premaster JM",
+            'device "Efx FRAGMENTS" (vst3 plugin "Efx FRAGMENTS") removed',
+        ),
         ("device-switched", "bus master JM", 'device "Master 21 JM" › EQ Three switched off'),
-        ("device-removed", "bus master JM", 'device "Master 21 JM" › "master EQ limit 21 JM" › '
-         '"Ozone 10" (vst3 plugin "Ozone 10") removed'),
-        ("device-added", "Main", 'device "PostMaster Check JM" › "Ozone 10" (vst3 plugin "Ozone 10") added'),
-    ],  # fmt: skip
+        (
+            "device-removed",
+            "bus master JM",
+            'device "Master 21 JM" › "master EQ limit 21 JM" › '
+            '"Ozone 10" (vst3 plugin "Ozone 10") removed',
+        ),
+        (
+            "device-added",
+            "Main",
+            'device "PostMaster Check JM" › "Ozone 10" (vst3 plugin "Ozone 10") added',
+        ),
+    ],
     # 12.1.5 → 12.2.6: 159 empty scenes, a "bs cold" group with two "sc" tracks, a rack on.
     EDM_PAIRS[4]: [
         *[("scene-added", None, f'scene {n} "" added') for n in range(180, 339)],
         ("track-added", "bs cold", "added"),
         ("track-added", "sc", "added"),
         ("track-added", "sc", "added"),
-        ("device-switched", "bus fx hi JM", 'device "HPEQ Comp JM" (Audio Effect Rack) switched on'),
+        (
+            "device-switched",
+            "bus fx hi JM",
+            'device "HPEQ Comp JM" (Audio Effect Rack) switched on',
+        ),
     ],
     # 12.2.6 → 12.3.2: the "fx lo" variations, the "fx sc" and "fx hit short" buses deleted.
     EDM_PAIRS[5]: [
         ("clip-removed", "fx lo all", 'clip "fx lo JM" at bar 65.1 removed'),
-        *[("track-removed", name, "removed") for name in (
-            "fx lo 1st", "fx lo 2nd", "fx lo 3rd", "bus fx sc JM", "fx atm JM", "fx swe JM",
-            "fx swe po{1,2,4} JM", "fx swe pr1/{8,4,2} JM", "fx tonal/fill JM", "fx break JM",
-            "bus fx hit short JM", "fx hit po1,on,pr1/16 JM", "fx hit toshift JM",
-            "fx hit po1/{8,4,2} JM", "fx hit pr1/{8,4,2} JM", "fx hit pr{1,2,4} JM",
-            "fx hit po{1,2,4} JM")],
-    ],  # fmt: skip
+        *[
+            ("track-removed", name, "removed")
+            for name in (
+                "fx lo 1st",
+                "fx lo 2nd",
+                "fx lo 3rd",
+                "bus fx sc JM",
+                "fx atm JM",
+                "fx swe JM",
+                "fx swe po{1,2,4} JM",
+                "fx swe pr1/{8,4,2} JM",
+                "fx tonal/fill JM",
+                "fx break JM",
+                "bus fx hit short JM",
+                "fx hit po1,on,pr1/16 JM",
+                "fx hit toshift JM",
+                "fx hit po1/{8,4,2} JM",
+                "fx hit pr1/{8,4,2} JM",
+                "fx hit pr{1,2,4} JM",
+                "fx hit po{1,2,4} JM",
+            )
+        ],
+    ],
     # 12.3.2 → 12.3.5: a vocal bus with an audio track; "ld loop" moved to the "ld acc" bus.
     EDM_PAIRS[6]: [
         ("track-added", "bus vox JM", "added"),
@@ -655,24 +843,51 @@ def test_edm_restructure_matches_renamed_tracks() -> None:
     diff = diff_sets(*(load(name) for name in EDM_PAIRS[0]))
     renames = [(c.old, c.new) for c in diff.changes if c.kind == "track-renamed"]
     assert renames == [
-        ("sc", "sc JM"), ("internal", "kik sc"), ("sc", "const sc"),
-        ("non fx lo JM", "bus nofx lo JM"), ("dr kik", "bus kik JM"), ("bs lo", "bus bs lo JM"),
-        ("bus non fx sends Jm", "bus nofx sends JM"), ("non fx hi JM", "bus nofx hi JM"),
-        ("dr", "bus dr JM"), ("bs", "bus bs JM"), ("non bass", "bus nobs JM"),
-        ("ld", "bus ld JM"), ("support", "bus support JM"), ("pd", "bus pd JM"),
-        ("pad 1", "pd 1"), ("ld misc", "bus ld acc JM"), ("ld misc 1", "ld acc 1"),
-        ("fx hi JM", "bus fx hi JM"), ("fx sc", "bus fx sc JM"),
-        ("fx hit JM", "bus fx hit short JM"), ("Resample", "resample JM"),
-        ("A-3/16 Delay", "A-3/16 Delay JM"), ("B-5/16 Delay", "B-5/16 Delay JM"),
-        ("C-Rvb", "C-Compress Rvb JM"), ("D-Room Rvb", "D-Room Rvb JM"),
-        ("E-Drum Send", "E-Drum Send JM"), ("F-Bass Send", "F-Bass Send JM"),
+        ("sc", "sc JM"),
+        ("internal", "kik sc"),
+        ("sc", "const sc"),
+        ("non fx lo JM", "bus nofx lo JM"),
+        ("dr kik", "bus kik JM"),
+        ("bs lo", "bus bs lo JM"),
+        ("bus non fx sends Jm", "bus nofx sends JM"),
+        ("non fx hi JM", "bus nofx hi JM"),
+        ("dr", "bus dr JM"),
+        ("bs", "bus bs JM"),
+        ("non bass", "bus nobs JM"),
+        ("ld", "bus ld JM"),
+        ("support", "bus support JM"),
+        ("pd", "bus pd JM"),
+        ("pad 1", "pd 1"),
+        ("ld misc", "bus ld acc JM"),
+        ("ld misc 1", "ld acc 1"),
+        ("fx hi JM", "bus fx hi JM"),
+        ("fx sc", "bus fx sc JM"),
+        ("fx hit JM", "bus fx hit short JM"),
+        ("Resample", "resample JM"),
+        ("A-3/16 Delay", "A-3/16 Delay JM"),
+        ("B-5/16 Delay", "B-5/16 Delay JM"),
+        ("C-Rvb", "C-Compress Rvb JM"),
+        ("D-Room Rvb", "D-Room Rvb JM"),
+        ("E-Drum Send", "E-Drum Send JM"),
+        ("F-Bass Send", "F-Bass Send JM"),
         ("G-Mute escape", "G-Mute escape JM"),
-    ]  # fmt: skip
+    ]
     added = [c.track for c in diff.changes if c.kind == "track-added"]
     removed = [c.track for c in diff.changes if c.kind == "track-removed"]
-    assert added == ["bus fx lo JM", "fx lo all", "fx lo 1st", "fx lo 2nd", "fx 3rd",
-                     "bus fx spot JM", "fx spot 1", "prelength JM", "fx master edits",
-                     "bus premaster JM", "bus master JM", "ref JM"]  # fmt: skip
+    assert added == [
+        "bus fx lo JM",
+        "fx lo all",
+        "fx lo 1st",
+        "fx lo 2nd",
+        "fx 3rd",
+        "bus fx spot JM",
+        "fx spot 1",
+        "prelength JM",
+        "fx master edits",
+        "bus premaster JM",
+        "bus master JM",
+        "ref JM",
+    ]
     assert removed == ["External sc", "sc", "fx lo JM"]
 
 
@@ -683,13 +898,19 @@ def test_unchanged_tracks_never_appear_as_changed(pair) -> None:
     old, new = (load(name) for name in pair)
     diff = diff_sets(old, new)
     quiet = {"track-renamed", "track-moved", "track-group"}
-    reported = {c.position for c in diff.changes
-                if c.scope == "track" and c.kind not in quiet | {"track-removed"}}  # fmt: skip
+    reported = {
+        c.position
+        for c in diff.changes
+        if c.scope == "track" and c.kind not in quiet | {"track-removed"}
+    }
 
     def body(live_set: LiveSet, t) -> list[str]:
         rendered = list(_track_lines(t, live_set.timeline()))[1:]
-        return [re.sub(r'^  send ".*?" ', "  send ", line) for line in rendered
-                if not line.startswith("  in group ")]
+        return [
+            re.sub(r'^  send ".*?" ', "  send ", line)
+            for line in rendered
+            if not line.startswith("  in group ")
+        ]
 
     for i, j in match_tracks(old, new):
         changed = body(old, old.tracks[i]) != body(new, new.tracks[j])

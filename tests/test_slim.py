@@ -16,19 +16,25 @@ def test_clips_and_note_blocks_become_references_and_unread_parts_are_dropped():
         b'<AudioClip Id="2"><Onsets /><Name Value="x" /></AudioClip>',
         b'<MidiClip Id="3"><Notes><KeyTracks Block="1" /></Notes></MidiClip>',
     ]
-    assert [bytes(data[start:end]) for start, end in blocks.note_spans] == [b"<KeyTrack>n1</KeyTrack>", b"n2"]
+    assert [bytes(data[start:end]) for start, end in blocks.note_spans] == [
+        b"<KeyTrack>n1</KeyTrack>",
+        b"n2",
+    ]
 
 
 def test_sample_references_are_cut_out_as_spans_of_the_raw_bytes():
     data = (
         b'<A><AudioClip Id="1"><SampleRef><FileRef><Name Value="a.wav" /></FileRef></SampleRef>'
-        b'</AudioClip><Slot><Value><SampleRef><FileRef /></SampleRef></Value></Slot></A>'
+        b"</AudioClip><Slot><Value><SampleRef><FileRef /></SampleRef></Value></Slot></A>"
     )
     xml, blocks = slim(data)
-    assert xml == b'<A><AudioClip Block="0" /><Slot><Value><SampleRef Block="1" /></Value></Slot></A>'
+    assert (
+        xml == b'<A><AudioClip Block="0" /><Slot><Value><SampleRef Block="1" /></Value></Slot></A>'
+    )
     assert blocks.clips == [b'<AudioClip Id="1"><SampleRef Block="0" /></AudioClip>']
     assert [bytes(data[start:end]) for start, end in blocks.sample_spans] == [
-        b'<FileRef><Name Value="a.wav" /></FileRef>', b"<FileRef />"
+        b'<FileRef><Name Value="a.wav" /></FileRef>',
+        b"<FileRef />",
     ]
 
 
@@ -78,7 +84,7 @@ def test_samplers_sample_zones_are_dropped_but_not_its_parameters():
 
 
 def test_xml_without_anything_to_cut_is_returned_as_it_is():
-    data = b'<Ableton><LiveSet><Tracks /></LiveSet></Ableton>'
+    data = b"<Ableton><LiveSet><Tracks /></LiveSet></Ableton>"
     xml, blocks = slim(data)
     assert xml is data
     assert blocks.note_spans == []
@@ -104,9 +110,12 @@ def test_slot_lists_without_clips_are_cut_and_those_with_clips_kept():
     xml, blocks = slim(data)
     assert xml == (
         b"<Tracks><MidiTrack><ClipSlotList /></MidiTrack>"
-        b"<MidiTrack><ClipSlotList>" + empty
+        b"<MidiTrack><ClipSlotList>"
+        + empty
         + b'<ClipSlot Id="1"><ClipSlot><Value><MidiClip Block="0" /></Value></ClipSlot></ClipSlot>'
         + b"</ClipSlotList></MidiTrack></Tracks>"
-    )  # fmt: skip
-    assert blocks.clips == [b'<MidiClip Id="3" Time="0"><Notes><KeyTracks Block="0" /></Notes></MidiClip>']
+    )
+    assert blocks.clips == [
+        b'<MidiClip Id="3" Time="0"><Notes><KeyTracks Block="0" /></Notes></MidiClip>'
+    ]
     assert [bytes(data[start:end]) for start, end in blocks.note_spans] == [b"n"]

@@ -40,48 +40,87 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 
 def envelope(owner, parameter, points, path=None) -> Envelope:
     return Envelope(
-        parameter=parameter, owner=owner,
+        parameter=parameter,
+        owner=owner,
         device_path=path if path is not None else ([] if owner == "Mixer" else [owner]),
         points=Points(array("d", [t for t, _ in points]), array("d", [v for _, v in points])),
-    )  # fmt: skip
+    )
 
 
 def small_set():
     rack = Device(
-        tag="AudioEffectGroupDevice", name="Space",
-        chains=[Chain(name="Wet", devices=[
+        tag="AudioEffectGroupDevice",
+        name="Space",
+        chains=[
+            Chain(
+                name="Wet",
+                devices=[
                     Device(tag="Reverb", name="Reverb"),
-                    Device(tag="PluginDevice", name="Valhalla", plugin_format="vst2",
-                           plugin_name="ValhallaVintageVerb", on=False)]),
-                Chain(name="Dry", on=False)],
-    )  # fmt: skip
+                    Device(
+                        tag="PluginDevice",
+                        name="Valhalla",
+                        plugin_format="vst2",
+                        plugin_name="ValhallaVintageVerb",
+                        on=False,
+                    ),
+                ],
+            ),
+            Chain(name="Dry", on=False),
+        ],
+    )
     vox = make_track(
-        "audio", "Vox", user_name="Vox", group_id=10, group_name="Band",
-        mixer=Mixer(volume=0.5, pan=0.3, solo=True,
-                    sends=[Send(return_index=0, return_name="A-Reverb", level=0.1)]),
+        "audio",
+        "Vox",
+        user_name="Vox",
+        group_id=10,
+        group_name="Band",
+        mixer=Mixer(
+            volume=0.5,
+            pan=0.3,
+            solo=True,
+            sends=[Send(return_index=0, return_name="A-Reverb", level=0.1)],
+        ),
         devices=[Device(tag="Eq8", name="EQ Eight"), rack],
-        clips=[audio_clip(8, 24, "Take 2", fade_in=0.25, fade_out=1.5, default_fades=False),
-               audio_clip(0, 8, "Take 1", disabled=True)],
-        envelopes=[envelope("Mixer", "Volume", [(8, 1.0), (16, 0.5), (24, 0.25)]),
-                   envelope("Valhalla", "Mix", [(0, 0.2), (64, 0.8)], path=["Space", "Valhalla"])],
-    )  # fmt: skip
+        clips=[
+            audio_clip(8, 24, "Take 2", fade_in=0.25, fade_out=1.5, default_fades=False),
+            audio_clip(0, 8, "Take 1", disabled=True),
+        ],
+        envelopes=[
+            envelope("Mixer", "Volume", [(8, 1.0), (16, 0.5), (24, 0.25)]),
+            envelope("Valhalla", "Mix", [(0, 0.2), (64, 0.8)], path=["Space", "Valhalla"]),
+        ],
+    )
     vox.arrangement_clips[0].sample = SampleRef(name="vox take 2.wav", path="/x/vox take 2.wav")
     keys = make_track(
-        "midi", "Keys\nLeft", mixer=Mixer(on=False),
+        "midi",
+        "Keys\nLeft",
+        mixer=Mixer(on=False),
         devices=[Device(tag="Operator", name="Operator", is_instrument=True)],
         clips=[midi_clip(32, 48, 'Chords "A"', notes=[(60, 0, 1), (64, 0, 1), (67, 0, 1)])],
-    )  # fmt: skip
+    )
     keys.session_clips = [midi_clip(0, 4, "Idea", notes=[(60, 0, 0.5)])]
     keys.session_clips[0].scene_index = 1
     return make_set(
-        [make_track("group", "Band", user_name="Band", id=10), vox, keys,
-         make_track("return", "A-Reverb", user_name="Reverb")],
-        tempo=98.5, signature="6/8", scale=Scale(root=2, name="Dorian", in_key=False),
+        [
+            make_track("group", "Band", user_name="Band", id=10),
+            vox,
+            keys,
+            make_track("return", "A-Reverb", user_name="Reverb"),
+        ],
+        tempo=98.5,
+        signature="6/8",
+        scale=Scale(root=2, name="Dorian", in_key=False),
         locators=[Locator(time=0, name="Intro"), Locator(time=27, name="Verse 1")],
-        scenes=[Scene(index=0, name="Intro"),
-                Scene(index=1, name="Verse", tempo=100.0,
-                      time_signature=TimeSignature(numerator=3, denominator=4))],
-    )  # fmt: skip
+        scenes=[
+            Scene(index=0, name="Intro"),
+            Scene(
+                index=1,
+                name="Verse",
+                tempo=100.0,
+                time_signature=TimeSignature(numerator=3, denominator=4),
+            ),
+        ],
+    )
 
 
 SMALL_SET_TEXT = """\
@@ -140,17 +179,34 @@ def test_a_chain_name_live_made_up_is_left_out() -> None:
     live_set = small_set()
     live_set.tracks[1].devices[1].chains[0].auto_name = True  # "Wet", as Live would call it
     lines = render(live_set).splitlines()
-    assert lines[lines.index("  device \"Space\" (Audio Effect Rack)") + 1] == "    chain 1"
+    assert lines[lines.index('  device "Space" (Audio Effect Rack)') + 1] == "    chain 1"
 
 
 def test_numbers_are_rounded_and_stripped() -> None:
     assert [num(v) for v in (120.0, 1.5, 0.1 + 0.2, 2 / 3, -0.0001, 1e-12, 98.5004)] == [
-        "120", "1.5", "0.3", "0.667", "0", "0", "98.5"]  # fmt: skip
+        "120",
+        "1.5",
+        "0.3",
+        "0.667",
+        "0",
+        "0",
+        "98.5",
+    ]
     assert num(float("-inf")) == "-inf"
     assert [pan(v) for v in (0.0, -1.0, 0.5, 0.02, -0.007, 0.0004)] == [
-        "C", "50L", "25R", "1R", "0.4L", "C"]  # fmt: skip
+        "C",
+        "50L",
+        "25R",
+        "1R",
+        "0.4L",
+        "C",
+    ]
     assert [db(v) for v in (1.0, 0.5, 0.0003162277571, 1.99526238)] == [
-        "0 dB", "-6.02 dB", "-inf dB", "6 dB"]  # fmt: skip
+        "0 dB",
+        "-6.02 dB",
+        "-inf dB",
+        "6 dB",
+    ]
 
 
 def test_note_hash_is_order_free_and_sees_every_field() -> None:
@@ -194,6 +250,7 @@ def test_a_small_change_is_a_small_text_change() -> None:
 
 def _write_plain_set(path: Path, track_name: str = "Gtr") -> Path:
     """A minimal plain-XML Live 12 set (alslint reads plain XML as well as gzip)."""
+
     def param(tag: str, value) -> str:
         return f'<{tag}><Manual Value="{value}"/><AutomationTarget Id="0"/></{tag}>'
 
@@ -202,9 +259,9 @@ def _write_plain_set(path: Path, track_name: str = "Gtr") -> Path:
         '<Ableton MajorVersion="5" MinorVersion="12.0_12300" Creator="Ableton Live 12.3.5">'
         f'<LiveSet><Tracks><AudioTrack Id="7"><Name><EffectiveName Value="{track_name}"/>'
         f'<UserName Value="{track_name}"/></Name><TrackGroupId Value="-1"/><DeviceChain><Mixer>'
-        f'{param("Volume", 1)}{param("Pan", 0)}{param("Speaker", "true")}</Mixer>'
+        f"{param('Volume', 1)}{param('Pan', 0)}{param('Speaker', 'true')}</Mixer>"
         "<DeviceChain><Devices/></DeviceChain></DeviceChain></AudioTrack></Tracks>"
-        f'<MainTrack><DeviceChain><Mixer>{param("Tempo", 120)}{param("TimeSignature", 201)}'
+        f"<MainTrack><DeviceChain><Mixer>{param('Tempo', 120)}{param('TimeSignature', 201)}"
         "</Mixer><DeviceChain><Devices/></DeviceChain></DeviceChain></MainTrack>"
         "</LiveSet></Ableton>\n",
         encoding="utf-8",
@@ -227,13 +284,15 @@ def test_command_prints_the_rendering(tmp_path, capsys) -> None:
     "content, reason",
     [
         (b"", "empty file, not a Live set"),
-        (b"version https://git-lfs.github.com/spec/v1\noid sha256:00\nsize 12\n",
-         "is a Git LFS pointer, not the set itself (run `git lfs pull` to fetch it)"),
+        (
+            b"version https://git-lfs.github.com/spec/v1\noid sha256:00\nsize 12\n",
+            "is a Git LFS pointer, not the set itself (run `git lfs pull` to fetch it)",
+        ),
         (b'<?xml version="1.0"?><Ableton><LiveSet/></Ableton>', "not a Live set (no master track)"),
         (None, "no such file"),
     ],
     ids=["empty", "lfs-pointer", "no-master", "missing"],
-)  # fmt: skip
+)
 def test_unreadable_set_is_one_line_and_exit_0(tmp_path, content, reason) -> None:
     """What git needs: text on stdout and success, whatever the file is."""
     path = tmp_path / "song.als"
@@ -283,7 +342,9 @@ def rendered(name: str) -> str:
 
 
 MICHELLE_11 = "live11.3.21__LiveDBApp__node-als-parser__tests__test-data__projects__Michelle.als"
-MICHELLE_12 = "live12.3.2__LiveDBApp__node-als-parser__tests__test-data__projects__Michelle-12.3.als"
+MICHELLE_12 = (
+    "live12.3.2__LiveDBApp__node-als-parser__tests__test-data__projects__Michelle-12.3.als"
+)
 EDM_12_2 = "live12.2.6__MenkeTechnologies__AbletonLiveTemplates__edmJM@4b708984.als"
 EDM_12_3 = "live12.3.2__MenkeTechnologies__AbletonLiveTemplates__edmJM@4f778416.als"
 
@@ -305,27 +366,43 @@ def test_corpus_rendering_is_repeatable_and_holds_no_save_noise() -> None:
 
 #: Tracks deleted between the two edmJM commits (12.2.6 → 12.3.2), as git shows them.
 REMOVED_TRACKS = [
-    'midi track "fx lo 1st"', 'midi track "fx lo 2nd"', 'midi track "fx lo 3rd"',
-    'group track "bus fx sc JM"', 'midi track "fx atm JM"', 'midi track "fx swe JM"',
-    'midi track "fx swe po{1,2,4} JM"', 'midi track "fx swe pr1/{8,4,2} JM"',
-    'midi track "fx tonal/fill JM"', 'midi track "fx break JM"', 'group track "bus fx hit short JM"',
-    'midi track "fx hit po1,on,pr1/16 JM"', 'midi track "fx hit toshift JM"',
-    'midi track "fx hit po1/{8,4,2} JM"', 'midi track "fx hit pr1/{8,4,2} JM"',
-    'midi track "fx hit pr{1,2,4} JM"', 'midi track "fx hit po{1,2,4} JM"',
-]  # fmt: skip
+    'midi track "fx lo 1st"',
+    'midi track "fx lo 2nd"',
+    'midi track "fx lo 3rd"',
+    'group track "bus fx sc JM"',
+    'midi track "fx atm JM"',
+    'midi track "fx swe JM"',
+    'midi track "fx swe po{1,2,4} JM"',
+    'midi track "fx swe pr1/{8,4,2} JM"',
+    'midi track "fx tonal/fill JM"',
+    'midi track "fx break JM"',
+    'group track "bus fx hit short JM"',
+    'midi track "fx hit po1,on,pr1/16 JM"',
+    'midi track "fx hit toshift JM"',
+    'midi track "fx hit po1/{8,4,2} JM"',
+    'midi track "fx hit pr1/{8,4,2} JM"',
+    'midi track "fx hit pr{1,2,4} JM"',
+    'midi track "fx hit po{1,2,4} JM"',
+]
 
 
 def _git(repo: Path, *args: str) -> str:
-    env = dict(os.environ, GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull,
-               GIT_PAGER="cat", LC_ALL="C")  # fmt: skip
+    env = dict(
+        os.environ,
+        GIT_CONFIG_NOSYSTEM="1",
+        GIT_CONFIG_GLOBAL=os.devnull,
+        GIT_PAGER="cat",
+        LC_ALL="C",
+    )
     result = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True)
     assert result.returncode == 0, result.stderr.decode()
     return result.stdout.decode("utf-8")
 
 
 def _changed_lines(patch: str) -> tuple[list[str], list[str]]:
-    removed = [l[1:] for l in patch.splitlines() if l.startswith("-") and not l.startswith("---")]
-    added = [l[1:] for l in patch.splitlines() if l.startswith("+") and not l.startswith("+++")]
+    lines = patch.splitlines()
+    removed = [line[1:] for line in lines if line.startswith("-") and not line.startswith("---")]
+    added = [line[1:] for line in lines if line.startswith("+") and not line.startswith("+++")]
     return removed, added
 
 
@@ -357,14 +434,20 @@ def test_git_diff_and_log_show_sets_as_text(tmp_path) -> None:
     # What changed: the Live version, one clip on "fx lo all", 17 tracks deleted.
     assert added == ["live 12.3.2"]
     assert removed[0] == "live 12.2.6"
-    assert removed[1] == ('  clip 65.1 (beat 256): midi clip "fx lo JM", length 2304, '
-                          "loop off 0–2304, 232 notes #8b33394c")  # fmt: skip
+    assert removed[1] == (
+        '  clip 65.1 (beat 256): midi clip "fx lo JM", length 2304, '
+        "loop off 0–2304, 232 notes #8b33394c"
+    )
     headers = [line for line in removed if not line.startswith(" ")]
     assert headers == ["live 12.2.6", *REMOVED_TRACKS]
     # The hunk that starts inside "fx lo all" is named after it; unchanged tracks stay context.
     assert re.search(r'^@@ -\d+,\d+ \+\d+,\d+ @@ midi track "fx lo all"$', patch, re.M)
-    for unchanged in ('midi track "kik sc"', 'midi track "fx lo all"', 'audio track "prelength JM"',
-                      "master track"):
+    for unchanged in (
+        'midi track "kik sc"',
+        'midi track "fx lo all"',
+        'audio track "prelength JM"',
+        "master track",
+    ):
         assert unchanged not in headers and f"+{unchanged}" not in patch
 
     log = _git(repo, "log", "-p", "--format=commit %s", "--", "song.als")
@@ -381,8 +464,12 @@ def test_git_diff_and_log_show_sets_as_text(tmp_path) -> None:
     assert "refs/notes/textconv/als" not in _git(repo, "show-ref")
 
     # A set git cannot read as a set (here an LFS pointer) is one line, never an error.
-    (repo / "song.als").write_text("version https://git-lfs.github.com/spec/v1\noid sha256:00\nsize 1\n")
+    (repo / "song.als").write_text(
+        "version https://git-lfs.github.com/spec/v1\noid sha256:00\nsize 1\n"
+    )
     removed, added = _changed_lines(_git(repo, "diff"))
-    assert added == ["alslint: cannot read this set: is a Git LFS pointer, not the set itself "
-                     "(run `git lfs pull` to fetch it)"]  # fmt: skip
+    assert added == [
+        "alslint: cannot read this set: is a Git LFS pointer, not the set itself "
+        "(run `git lfs pull` to fetch it)"
+    ]
     assert removed[:2] == ["alslint textconv 1", "live 12.3.2"]

@@ -26,10 +26,20 @@ def pos(text: str) -> BarPosition:
 @pytest.mark.parametrize(
     "code, numerator, denominator",
     [
-        (201, 4, 4), (200, 3, 4), (304, 8, 8), (302, 6, 8), (303, 7, 8), (308, 12, 8),
-        (202, 5, 4), (100, 2, 2), (0, 1, 1), (398, 3, 16), (296, 99, 4), (205, 8, 4),
+        (201, 4, 4),
+        (200, 3, 4),
+        (304, 8, 8),
+        (302, 6, 8),
+        (303, 7, 8),
+        (308, 12, 8),
+        (202, 5, 4),
+        (100, 2, 2),
+        (0, 1, 1),
+        (398, 3, 16),
+        (296, 99, 4),
+        (205, 8, 4),
     ],
-)  # fmt: skip
+)
 def test_signature_code_round_trip(code, numerator, denominator):
     assert TimeSignature.from_code(code) == sig(numerator, denominator)
     assert sig(numerator, denominator).code == code
@@ -37,9 +47,17 @@ def test_signature_code_round_trip(code, numerator, denominator):
 
 
 @pytest.mark.parametrize(
-    "signature, beats", [((4, 4), 4.0), ((3, 4), 3.0), ((8, 8), 4.0), ((6, 8), 3.0), ((7, 8), 3.5),
-                         ((2, 2), 4.0), ((3, 16), 0.75)],
-)  # fmt: skip
+    "signature, beats",
+    [
+        ((4, 4), 4.0),
+        ((3, 4), 3.0),
+        ((8, 8), 4.0),
+        ((6, 8), 3.0),
+        ((7, 8), 3.5),
+        ((2, 2), 4.0),
+        ((3, 16), 0.75),
+    ],
+)
 def test_beats_per_bar(signature, beats):
     assert sig(*signature).beats_per_bar == beats
 
@@ -49,9 +67,16 @@ def test_beats_per_bar(signature, beats):
 
 @pytest.mark.parametrize(
     "beat, expected",
-    [(0, "1.1.1"), (1, "1.2.1"), (3.75, "1.4.4"), (4, "2.1.1"), (5.25, "2.2.2"), (15.999, "4.4.4"),
-     (16, "5.1.1")],
-)  # fmt: skip
+    [
+        (0, "1.1.1"),
+        (1, "1.2.1"),
+        (3.75, "1.4.4"),
+        (4, "2.1.1"),
+        (5.25, "2.2.2"),
+        (15.999, "4.4.4"),
+        (16, "5.1.1"),
+    ],
+)
 def test_four_four(beat, expected):
     timeline = Timeline(sig(4, 4))
     assert timeline.position(beat) == pos(expected)
@@ -77,7 +102,7 @@ def test_eight_eight(beat, expected):
 @pytest.mark.parametrize(
     "signature, bar, beat",
     [((4, 4), 1, 0.0), ((4, 4), 9, 32.0), ((3, 4), 5, 12.0), ((8, 8), 3, 8.0), ((7, 8), 3, 7.0)],
-)  # fmt: skip
+)
 def test_bar_start(signature, bar, beat):
     timeline = Timeline(sig(*signature))
     assert timeline.bar_start(bar) == beat
@@ -94,8 +119,13 @@ def test_signature_changes():
     assert timeline.position(20.5) == pos("6.8.1")
     assert timeline.position(21.0) == pos("7.1.1")
     assert [str(timeline.signature_at(b)) for b in (0, 7.9, 8, 16.9, 17, 100)] == [
-        "4/4", "4/4", "3/4", "3/4", "8/8", "8/8"
-    ]  # fmt: skip
+        "4/4",
+        "4/4",
+        "3/4",
+        "3/4",
+        "8/8",
+        "8/8",
+    ]
 
 
 def test_change_in_the_middle_of_a_bar_starts_a_new_bar():
@@ -127,8 +157,10 @@ def test_bar_start_and_position_agree(beat):
 # -- beats -> seconds -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("tempo, beat, seconds", [(120, 8, 4.0), (90, 3, 2.0), (60, 0, 0.0),
-                                                  (140, 7, 3.0), (174.5, 349, 120.0)])  # fmt: skip
+@pytest.mark.parametrize(
+    "tempo, beat, seconds",
+    [(120, 8, 4.0), (90, 3, 2.0), (60, 0, 0.0), (140, 7, 3.0), (174.5, 349, 120.0)],
+)
 def test_constant_tempo(tempo, beat, seconds):
     timeline = Timeline(sig(4, 4), tempo=tempo)
     assert timeline.beats_to_seconds(beat) == pytest.approx(seconds, abs=1e-12)

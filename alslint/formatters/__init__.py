@@ -6,7 +6,7 @@ Human formats (text, markdown, html) are Jinja templates over one context (see
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..results import RunResult
 from . import github, human, json_format, junit, sarif

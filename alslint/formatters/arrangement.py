@@ -45,38 +45,148 @@ from ..results import Lane, Outline, Violation
 #: (index = row * 14 + column). Several independent public colour tables give these values.
 LIVE_PALETTE: tuple[str, ...] = (
     # row 1: bright
-    "#ff94a6", "#ffa529", "#cc9927", "#f7f47c", "#bffb00", "#1aff2f", "#25ffa8",
-    "#5cffe8", "#8bc5ff", "#5480e4", "#92a7ff", "#d86ce4", "#e553a0", "#ffffff",
+    "#ff94a6",
+    "#ffa529",
+    "#cc9927",
+    "#f7f47c",
+    "#bffb00",
+    "#1aff2f",
+    "#25ffa8",
+    "#5cffe8",
+    "#8bc5ff",
+    "#5480e4",
+    "#92a7ff",
+    "#d86ce4",
+    "#e553a0",
+    "#ffffff",
     # row 2: saturated
-    "#ff3636", "#f66c03", "#99724b", "#fff034", "#87ff67", "#3dc300", "#00bfaf",
-    "#19e9ff", "#10a4ee", "#007dc0", "#886ce4", "#b677c6", "#ff39d4", "#d0d0d0",
+    "#ff3636",
+    "#f66c03",
+    "#99724b",
+    "#fff034",
+    "#87ff67",
+    "#3dc300",
+    "#00bfaf",
+    "#19e9ff",
+    "#10a4ee",
+    "#007dc0",
+    "#886ce4",
+    "#b677c6",
+    "#ff39d4",
+    "#d0d0d0",
     # row 3: pale
-    "#e2675a", "#ffa374", "#d3ad71", "#edffae", "#d2e498", "#bad074", "#9bc48d",
-    "#d4fde1", "#cdf1f8", "#b9c1e3", "#cdbbe4", "#ae98e5", "#e5dce1", "#a9a9a9",
+    "#e2675a",
+    "#ffa374",
+    "#d3ad71",
+    "#edffae",
+    "#d2e498",
+    "#bad074",
+    "#9bc48d",
+    "#d4fde1",
+    "#cdf1f8",
+    "#b9c1e3",
+    "#cdbbe4",
+    "#ae98e5",
+    "#e5dce1",
+    "#a9a9a9",
     # row 4: muted
-    "#c6928b", "#b78256", "#99836a", "#bfba69", "#a6be00", "#7db04d", "#88c2ba",
-    "#9bb3c4", "#85a5c2", "#8393cc", "#a595b5", "#bf9fbe", "#bc7196", "#7b7b7b",
+    "#c6928b",
+    "#b78256",
+    "#99836a",
+    "#bfba69",
+    "#a6be00",
+    "#7db04d",
+    "#88c2ba",
+    "#9bb3c4",
+    "#85a5c2",
+    "#8393cc",
+    "#a595b5",
+    "#bf9fbe",
+    "#bc7196",
+    "#7b7b7b",
     # row 5: dark
-    "#af3333", "#a95131", "#724f41", "#dbc300", "#85961f", "#539f31", "#0a9c8e",
-    "#236384", "#1a2f96", "#2f52a2", "#624bad", "#a34bad", "#cc2e6e", "#3c3c3c",
-)  # fmt: skip
+    "#af3333",
+    "#a95131",
+    "#724f41",
+    "#dbc300",
+    "#85961f",
+    "#539f31",
+    "#0a9c8e",
+    "#236384",
+    "#1a2f96",
+    "#2f52a2",
+    "#624bad",
+    "#a34bad",
+    "#cc2e6e",
+    "#3c3c3c",
+)
 
 #: Live 9 (and, we assume, Live 8): 60 colours, in 5 rows of 12 hues. The values and
 #: their order are those of the clip-colour table in Live 9's public Push control-surface
 #: script; the order is confirmed by a corpus set saved by Live 9.7 and re-saved by Live 10,
 #: which converted indexes 6, 18, 19, 21 and 30 to the Live 10 colours of identical RGB.
 LIVE9_PALETTE: tuple[str, ...] = (
-    "#ed4325", "#bd6100", "#b08b00", "#85961f", "#539f31", "#0a9c8e",
-    "#007abd", "#0303ff", "#2f52a2", "#624bad", "#7b7b7b", "#3c3c3c",
-    "#ff0505", "#bfba69", "#a6be00", "#7ac634", "#3dc300", "#00bfaf",
-    "#10a4ee", "#5480e4", "#886ce4", "#a34bad", "#b73d69", "#965735",
-    "#f66c03", "#bffb00", "#87ff67", "#1aff2f", "#25ffa8", "#5cffe8",
-    "#19e9ff", "#8bc5ff", "#92a7ff", "#b88dff", "#d86ce4", "#ff39d4",
-    "#ffa529", "#fff034", "#e3f403", "#dbc300", "#be9d63", "#89b47d",
-    "#88c2ba", "#9bb3c4", "#85a5c2", "#c68b7c", "#f14080", "#ff94a6",
-    "#ffa374", "#ffee9f", "#d2e498", "#bad074", "#a9a9a9", "#d4fde1",
-    "#cdf1f8", "#b9c1e3", "#cdbbe4", "#d0d0d0", "#dfe6e5", "#ffffff",
-)  # fmt: skip
+    "#ed4325",
+    "#bd6100",
+    "#b08b00",
+    "#85961f",
+    "#539f31",
+    "#0a9c8e",
+    "#007abd",
+    "#0303ff",
+    "#2f52a2",
+    "#624bad",
+    "#7b7b7b",
+    "#3c3c3c",
+    "#ff0505",
+    "#bfba69",
+    "#a6be00",
+    "#7ac634",
+    "#3dc300",
+    "#00bfaf",
+    "#10a4ee",
+    "#5480e4",
+    "#886ce4",
+    "#a34bad",
+    "#b73d69",
+    "#965735",
+    "#f66c03",
+    "#bffb00",
+    "#87ff67",
+    "#1aff2f",
+    "#25ffa8",
+    "#5cffe8",
+    "#19e9ff",
+    "#8bc5ff",
+    "#92a7ff",
+    "#b88dff",
+    "#d86ce4",
+    "#ff39d4",
+    "#ffa529",
+    "#fff034",
+    "#e3f403",
+    "#dbc300",
+    "#be9d63",
+    "#89b47d",
+    "#88c2ba",
+    "#9bb3c4",
+    "#85a5c2",
+    "#c68b7c",
+    "#f14080",
+    "#ff94a6",
+    "#ffa374",
+    "#ffee9f",
+    "#d2e498",
+    "#bad074",
+    "#a9a9a9",
+    "#d4fde1",
+    "#cdf1f8",
+    "#b9c1e3",
+    "#cdbbe4",
+    "#d0d0d0",
+    "#dfe6e5",
+    "#ffffff",
+)
 
 #: `Outline.color_palette` → (table, how the index is stored).
 PALETTES: dict[str, tuple[tuple[str, ...], str]] = {
@@ -108,7 +218,9 @@ def colour_index(stored: int | None, field: str) -> int | None:
     return stored if stored < 70 else None
 
 
-def palette_colour(stored: int | None, palette: str, table: tuple[str, ...] | None = None) -> str | None:
+def palette_colour(
+    stored: int | None, palette: str, table: tuple[str, ...] | None = None
+) -> str | None:
     """RGB of a stored clip or track colour, None when unknown (`palette`: see `PALETTES`)."""
     default, field = PALETTES.get(palette, (LIVE_PALETTE, "Color"))
     index = colour_index(stored, field)
@@ -122,7 +234,7 @@ def _table(outline: Outline) -> tuple[str, ...]:
 
 
 def ink(rgb: str) -> str:
-    """"d" (dark text) or "l" (light text), whichever reads better on `rgb`."""
+    """ "d" (dark text) or "l" (light text), whichever reads better on `rgb`."""
     r, g, b = (int(rgb[i : i + 2], 16) / 255 for i in (1, 3, 5))
     lum = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
     return "d" if 0.2126 * lum[0] + 0.7152 * lum[1] + 0.0722 * lum[2] > 0.18 else "l"
@@ -377,17 +489,36 @@ class _BadgeRow:
         return x
 
 
-def _mark(n: int, v: Violation, anchor: str, x1: float, x2: float, y: float, h: float,
-          badge_y: float, row: _BadgeRow) -> Mark:  # fmt: skip
+def _mark(
+    n: int,
+    v: Violation,
+    anchor: str,
+    x1: float,
+    x2: float,
+    y: float,
+    h: float,
+    badge_y: float,
+    row: _BadgeRow,
+) -> Mark:
     bw = 6 + 6 * len(str(n))
     # A badge may slide right along its own box, or a few px beyond a short one.
     bx = row.place(x1 + 1, bw, limit=max(x2 - bw, x1 + 1) + 6)
     return Mark(
-        n=n, id=f"m{anchor}-{n}", href=f"#f{anchor}-{n}", severity=v.severity.value,
-        title=_finding_title(n, v), x=num(x1), w=num(max(x2 - x1, 2)), y=num(y), h=num(h),
-        bx=None if bx is None else num(bx), by=num(badge_y), bw=num(bw),
-        tx=num((bx or 0) + bw / 2), ty=num(badge_y + 10.5),
-    )  # fmt: skip
+        n=n,
+        id=f"m{anchor}-{n}",
+        href=f"#f{anchor}-{n}",
+        severity=v.severity.value,
+        title=_finding_title(n, v),
+        x=num(x1),
+        w=num(max(x2 - x1, 2)),
+        y=num(y),
+        h=num(h),
+        bx=None if bx is None else num(bx),
+        by=num(badge_y),
+        bw=num(bw),
+        tx=num((bx or 0) + bw / 2),
+        ty=num(badge_y + 10.5),
+    )
 
 
 def arrangement(outline: Outline, violations: list[Violation], anchor: str = "1") -> Drawing:
@@ -411,7 +542,9 @@ def arrangement(outline: Outline, violations: list[Violation], anchor: str = "1"
     across: list[tuple[int, Violation, float, float]] = []
     for n, v in enumerate(violations, 1):
         extent = _extent(v.location, bars)
-        lane_pos = by_index.get(v.location.track_index) if v.location.track_index is not None else None
+        lane_pos = (
+            by_index.get(v.location.track_index) if v.location.track_index is not None else None
+        )
         if extent is None:
             if lane_pos is not None:
                 no_bars.setdefault(lane_pos, []).append((n, v))
@@ -422,8 +555,10 @@ def arrangement(outline: Outline, violations: list[Violation], anchor: str = "1"
 
     # Which lanes are drawn: clips or findings; groups holding a drawn lane; the master.
     parents = _parents(lanes)
-    keep = [bool(lane.blocks) or i in on_lane or i in no_bars or lane.type == "master"
-            for i, lane in enumerate(lanes)]  # fmt: skip
+    keep = [
+        bool(lane.blocks) or i in on_lane or i in no_bars or lane.type == "master"
+        for i, lane in enumerate(lanes)
+    ]
     for i in reversed(range(len(lanes))):
         if keep[i] and parents[i] is not None:
             keep[parents[i]] = True
@@ -450,10 +585,18 @@ def arrangement(outline: Outline, violations: list[Violation], anchor: str = "1"
         section = (lane.type == "return" and not seen_return) or lane.type == "master"
         seen_return = seen_return or lane.type == "return"
         view = LaneView(
-            index=lane.index, name=lane.name, kind=lane.type, y=num(top), top=top,
-            depth=depths[i], on=lane.on, section=section and bool(views),
-            colour=(palette_colour(lane.color, outline.color_palette, table) or NEUTRAL) if track_colours else None,
-        )  # fmt: skip
+            index=lane.index,
+            name=lane.name,
+            kind=lane.type,
+            y=num(top),
+            top=top,
+            depth=depths[i],
+            on=lane.on,
+            section=section and bool(views),
+            colour=(palette_colour(lane.color, outline.color_palette, table) or NEUTRAL)
+            if track_colours
+            else None,
+        )
         row = _BadgeRow()
         for n, v, start, end in on_lane.get(i, []):
             mark = _mark(n, v, anchor, x(start), x(end), 1, LANE_HEIGHT - 2, 4, row)
@@ -465,31 +608,50 @@ def arrangement(outline: Outline, violations: list[Violation], anchor: str = "1"
             fill = palette_colour(block.color, outline.color_palette, table) or NEUTRAL
             lx = row.after(x1 + 3)  # the name starts after the badges at the clip's start
             label = fit(block.name, x1 + w - lx + 3) if w >= LABEL_MIN_WIDTH else None
-            view.blocks.append(ClipBox(
-                x=num(x1), w=num(w), fill=fill, ink=ink(fill), label=label, lx=num(lx),
-                title=f"{block.name or 'unnamed clip'} · {bars.span(block.start, block.end)}"
-                + (" · deactivated" if block.disabled else ""),
-                disabled=block.disabled,
-            ))  # fmt: skip
+            view.blocks.append(
+                ClipBox(
+                    x=num(x1),
+                    w=num(w),
+                    fill=fill,
+                    ink=ink(fill),
+                    label=label,
+                    lx=num(lx),
+                    title=f"{block.name or 'unnamed clip'} · {bars.span(block.start, block.end)}"
+                    + (" · deactivated" if block.disabled else ""),
+                    disabled=block.disabled,
+                )
+            )
         if lane.type == "group":
-            view.summary = [(num(x(a)), num(max(x(b) - x(a), 1.0))) for a, b in _merge(spans.get(i, []))]
+            view.summary = [
+                (num(x(a)), num(max(x(b) - x(a), 1.0))) for a, b in _merge(spans.get(i, []))
+            ]
         pending = no_bars.get(i, [])
         shown = pending if len(pending) <= MAX_NAME_BADGES else pending[: MAX_NAME_BADGES - 1]
         for n, v in shown:
-            view.badges.append(Badge(
-                id=f"m{anchor}-{n}", href=f"#f{anchor}-{n}", text=str(n),
-                severity=v.severity.value, title=_finding_title(n, v),
-            ))  # fmt: skip
+            view.badges.append(
+                Badge(
+                    id=f"m{anchor}-{n}",
+                    href=f"#f{anchor}-{n}",
+                    text=str(n),
+                    severity=v.severity.value,
+                    title=_finding_title(n, v),
+                )
+            )
             links[n] = f"m{anchor}-{n}"
         rest = pending[len(shown) :]
         if rest:
             worst = max(rest, key=lambda item: item[1].severity.rank)[1].severity.value
             more = f"m{anchor}-{rest[0][0]}"
-            view.badges.append(Badge(
-                id=more, href=f"#f{anchor}-{rest[0][0]}", text=f"+{len(rest)}", severity=worst,
-                title=f"{len(rest)} more findings of this track: "
-                + ", ".join(f"#{n}" for n, _ in rest),
-            ))  # fmt: skip
+            view.badges.append(
+                Badge(
+                    id=more,
+                    href=f"#f{anchor}-{rest[0][0]}",
+                    text=f"+{len(rest)}",
+                    severity=worst,
+                    title=f"{len(rest)} more findings of this track: "
+                    + ", ".join(f"#{n}" for n, _ in rest),
+                )
+            )
             links.update((n, more) for n, _ in rest)
         views.append(view)
     height = max(len(views), 1) * LANE_HEIGHT
@@ -499,7 +661,9 @@ def arrangement(outline: Outline, violations: list[Violation], anchor: str = "1"
     ruler_marks, bands = [], []
     row = _BadgeRow()
     for n, v, start, end in across:
-        mark = _mark(n, v, anchor, x(start), x(end), RULER_HEIGHT, RULER_MARKS_HEIGHT, RULER_HEIGHT + 2, row)
+        mark = _mark(
+            n, v, anchor, x(start), x(end), RULER_HEIGHT, RULER_MARKS_HEIGHT, RULER_HEIGHT + 2, row
+        )
         ruler_marks.append(mark)
         if end - start <= BAND_MAX * length:  # a band over nearly everything only tints it all
             bands.append(Mark(**{**mark.__dict__, "id": None, "y": "0", "h": str(height)}))
@@ -510,7 +674,9 @@ def arrangement(outline: Outline, violations: list[Violation], anchor: str = "1"
     grid8, grid16, ticks, labels = [], [], [], []
     px_per_bar = 4 * ppb
     minor = next(k for k in (8 * 4**i for i in range(12)) if k * px_per_bar >= 6 or k >= 4**12)
-    label_every = next(k for k in (8 * 2**i for i in range(24)) if k * px_per_bar >= 36 or k >= 2**24)
+    label_every = next(
+        k for k in (8 * 2**i for i in range(24)) if k * px_per_bar >= 36 or k >= 2**24
+    )
     step = 1 if px_per_bar >= 5 else min(minor, label_every)
     for bar in range(1, last_bar + 2, step):
         beat = bars.start(bar)
@@ -533,7 +699,9 @@ def arrangement(outline: Outline, violations: list[Violation], anchor: str = "1"
     for k, marker in enumerate(points):
         lx = x(marker.time)
         room = (x(points[k + 1].time) if k + 1 < len(points) else width) - lx - 10
-        locators.append(LocatorView(x=num(lx), name=marker.name, label=fit(marker.name, room), lx=num(lx + 7)))
+        locators.append(
+            LocatorView(x=num(lx), name=marker.name, label=fit(marker.name, room), lx=num(lx + 7))
+        )
     locator_lines = "".join(f"M{loc.x} 0V{height}" for loc in locators)
 
     right = num(width)
@@ -542,13 +710,28 @@ def arrangement(outline: Outline, violations: list[Violation], anchor: str = "1"
     hidden = [lane.name for i, lane in enumerate(lanes) if not keep[i]]
     drawn = len(views)
     return Drawing(
-        width=width, height=height, ruler_height=ruler_height, lane_height=LANE_HEIGHT,
-        names_width=NAMES_WIDTH, px_per_beat=ppb, bars=last_bar, lanes=views,
-        grid8="".join(grid8), grid16="".join(grid16), ticks="".join(ticks), bar_labels=labels,
-        locators=locators, locator_lines=locator_lines, sections=sections, separators=separators,
-        ruler_marks=ruler_marks, bands=bands, hidden=hidden, links=links,
+        width=width,
+        height=height,
+        ruler_height=ruler_height,
+        lane_height=LANE_HEIGHT,
+        names_width=NAMES_WIDTH,
+        px_per_beat=ppb,
+        bars=last_bar,
+        lanes=views,
+        grid8="".join(grid8),
+        grid16="".join(grid16),
+        ticks="".join(ticks),
+        bar_labels=labels,
+        locators=locators,
+        locator_lines=locator_lines,
+        sections=sections,
+        separators=separators,
+        ruler_marks=ruler_marks,
+        bands=bands,
+        hidden=hidden,
+        links=links,
         print_zoom=f"{min(1.0, PRINT_WIDTH / (width + NAMES_WIDTH)):.3f}",
         label=f"The arrangement: {drawn} {'track' if drawn == 1 else 'tracks'}, {last_bar} "
         f"{'bar' if last_bar == 1 else 'bars'}, {len(locators)} "
         f"{'locator' if len(locators) == 1 else 'locators'}, with the findings marked at their bars.",
-    )  # fmt: skip
+    )

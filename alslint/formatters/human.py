@@ -8,6 +8,7 @@ from ..results import RunResult, count_by_severity
 from ..templating import render
 from .arrangement import arrangement
 
+
 def report_context(result: RunResult) -> dict:
     """The context every human template receives (documented in the README).
 
@@ -41,7 +42,9 @@ def report_context(result: RunResult) -> dict:
                 "by_track": by_track,
                 "counts": count_by_severity(file.violations),
                 "arrangement": (
-                    arrangement(file.outline, file.violations, anchor=str(index)) if file.outline else None
+                    arrangement(file.outline, file.violations, anchor=str(index))
+                    if file.outline
+                    else None
                 ),
             }
         )

@@ -22,10 +22,12 @@ import json
 import re
 from urllib.parse import quote
 
-from ..results import RunResult, RuleInfo, Violation
+from ..results import RuleInfo, RunResult, Violation
 
 SARIF_VERSION = "2.1.0"
-SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 

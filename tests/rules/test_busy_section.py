@@ -12,8 +12,10 @@ def findings(tracks, signature="4/4", **options):
 
 
 def message(count, limit, up_to=False):
-    return (f"{'Up to ' if up_to else ''}{count} tracks play at once (more than {limit}): "
-            "let some parts drop out so the others have room")  # fmt: skip
+    return (
+        f"{'Up to ' if up_to else ''}{count} tracks play at once (more than {limit}): "
+        "let some parts drop out so the others have room"
+    )
 
 
 def test_default_allows_16_tracks_at_once():

@@ -4,8 +4,10 @@ from alslint.model import Envelope, Points, Scene
 from alslint.testing import make_set, run_rule
 from alslint_rules.default_tempo import DefaultTempo
 
-MESSAGE = ("The tempo is still Live's default 120 BPM: decide the song's tempo now "
-           "(if 120 is your choice, ignore this)")  # fmt: skip
+MESSAGE = (
+    "The tempo is still Live's default 120 BPM: decide the song's tempo now "
+    "(if 120 is your choice, ignore this)"
+)
 
 
 def findings(live_set):
@@ -13,8 +15,12 @@ def findings(live_set):
 
 
 def tempo_envelope(default, *points):
-    return Envelope(parameter="Tempo", owner="Mixer", default_value=default,
-                    points=Points(array("d", [t for t, _ in points]), array("d", [v for _, v in points])))  # fmt: skip
+    return Envelope(
+        parameter="Tempo",
+        owner="Mixer",
+        default_value=default,
+        points=Points(array("d", [t for t, _ in points]), array("d", [v for _, v in points])),
+    )
 
 
 def test_default_tempo_is_reported_once_for_the_whole_set():

@@ -12,19 +12,38 @@ def findings(tracks, **options):
     return [(str(f.location), f.message) for f in run_rule(DefaultTrackNames, live_set, **options)]
 
 
-@pytest.mark.parametrize("name", [
-    "3-Audio", "1-MIDI", "2-Group", "A-Return", "L-Return",
-    # Live 10+ names an audio track after its first clip, a take recorded on an unnamed track:
-    "12-10-Audio 3", "18-15-14-Audio 1 1", "13-6-3-Audio 1 4 [2020-01-11 224132]",
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "name",
+    [
+        "3-Audio",
+        "1-MIDI",
+        "2-Group",
+        "A-Return",
+        "L-Return",
+        # Live 10+ names an audio track after its first clip, a take recorded on an unnamed track:
+        "12-10-Audio 3",
+        "18-15-14-Audio 1 1",
+        "13-6-3-Audio 1 4 [2020-01-11 224132]",
+    ],
+)
 def test_generic_names_from_the_corpus(name):
     assert is_generic_name(name)
 
 
-@pytest.mark.parametrize("name", [
-    "4-Grand Piano", "1-Kit-Core 808", "A-Reverb", "B-Saturator | Glue Compressor",
-    "2-Tape Recording 3", "Audio Bus", "audio 19", "Kick 2", "3-Audio Vox",
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "name",
+    [
+        "4-Grand Piano",
+        "1-Kit-Core 808",
+        "A-Reverb",
+        "B-Saturator | Glue Compressor",
+        "2-Tape Recording 3",
+        "Audio Bus",
+        "audio 19",
+        "Kick 2",
+        "3-Audio Vox",
+    ],
+)
 def test_names_that_say_something(name):
     assert not is_generic_name(name)
 
@@ -33,13 +52,13 @@ def test_one_finding_per_track_still_named_by_live():
     tracks = [
         make_track("audio", "1-Audio", clips=[audio_clip(0, 8)]),
         make_track("midi", "2-MIDI"),
-        make_track("midi", "3-Grand Piano"),                      # named after its preset
+        make_track("midi", "3-Grand Piano"),  # named after its preset
         make_track("group", "4-Group", id=40),
         make_track("audio", "Vox", user_name="Vox", group_id=40),
         make_track("return", "A-Return"),
-        make_track("return", "B-Reverb"),                         # named after its effect
-        make_track("return", "C-Return", user_name="Return"),     # renamed to Live's bare word
-    ]  # fmt: skip
+        make_track("return", "B-Reverb"),  # named after its effect
+        make_track("return", "C-Return", user_name="Return"),  # renamed to Live's bare word
+    ]
     assert findings(tracks) == [
         ("1-Audio", GENERIC + "the part it plays"),
         ("2-MIDI", GENERIC + "the part it plays"),
@@ -62,7 +81,7 @@ def test_all_unrenamed_also_reports_names_live_took_from_devices_and_clips():
         make_track("return", "A-Reverb"),
         make_track("audio", "Lead Vox", user_name="Lead Vox"),
         make_track("audio", "4-Audio"),
-    ]  # fmt: skip
+    ]
     assert findings(tracks, all_unrenamed=True) == [
         ("1-Grand Piano", UNRENAMED + "the part it plays"),
         ("2-Tape Recording 3", UNRENAMED + "the part it plays"),
@@ -73,5 +92,7 @@ def test_all_unrenamed_also_reports_names_live_took_from_devices_and_clips():
 
 def test_allow_tracks_and_the_master():
     tracks = [make_track("return", "A-Return"), make_track("audio", "2-Audio")]
-    assert findings(tracks, allow_tracks=["*-return"]) == [("2-Audio", GENERIC + "the part it plays")]
+    assert findings(tracks, allow_tracks=["*-return"]) == [
+        ("2-Audio", GENERIC + "the part it plays")
+    ]
     assert findings([]) == []

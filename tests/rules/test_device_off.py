@@ -10,15 +10,22 @@ def device(name, on=True, tag="Eq8", chains=(), **fields):
 
 
 def rack(name, *chains, on=True):
-    return device(name, on=on, tag="AudioEffectGroupDevice",
-                  chains=[Chain(name="", devices=list(devices)) for devices in chains])  # fmt: skip
+    return device(
+        name,
+        on=on,
+        tag="AudioEffectGroupDevice",
+        chains=[Chain(name="", devices=list(devices)) for devices in chains],
+    )
 
 
 def on_switch(path, default, points=()):
     return Envelope(
-        parameter="On", owner=path[-1], device_path=list(path), default_value=default,
+        parameter="On",
+        owner=path[-1],
+        device_path=list(path),
+        default_value=default,
         points=Points(array("d", [t for t, _ in points]), array("d", [v for _, v in points])),
-    )  # fmt: skip
+    )
 
 
 def findings(tracks, **options):
@@ -27,13 +34,20 @@ def findings(tracks, **options):
 
 
 def test_switched_off_devices_on_tracks_returns_and_the_master():
-    live_set = make_set([
-        make_track("audio", "Vox", clips=[audio_clip(0, 8)],
-                   devices=[device("EQ Eight", on=False), device("Compressor", tag="Compressor2")]),
-        make_track("return", "A-Reverb", devices=[device("Reverb", on=False, tag="Reverb")]),
-    ])  # fmt: skip
-    live_set.master.devices = [device("Ozone 9", on=False, tag="PluginDevice", plugin_format="vst3",
-                                      plugin_name="Ozone 9")]  # fmt: skip
+    live_set = make_set(
+        [
+            make_track(
+                "audio",
+                "Vox",
+                clips=[audio_clip(0, 8)],
+                devices=[device("EQ Eight", on=False), device("Compressor", tag="Compressor2")],
+            ),
+            make_track("return", "A-Reverb", devices=[device("Reverb", on=False, tag="Reverb")]),
+        ]
+    )
+    live_set.master.devices = [
+        device("Ozone 9", on=False, tag="PluginDevice", plugin_format="vst3", plugin_name="Ozone 9")
+    ]
     assert [(str(f.location), f.message) for f in run_rule(DeviceOff, live_set)] == [
         ("Vox › EQ Eight", 'Device "EQ Eight" is switched off: delete it or switch it on'),
         ("A-Reverb › Reverb", 'Device "Reverb" is switched off: delete it or switch it on'),
@@ -42,62 +56,104 @@ def test_switched_off_devices_on_tracks_returns_and_the_master():
 
 
 def test_inside_racks_and_a_switched_off_rack_is_reported_as_a_whole():
-    tracks = [make_track("audio", "Bass", devices=[
-        rack("Bass Rack", [device("Gate", on=False, tag="Gate"), device("EQ Eight")],
-             [device("Saturator", tag="Saturator")]),
-        rack("Old FX", [device("Delay", on=False, tag="Delay")], on=False),
-    ])]  # fmt: skip
+    tracks = [
+        make_track(
+            "audio",
+            "Bass",
+            devices=[
+                rack(
+                    "Bass Rack",
+                    [device("Gate", on=False, tag="Gate"), device("EQ Eight")],
+                    [device("Saturator", tag="Saturator")],
+                ),
+                rack("Old FX", [device("Delay", on=False, tag="Delay")], on=False),
+            ],
+        )
+    ]
     assert findings(tracks) == [
-        ("Bass › Bass Rack › Gate", 'Device "Gate" in rack "Bass Rack" is switched off: delete it or switch it on'),
+        (
+            "Bass › Bass Rack › Gate",
+            'Device "Gate" in rack "Bass Rack" is switched off: delete it or switch it on',
+        ),
         ("Bass › Old FX", 'Rack "Old FX" is switched off: delete it or switch it on'),
-    ]  # fmt: skip
+    ]
     assert findings(tracks, inside_racks=False) == [
         ("Bass › Old FX", 'Rack "Old FX" is switched off: delete it or switch it on'),
     ]
 
 
 def test_repeated_names_get_distinct_locations():
-    tracks = [make_track("audio", "Pad", devices=[
-        device("Chorus", on=False, tag="Chorus"), device("Chorus", on=False, tag="Chorus"),
-        rack("FX", [device("EQ Eight", on=False)], [device("EQ Eight", on=False)]),
-    ])]  # fmt: skip
+    tracks = [
+        make_track(
+            "audio",
+            "Pad",
+            devices=[
+                device("Chorus", on=False, tag="Chorus"),
+                device("Chorus", on=False, tag="Chorus"),
+                rack("FX", [device("EQ Eight", on=False)], [device("EQ Eight", on=False)]),
+            ],
+        )
+    ]
     assert [location for location, _ in findings(tracks)] == [
-        "Pad › Chorus", "Pad › Chorus (2)", "Pad › FX › EQ Eight", "Pad › FX › EQ Eight (2)",
-    ]  # fmt: skip
+        "Pad › Chorus",
+        "Pad › Chorus (2)",
+        "Pad › FX › EQ Eight",
+        "Pad › FX › EQ Eight (2)",
+    ]
 
 
 def test_an_on_switch_that_moves_is_switched_on_purpose():
-    tracks = [make_track("audio", "Drums", devices=[
-        device("Beat Repeat", on=False, tag="BeatRepeat"),
-        rack("Master FX", [device("Redux", on=False, tag="Redux2")], on=False),
-    ], envelopes=[
-        on_switch(["Beat Repeat"], 0.0, [(126.7, 0.0), (130.25, 1.0), (132.0, 0.0)]),
-        on_switch(["Master FX"], 0.0, [(312.0, 1.0), (320.0, 0.0)]),
-    ])]  # fmt: skip
+    tracks = [
+        make_track(
+            "audio",
+            "Drums",
+            devices=[
+                device("Beat Repeat", on=False, tag="BeatRepeat"),
+                rack("Master FX", [device("Redux", on=False, tag="Redux2")], on=False),
+            ],
+            envelopes=[
+                on_switch(["Beat Repeat"], 0.0, [(126.7, 0.0), (130.25, 1.0), (132.0, 0.0)]),
+                on_switch(["Master FX"], 0.0, [(312.0, 1.0), (320.0, 0.0)]),
+            ],
+        )
+    ]
     # The automated rack is opened up: a device inside it that is off for good is reported.
     assert findings(tracks) == [
-        ("Drums › Master FX › Redux", 'Device "Redux" in rack "Master FX" is switched off: '
-         "delete it or switch it on"),
-    ]  # fmt: skip
+        (
+            "Drums › Master FX › Redux",
+            'Device "Redux" in rack "Master FX" is switched off: delete it or switch it on',
+        ),
+    ]
 
 
 def test_a_flat_on_envelope_holds_its_value():
-    tracks = [make_track("audio", "Keys", devices=[
-        device("Compressor", on=False, tag="Compressor2"),  # held on by its envelope
-        device("Utility", on=True, tag="StereoGain"),  # held off by its envelope
-    ], envelopes=[
-        on_switch(["Compressor"], 1.0, [(448.0, 1.0), (535.0, 1.0)]),
-        on_switch(["Utility"], 0.0),
-    ])]  # fmt: skip
+    tracks = [
+        make_track(
+            "audio",
+            "Keys",
+            devices=[
+                device("Compressor", on=False, tag="Compressor2"),  # held on by its envelope
+                device("Utility", on=True, tag="StereoGain"),  # held off by its envelope
+            ],
+            envelopes=[
+                on_switch(["Compressor"], 1.0, [(448.0, 1.0), (535.0, 1.0)]),
+                on_switch(["Utility"], 0.0),
+            ],
+        )
+    ]
     assert findings(tracks) == [
         ("Keys › Utility", 'Device "Utility" is switched off: delete it or switch it on'),
     ]
 
 
 def test_other_envelopes_do_not_count_and_switched_off_tracks_are_skipped():
-    band_on = Envelope(parameter="Bands.0 › ParameterA › On", owner="EQ Eight",
-                       device_path=["EQ Eight"], default_value=0.0,
-                       points=Points(array("d", [4.0]), array("d", [1.0])))  # fmt: skip
+    band_on = Envelope(
+        parameter="Bands.0 › ParameterA › On",
+        owner="EQ Eight",
+        device_path=["EQ Eight"],
+        default_value=0.0,
+        points=Points(array("d", [4.0]), array("d", [1.0])),
+    )
     tracks = [
         make_track("audio", "Vox", devices=[device("EQ Eight", on=False)], envelopes=[band_on]),
         make_track("audio", "Old Vox", on=False, devices=[device("EQ Eight", on=False)]),
@@ -109,10 +165,16 @@ def test_other_envelopes_do_not_count_and_switched_off_tracks_are_skipped():
 
 def test_allowed_devices_and_tracks():
     tracks = [
-        make_track("audio", "Vox", devices=[device("Spectrum", on=False, tag="SpectrumAnalyzer"),
-                                            device("EQ Eight", on=False)]),
+        make_track(
+            "audio",
+            "Vox",
+            devices=[
+                device("Spectrum", on=False, tag="SpectrumAnalyzer"),
+                device("EQ Eight", on=False),
+            ],
+        ),
         make_track("audio", "Reference", devices=[device("EQ Eight", on=False)]),
-    ]  # fmt: skip
+    ]
     assert findings(tracks, allow_devices=["spectrum"], allow_tracks=["Ref*"]) == [
         ("Vox › EQ Eight", 'Device "EQ Eight" is switched off: delete it or switch it on'),
     ]

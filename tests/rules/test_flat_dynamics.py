@@ -12,12 +12,17 @@ def findings(tracks, signature="4/4", **options):
 
 
 def message(amount, per="every 8-bar section"):
-    return (f"The song never builds or drops: {amount} in {per}. Let parts enter and drop out "
-            "to build tension and release it")  # fmt: skip
+    return (
+        f"The song never builds or drops: {amount} in {per}. Let parts enter and drop out "
+        "to build tension and release it"
+    )
 
 
 def band(count, start_bar, end_bar, **kw):
-    return [make_track("audio", f"Part {n}", clips=[bars(start_bar, end_bar, **kw)]) for n in range(count)]
+    return [
+        make_track("audio", f"Part {n}", clips=[bars(start_bar, end_bar, **kw)])
+        for n in range(count)
+    ]
 
 
 def test_the_same_tracks_from_start_to_end():

@@ -8,8 +8,10 @@ PLUS_6 = 1.99526238  # Live's fader maximum, +6.0 dB
 PLUS_3 = 1.4125375  # +3.0 dB
 MINUS_6 = 0.5011872  # -6.0 dB
 
-TRACK_RISK = ("the track pushes the mix towards clipping; lower the fader (raise the clip gain "
-              "or a Utility if the source is too quiet)")  # fmt: skip
+TRACK_RISK = (
+    "the track pushes the mix towards clipping; lower the fader (raise the clip gain "
+    "or a Utility if the source is too quiet)"
+)
 MASTER_RISK = "the mix can clip the output; pull the master down and make room on the tracks"
 
 
@@ -20,8 +22,9 @@ def findings(live_set, **options):
 def volume(default, *points):
     times = array("d", [time for time, _ in points])
     values = array("d", [value for _, value in points])
-    return Envelope(parameter="Volume", owner="Mixer", default_value=default,
-                    points=Points(times, values))  # fmt: skip
+    return Envelope(
+        parameter="Volume", owner="Mixer", default_value=default, points=Points(times, values)
+    )
 
 
 def song(*tracks, master_volume=1.0):
@@ -75,8 +78,16 @@ def test_volume_automation_above_the_limit_is_reported_in_bars():
     # Ramps (straight in dB) from -6 dB at bar 9 up to +6 dB at bar 17 and back down to -6 dB
     # at bar 25: above 0 dB from the start of bar 13 to the start of bar 21. Later a jump to
     # +3 dB for bars 29-30.
-    ride = volume(MINUS_6, (32.0, MINUS_6), (64.0, PLUS_6), (96.0, MINUS_6),
-                  (112.0, MINUS_6), (112.0, PLUS_3), (120.0, PLUS_3), (120.0, MINUS_6))  # fmt: skip
+    ride = volume(
+        MINUS_6,
+        (32.0, MINUS_6),
+        (64.0, PLUS_6),
+        (96.0, MINUS_6),
+        (112.0, MINUS_6),
+        (112.0, PLUS_3),
+        (120.0, PLUS_3),
+        (120.0, MINUS_6),
+    )
     # The fader's saved position (+6 dB) is not what plays: the automation is.
     live_set = song(make_track("audio", "Lead", mixer=Mixer(volume=PLUS_6), envelopes=[ride]))
     risk = "the track pushes the mix towards clipping; lower the automation there"
@@ -101,7 +112,12 @@ def test_automation_held_above_the_limit_before_the_first_and_after_the_last_poi
 
 def test_automation_within_the_limit_is_fine_and_other_envelopes_are_ignored():
     ride = volume(MINUS_6, (0.0, MINUS_6), (32.0, 1.0), (64.0, MINUS_6))
-    send = Envelope(parameter="Volume", owner="Utility", device_path=["Utility"],
-                    default_value=PLUS_6, points=Points(array("d", [0.0]), array("d", [PLUS_6])))  # fmt: skip
+    send = Envelope(
+        parameter="Volume",
+        owner="Utility",
+        device_path=["Utility"],
+        default_value=PLUS_6,
+        points=Points(array("d", [0.0]), array("d", [PLUS_6])),
+    )
     live_set = song(make_track("audio", "Pad", envelopes=[ride, send]))
     assert findings(live_set) == []

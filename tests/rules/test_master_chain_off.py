@@ -14,8 +14,12 @@ def off(device):
 
 
 def rack(name, *devices, on=True):
-    return Device(tag="AudioEffectGroupDevice", name=name, on=on,
-                  chains=[Chain(name="", devices=list(devices))])  # fmt: skip
+    return Device(
+        tag="AudioEffectGroupDevice",
+        name=name,
+        on=on,
+        chains=[Chain(name="", devices=list(devices))],
+    )
 
 
 def plugin(name):
@@ -39,26 +43,44 @@ def test_one_finding_per_switched_off_device():
 def test_inside_racks_but_not_inside_switched_off_racks():
     master = [rack("Master JM", off(rack("Master FX JM", EQ)), rack("Inner", off(EQ))), LIMITER]
     assert findings(master) == [
-        ("Main › Master FX JM", f'Device is switched off inside the rack "Master JM" on the master chain: {FIX}'),
-        ("Main › EQ Eight", f'Device is switched off inside the rack "Inner" on the master chain: {FIX}'),
-    ]  # fmt: skip
+        (
+            "Main › Master FX JM",
+            f'Device is switched off inside the rack "Master JM" on the master chain: {FIX}',
+        ),
+        (
+            "Main › EQ Eight",
+            f'Device is switched off inside the rack "Inner" on the master chain: {FIX}',
+        ),
+    ]
 
 
 def test_whole_chain_off_is_one_finding():
-    master = [rack("Full Chain Master", EQ, LIMITER, on=False), rack("Wide & Warm Master", on=False)]
+    master = [
+        rack("Full Chain Master", EQ, LIMITER, on=False),
+        rack("Wide & Warm Master", on=False),
+    ]
     assert findings(master) == [
-        ("Main", 'All 2 devices on the master chain are switched off ("Full Chain Master", '
-         '"Wide & Warm Master"): the master plays unprocessed; switch on what the master needs '
-         "and delete the rest"),
-    ]  # fmt: skip
+        (
+            "Main",
+            'All 2 devices on the master chain are switched off ("Full Chain Master", '
+            '"Wide & Warm Master"): the master plays unprocessed; switch on what the master needs '
+            "and delete the rest",
+        ),
+    ]
     # A single device is reported as itself.
-    assert findings([off(LIMITER)]) == [("Main › Limiter", f"Device is switched off on the master chain: {FIX}")]
+    assert findings([off(LIMITER)]) == [
+        ("Main › Limiter", f"Device is switched off on the master chain: {FIX}")
+    ]
 
 
 def test_meters_and_monitoring_correction_may_stay_off():
     spectrum = Device(tag="SpectrumAnalyzer", name="Linear Scale Low CPU", on=False)
-    assert findings([off(plugin("Insight 2")), off(plugin("Sonarworks Reference 4 VST")), spectrum,
-                     LIMITER]) == []  # fmt: skip
+    assert (
+        findings(
+            [off(plugin("Insight 2")), off(plugin("Sonarworks Reference 4 VST")), spectrum, LIMITER]
+        )
+        == []
+    )
     # They do not make "all devices off" either.
     assert findings([off(plugin("Insight 2")), off(EQ)]) == [
         ("Main › EQ Eight", f"Device is switched off on the master chain: {FIX}")
@@ -74,8 +96,13 @@ def test_allow_devices_option_replaces_the_list():
 
 def test_a_device_whose_switch_is_automated_is_not_left_off():
     beat_repeat = rack("slowdemdown_FX", Device(tag="BeatRepeat", name="Beat Repeat"), on=False)
-    switch = Envelope(parameter="On", owner="slowdemdown_FX", device_path=["slowdemdown_FX"],
-                      default_value=0.0, points=Points(array("d", [128.0, 132.0]), array("d", [1.0, 0.0])))  # fmt: skip
+    switch = Envelope(
+        parameter="On",
+        owner="slowdemdown_FX",
+        device_path=["slowdemdown_FX"],
+        default_value=0.0,
+        points=Points(array("d", [128.0, 132.0]), array("d", [1.0, 0.0])),
+    )
     assert findings([beat_repeat, off(EQ)], envelopes=[switch]) == [
         ("Main › EQ Eight", f"Device is switched off on the master chain: {FIX}")
     ]

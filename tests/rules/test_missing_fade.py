@@ -10,9 +10,12 @@ WARP = [WarpMarker(0.0, 0.0), WarpMarker(2.0, 4.0)]
 def clip(start, end, *, offset=0.0, looped=False, **fades):
     base = audio_clip(start, end, "Hit", looped=looped, **fades)
     return base.model_copy(
-        update={"loop": Loop(on=looped, start=offset, end=offset + end - start),
-                "sample": SAMPLE, "warp_markers": WARP}
-    )  # fmt: skip
+        update={
+            "loop": Loop(on=looped, start=offset, end=offset + end - start),
+            "sample": SAMPLE,
+            "warp_markers": WARP,
+        }
+    )
 
 
 def findings(clips, **options):
@@ -25,9 +28,11 @@ NO_FADES = dict(default_fades=False, fade_switch=False)
 
 def test_cut_at_both_edges_without_fades():
     assert findings([clip(16, 20, offset=2, **NO_FADES)]) == [
-        ('Perc › clip "Hit" @ bar 5', "Clip cuts into its sample at both edges with no fade-in "
-         "or fade-out: it may click"),
-    ]  # fmt: skip
+        (
+            'Perc › clip "Hit" @ bar 5',
+            "Clip cuts into its sample at both edges with no fade-in or fade-out: it may click",
+        ),
+    ]
 
 
 def test_clip_from_sample_start_needs_no_fade_in():
@@ -39,7 +44,10 @@ def test_clip_from_sample_start_needs_no_fade_in():
 def test_clip_to_sample_end_needs_no_fade_out():
     # Offset 4 beats = 2 s; 4 beats more = 4 s, the end of the sample.
     assert findings([clip(0, 4, offset=4, **NO_FADES)]) == [
-        ('Perc › clip "Hit" @ bar 1', "Clip starts 2000 ms into its sample with no fade-in: it may click")
+        (
+            'Perc › clip "Hit" @ bar 1',
+            "Clip starts 2000 ms into its sample with no fade-in: it may click",
+        )
     ]
 
 
@@ -49,7 +57,10 @@ def test_whole_sample_needs_no_fades():
 
 def test_looped_clip_always_needs_a_fade_out():
     assert findings([clip(0, 32, looped=True, **NO_FADES)]) == [
-        ('Perc › clip "Hit" @ bars 1–8', "Clip ends inside its sample with no fade-out: it may click")
+        (
+            'Perc › clip "Hit" @ bars 1–8',
+            "Clip ends inside its sample with no fade-out: it may click",
+        )
     ]
 
 
@@ -67,18 +78,22 @@ def test_hand_drawn_fades_count_and_min_length_applies():
     drawn = clip(16, 20, offset=2, fade_in=0.01, fade_out=0.01, **NO_FADES)  # 5 ms at 120 BPM
     assert findings([drawn]) == []
     assert findings([drawn], min_fade_ms=10) == [
-        ('Perc › clip "Hit" @ bar 5', "Clip cuts into its sample at both edges with no fade-in "
-         "or fade-out: it may click"),
-    ]  # fmt: skip
+        (
+            'Perc › clip "Hit" @ bar 5',
+            "Clip cuts into its sample at both edges with no fade-in or fade-out: it may click",
+        ),
+    ]
 
 
 def test_unwarped_clip_markers_are_seconds():
     unwarped = clip(0, 4, offset=1.0, **NO_FADES).model_copy(update={"warped": False})
     # Starts 1 s in and plays 2 s (4 beats at 120 BPM): ends at 3 s, inside the 4 s sample.
     assert findings([unwarped]) == [
-        ('Perc › clip "Hit" @ bar 1', "Clip cuts into its sample at both edges with no fade-in "
-         "or fade-out: it may click"),
-    ]  # fmt: skip
+        (
+            'Perc › clip "Hit" @ bar 1',
+            "Clip cuts into its sample at both edges with no fade-in or fade-out: it may click",
+        ),
+    ]
 
 
 def test_disabled_clips_and_switched_off_tracks_are_skipped():

@@ -15,8 +15,9 @@ posix_only = pytest.mark.skipif(os.name == "nt", reason="POSIX paths in the expe
 
 def ref(path=KICK_ABS, relative=KICK_REL, kind=3, pack=None):
     name = (path or relative).rsplit("/", 1)[-1]
-    return SampleRef(name=name, path=path, relative_path=relative, relative_path_type=kind,
-                     live_pack_name=pack)  # fmt: skip
+    return SampleRef(
+        name=name, path=path, relative_path=relative, relative_path_type=kind, live_pack_name=pack
+    )
 
 
 def clip(start, end, sample, name="Kick"):
@@ -57,15 +58,20 @@ def test_one_finding_per_missing_file_listing_its_clips_and_tracks():
     tracks = [
         make_track("audio", "Kick", clips=[clip(16, 32, kick), clip(48, 64, kick)]),
         make_track("audio", "Perc", clips=[clip(0, 8, kick, "Kick Ghost")]),
-        make_track("audio", "Snare", clips=[clip(0, 8, ref(None, "Samples/Recorded/snare.wav"),
-                                                 "Snare")]),  # fmt: skip
+        make_track(
+            "audio", "Snare", clips=[clip(0, 8, ref(None, "Samples/Recorded/snare.wav"), "Snare")]
+        ),
     ]
     assert findings(tracks) == [
-        ('Kick › clip "Kick" @ bars 5–8',
-         "Samples/Imported/kick.wav (used by 3 clips on Kick, Perc) is missing"),
-        ('Snare › clip "Snare" @ bars 1–2',
-         "Samples/Recorded/snare.wav (used by 1 clip on Snare) is missing"),
-    ]  # fmt: skip
+        (
+            'Kick › clip "Kick" @ bars 5–8',
+            "Samples/Imported/kick.wav (used by 3 clips on Kick, Perc) is missing",
+        ),
+        (
+            'Snare › clip "Snare" @ bars 1–2',
+            "Samples/Recorded/snare.wav (used by 1 clip on Snare) is missing",
+        ),
+    ]
 
 
 @posix_only
@@ -76,9 +82,11 @@ def test_live_8_to_10_relative_path_going_up_from_the_project_folder():
     assert findings(tracks, existing=["/music/Shared/pad.aif"]) == []
     # Outside the project: the message shows the absolute path as saved.
     assert findings(tracks) == [
-        ('Pad › clip "Pad" @ bars 1–8',
-         "/Users/ann/Music/Shared/pad.aif (used by 1 clip on Pad) is missing"),
-    ]  # fmt: skip
+        (
+            'Pad › clip "Pad" @ bars 1–8',
+            "/Users/ann/Music/Shared/pad.aif (used by 1 clip on Pad) is missing",
+        ),
+    ]
 
 
 @posix_only
@@ -86,9 +94,11 @@ def test_relative_path_climbing_above_the_root_gives_no_candidate():
     far = ref(None, "../../../../../../../Music/ref.mp3", kind=1)
     tracks = [make_track("audio", "Ref", clips=[clip(0, 4, far, "Ref")])]
     assert findings(tracks, existing=["/Music/ref.mp3"]) == [
-        ('Ref › clip "Ref" @ bar 1',
-         "../../../../../../../Music/ref.mp3 (used by 1 clip on Ref) is missing"),
-    ]  # fmt: skip
+        (
+            'Ref › clip "Ref" @ bar 1',
+            "../../../../../../../Music/ref.mp3 (used by 1 clip on Ref) is missing",
+        ),
+    ]
 
 
 @posix_only
@@ -97,38 +107,55 @@ def test_windows_path_does_not_crash_and_the_relative_path_still_finds_it():
     tracks = [make_track("audio", "1-hapticmusic", clips=[clip(0, 8, haptic, "hapticmusic")])]
     # A C:/ path cannot exist on macOS/Linux: it is not looked up (not even as a relative path).
     assert findings(tracks, existing=["C:/Users/REI/Downloads/hapticmusic.aif"]) == [
-        ('1-hapticmusic › clip "hapticmusic" @ bars 1–2',
-         "C:/Users/REI/Downloads/hapticmusic.aif (used by 1 clip on 1-hapticmusic) is missing"),
-    ]  # fmt: skip
+        (
+            '1-hapticmusic › clip "hapticmusic" @ bars 1–2',
+            "C:/Users/REI/Downloads/hapticmusic.aif (used by 1 clip on 1-hapticmusic) is missing",
+        ),
+    ]
     assert findings(tracks, existing=["/music/Downloads/hapticmusic.aif"]) == []
 
 
 @posix_only
 def test_pack_content_is_reported_apart_and_never_looked_up_in_the_project():
-    conga = ref("/Applications/Ableton Live 10 Suite.app/Contents/App-Resources/Core Library/"
-                "Samples/Drums/Conga/A-Conga Hi Muted 1.aif",
-                "Samples/Drums/Conga/A-Conga Hi Muted 1.aif", kind=5, pack="Core Library")  # fmt: skip
-    tracks = [make_track("audio", "Conga", clips=[clip(0, 4, conga, "Conga"), clip(8, 12, conga, "Conga")])]
+    conga = ref(
+        "/Applications/Ableton Live 10 Suite.app/Contents/App-Resources/Core Library/"
+        "Samples/Drums/Conga/A-Conga Hi Muted 1.aif",
+        "Samples/Drums/Conga/A-Conga Hi Muted 1.aif",
+        kind=5,
+        pack="Core Library",
+    )
+    tracks = [
+        make_track(
+            "audio", "Conga", clips=[clip(0, 4, conga, "Conga"), clip(8, 12, conga, "Conga")]
+        )
+    ]
     in_project = "/music/Song Project/Samples/Drums/Conga/A-Conga Hi Muted 1.aif"
     assert findings(tracks, existing=[in_project]) == [
-        ('Conga › clip "Conga" @ bar 1',
-         'Samples/Drums/Conga/A-Conga Hi Muted 1.aif from the Live pack "Core Library" (used by '
-         "2 clips on Conga) was not found at its saved location: is it installed on this computer?"),
-    ]  # fmt: skip
+        (
+            'Conga › clip "Conga" @ bar 1',
+            'Samples/Drums/Conga/A-Conga Hi Muted 1.aif from the Live pack "Core Library" (used by '
+            "2 clips on Conga) was not found at its saved location: is it installed on this computer?",
+        ),
+    ]
     assert findings(tracks, existing=[conga.path]) == []
     assert findings(tracks, check_packs=False) == []
 
 
 @posix_only
 def test_live_8_library_content_is_reported_as_library_content():
-    tabata = ref("/Users/b/Library/Application Support/Ableton/Library/Samples/Tremors/Kick.aif",
-                 "Samples/Tremors/Kick.aif", kind=2)  # fmt: skip
+    tabata = ref(
+        "/Users/b/Library/Application Support/Ableton/Library/Samples/Tremors/Kick.aif",
+        "Samples/Tremors/Kick.aif",
+        kind=2,
+    )
     tracks = [make_track("audio", "1-Audio", clips=[clip(0, 4, tabata)])]
     assert findings(tracks) == [
-        ('1-Audio › clip "Kick" @ bar 1',
-         "Samples/Tremors/Kick.aif from the Live Library (used by 1 clip on 1-Audio) was not found "
-         "at its saved location: is it installed on this computer?"),
-    ]  # fmt: skip
+        (
+            '1-Audio › clip "Kick" @ bar 1',
+            "Samples/Tremors/Kick.aif from the Live Library (used by 1 clip on 1-Audio) was not found "
+            "at its saved location: is it installed on this computer?",
+        ),
+    ]
 
 
 @posix_only
@@ -143,9 +170,11 @@ def test_session_clips_are_located_by_scene_and_midi_or_sampleless_clips_ignored
     ]
     scenes = [Scene(index=0, name="Intro"), Scene(index=1, name="Verse")]
     assert findings(tracks, set_fields={"scenes": scenes}) == [
-        ('Vox › clip "Vox" › scene "Verse"',
-         "Samples/Recorded/0001 Vox.aif (used by 1 clip on Vox) is missing"),
-    ]  # fmt: skip
+        (
+            'Vox › clip "Vox" › scene "Verse"',
+            "Samples/Recorded/0001 Vox.aif (used by 1 clip on Vox) is missing",
+        ),
+    ]
 
 
 @posix_only

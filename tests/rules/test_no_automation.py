@@ -6,8 +6,12 @@ from alslint_rules.no_automation import NoAutomation
 
 
 def envelope(parameter, owner, default, *points):
-    return Envelope(parameter=parameter, owner=owner, default_value=default,
-                    points=Points(array("d", [t for t, _ in points]), array("d", [v for _, v in points])))  # fmt: skip
+    return Envelope(
+        parameter=parameter,
+        owner=owner,
+        default_value=default,
+        points=Points(array("d", [t for t, _ in points]), array("d", [v for _, v in points])),
+    )
 
 
 def findings(tracks, signature="4/4", master_envelopes=(), **options):
@@ -27,8 +31,10 @@ def song(bars, envelopes=(), beats_per_bar=4):
 
 
 def message(bars):
-    return (f"Nothing is automated in this {bars}-bar song: automate a filter, a send or a "
-            "volume to keep repeated parts moving")  # fmt: skip
+    return (
+        f"Nothing is automated in this {bars}-bar song: automate a filter, a send or a "
+        "volume to keep repeated parts moving"
+    )
 
 
 # Every Live set keeps a tempo and a time-signature envelope on its main track; they never move

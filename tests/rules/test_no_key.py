@@ -2,8 +2,8 @@ from alslint.model import Scale
 from alslint.testing import make_set, run_rule
 from alslint_rules.no_key import NoKey
 
-DEFAULT_11 = "No key is chosen (the set still holds Live's default, C Major with Scale Mode off): decide the song's root and scale now"  # fmt: skip
-DEFAULT_10 = "No key is chosen (the set still holds Live's default, C Major): decide the song's root and scale now"  # fmt: skip
+DEFAULT_11 = "No key is chosen (the set still holds Live's default, C Major with Scale Mode off): decide the song's root and scale now"
+DEFAULT_10 = "No key is chosen (the set still holds Live's default, C Major): decide the song's root and scale now"
 NONE = "No key is chosen (the set stores no scale): decide the song's root and scale now"
 
 
@@ -14,8 +14,12 @@ def findings(version, scale):
 
 
 def test_live_11_and_12_default_c_major_with_scale_mode_off():
-    assert findings("12.3.5", Scale(root=0, name="Major", in_key=False)) == [("whole set", DEFAULT_11)]
-    assert findings("11.0", Scale(root=0, name="Major", in_key=False)) == [("whole set", DEFAULT_11)]
+    assert findings("12.3.5", Scale(root=0, name="Major", in_key=False)) == [
+        ("whole set", DEFAULT_11)
+    ]
+    assert findings("11.0", Scale(root=0, name="Major", in_key=False)) == [
+        ("whole set", DEFAULT_11)
+    ]
 
 
 def test_scale_mode_on_or_another_key_is_a_choice():

@@ -9,13 +9,22 @@ SPECTRUM = Device(tag="SpectrumAnalyzer", name="Spectrum")
 
 
 def plugin(name, plugin_format="vst3", **fields):
-    return Device(tag="PluginDevice" if plugin_format != "au" else "AuPluginDevice", name=name,
-                  plugin_format=plugin_format, plugin_name=name, **fields)  # fmt: skip
+    return Device(
+        tag="PluginDevice" if plugin_format != "au" else "AuPluginDevice",
+        name=name,
+        plugin_format=plugin_format,
+        plugin_name=name,
+        **fields,
+    )
 
 
 def rack(name, *chains, on=True):
-    return Device(tag="AudioEffectGroupDevice", name=name, on=on,
-                  chains=[Chain(name="", devices=list(devices)) for devices in chains])  # fmt: skip
+    return Device(
+        tag="AudioEffectGroupDevice",
+        name=name,
+        on=on,
+        chains=[Chain(name="", devices=list(devices)) for devices in chains],
+    )
 
 
 def findings(master_devices, *, tracks=None, **options):
@@ -26,8 +35,10 @@ def findings(master_devices, *, tracks=None, **options):
     return [(str(f.location), f.message) for f in run_rule(NoLimiter, live_set, **options)]
 
 
-NO_LIMITER = ("No limiter on the master chain: peaks can clip the export and the song plays "
-              "quieter than released music; put a limiter last on the master")  # fmt: skip
+NO_LIMITER = (
+    "No limiter on the master chain: peaks can clip the export and the song plays "
+    "quieter than released music; put a limiter last on the master"
+)
 PAST = "push peaks past its ceiling: make the limiter the last device on the master (meters may follow it)"
 
 
@@ -47,7 +58,13 @@ def test_max_for_live_devices_count_by_name():
 
 def test_limiter_last_is_fine_native_plugin_or_in_a_rack():
     assert findings([EQ, LIMITER]) == []
-    for name in ("FabFilter Pro-L", "Pro-L 2", "L1 limiter Stereo", "L3 UltraMaximizer (s)", "Ozone 9"):
+    for name in (
+        "FabFilter Pro-L",
+        "Pro-L 2",
+        "L1 limiter Stereo",
+        "L3 UltraMaximizer (s)",
+        "Ozone 9",
+    ):
         assert findings([EQ, plugin(name)]) == [], name
     assert findings([rack("Wide & Warm Master", [EQ, LIMITER])]) == []
 
@@ -63,9 +80,12 @@ def test_devices_after_the_limiter():
     ]
     master = [rack("Master", [EQ, plugin("Ozone 10"), UTILITY]), SPECTRUM, plugin("Decapitator")]
     assert findings(master) == [
-        ("Main › Ozone 10", '2 devices come after the limiter (inside the rack "Master") '
-         f'("Utility", "Decapitator") and can {PAST}'),
-    ]  # fmt: skip
+        (
+            "Main › Ozone 10",
+            '2 devices come after the limiter (inside the rack "Master") '
+            f'("Utility", "Decapitator") and can {PAST}',
+        ),
+    ]
 
 
 def test_switched_off_devices_after_the_limiter_do_not_count():
@@ -75,22 +95,31 @@ def test_switched_off_devices_after_the_limiter_do_not_count():
 def test_switched_off_limiter_or_switched_off_rack():
     off = LIMITER.model_copy(update={"on": False})
     assert findings([EQ, off]) == [
-        ("Main › Limiter", "The limiter is switched off: nothing limits the master; switch it on "
-         "(last on the chain)"),
-    ]  # fmt: skip
+        (
+            "Main › Limiter",
+            "The limiter is switched off: nothing limits the master; switch it on "
+            "(last on the chain)",
+        ),
+    ]
     assert findings([rack("Full Chain Master", [EQ, LIMITER], on=False)]) == [
-        ("Main › Limiter", 'The limiter sits in the switched-off rack "Full Chain Master": nothing '
-         "limits the master; switch the rack on, or move the limiter out of it (last on the chain)"),
-    ]  # fmt: skip
+        (
+            "Main › Limiter",
+            'The limiter sits in the switched-off rack "Full Chain Master": nothing '
+            "limits the master; switch the rack on, or move the limiter out of it (last on the chain)",
+        ),
+    ]
     # A working limiter elsewhere is enough.
     assert findings([rack("Old", [LIMITER], on=False), plugin("Pro-L 2")]) == []
 
 
 def test_limiter_in_one_of_parallel_chains():
     assert findings([rack("Split", [EQ, LIMITER], [UTILITY])]) == [
-        ("Main › Limiter", 'The limiter sits in one of the 2 parallel chains of the rack "Split": '
-         "the other chains reach the master unlimited; put the limiter after the rack"),
-    ]  # fmt: skip
+        (
+            "Main › Limiter",
+            'The limiter sits in one of the 2 parallel chains of the rack "Split": '
+            "the other chains reach the master unlimited; put the limiter after the rack",
+        ),
+    ]
 
 
 def test_the_last_limiter_decides():

@@ -19,13 +19,17 @@ def findings(tracks, marks=(), signature="4/4", **options):
 
 
 def none_message(bars):
-    return (f"No locators mark the sections of this {bars}-bar song: add one where each section "
-            "starts (intro, verse, chorus, break, outro)")  # fmt: skip
+    return (
+        f"No locators mark the sections of this {bars}-bar song: add one where each section "
+        "starts (intro, verse, chorus, break, outro)"
+    )
 
 
 def too_few(found, bars, needed, every=32):
-    return (f"{found} inside this {bars}-bar song: mark where each section starts "
-            f"(about one every {every} bars, {needed} here)")  # fmt: skip
+    return (
+        f"{found} inside this {bars}-bar song: mark where each section starts "
+        f"(about one every {every} bars, {needed} here)"
+    )
 
 
 def test_a_song_without_locators():
@@ -40,7 +44,9 @@ def test_a_song_shorter_than_one_section_needs_none():
 def test_one_locator_per_32_bars():
     assert findings(song(1, 65), locators(1, 33)) == []
     assert findings(song(1, 65), locators(1)) == [("bars 1–64", too_few("Only 1 locator", 64, 2))]
-    assert findings(song(1, 97), locators(1, 17)) == [("bars 1–96", too_few("Only 2 locators", 96, 3))]
+    assert findings(song(1, 97), locators(1, 17)) == [
+        ("bars 1–96", too_few("Only 2 locators", 96, 3))
+    ]
 
 
 def test_locators_after_the_end_or_on_the_same_bar_count_once_or_not_at_all():
@@ -63,7 +69,9 @@ def test_bars_per_section_option():
 
 def test_bars_follow_the_time_signature():
     # 96 beats of 3/4 are 32 bars.
-    assert findings(song(1, 33, beats_per_bar=3), signature="3/4") == [("bars 1–32", none_message(32))]
+    assert findings(song(1, 33, beats_per_bar=3), signature="3/4") == [
+        ("bars 1–32", none_message(32))
+    ]
 
 
 def test_empty_arrangement():

@@ -15,8 +15,10 @@ def loop(start_bar, end_bar, name="Loop"):
 
 
 def message(bars, window=16):
-    return (f"Nothing changes for {bars} bars (no clip starts or stops, no automation moves): "
-            f"vary something at least every {window} bars")  # fmt: skip
+    return (
+        f"Nothing changes for {bars} bars (no clip starts or stops, no automation moves): "
+        f"vary something at least every {window} bars"
+    )
 
 
 def test_long_stretch_is_one_merged_finding():
@@ -34,8 +36,12 @@ def test_a_change_every_16_bars_is_fine_and_window_8_is_stricter():
 
 
 def test_automation_ramp_counts_as_change():
-    volume = Envelope(parameter="Volume", owner="Mixer", default_value=1.0,
-                      points=Points(array("d", [64.0, 80.0]), array("d", [0.5, 1.0])))  # fmt: skip
+    volume = Envelope(
+        parameter="Volume",
+        owner="Mixer",
+        default_value=1.0,
+        points=Points(array("d", [64.0, 80.0]), array("d", [0.5, 1.0])),
+    )
     tracks = [make_track("audio", "Pad", clips=[loop(1, 41)], envelopes=[volume])]
     # The ramp moves during bars 17–20; the rest runs still.
     assert findings(tracks) == [("bars 21–40", message(20))]
@@ -50,7 +56,9 @@ def test_unlooped_audio_assumed_to_vary_unless_option_off():
 
 
 def test_unlooped_midi_changes_where_its_pattern_changes():
-    notes = [(36, bar * 4.0, 1.0) for bar in range(20)] + [(38, bar * 4.0 + 2, 1.0) for bar in range(10, 20)]
+    notes = [(36, bar * 4.0, 1.0) for bar in range(20)] + [
+        (38, bar * 4.0 + 2, 1.0) for bar in range(10, 20)
+    ]
     clip = midi_clip(0, 80, "Beat", looped=False, notes=notes)
     # Bars 1–10 kick only, bars 11–20 kick and snare: the pattern changes at bar 11.
     assert findings([make_track("midi", "Beat", clips=[clip])]) == []

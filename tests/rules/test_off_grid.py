@@ -26,19 +26,23 @@ def beat_clip(notes, start=0.0, end=8.0, **kwargs):
 def test_a_stray_note_in_a_quantized_clip():
     clip = beat_clip(QUANTIZED + [(38, 6.54, 0.25)], start=16, end=24)
     assert findings([clip]) == [
-        ('Drums › clip "Beat" @ bars 5–6',
-         "1 of 9 notes starts off the 1/16 grid (up to 20 ms, bar 6) while the rest are "
-         f"quantized: {FIX_NOTE}"),
-    ]  # fmt: skip
+        (
+            'Drums › clip "Beat" @ bars 5–6',
+            "1 of 9 notes starts off the 1/16 grid (up to 20 ms, bar 6) while the rest are "
+            f"quantized: {FIX_NOTE}",
+        ),
+    ]
 
 
 def test_several_stray_notes_list_their_bars():
     clip = beat_clip(QUANTIZED + [(38, 0.53, 0.1), (38, 4.46, 0.1)], end=16)
     assert findings([clip]) == [
-        ('Drums › clip "Beat" @ bars 1–4',
-         "2 of 10 notes start off the 1/16 grid (up to 20 ms, bars 1, 2) while the rest are "
-         f"quantized: {FIX_NOTES}"),
-    ]  # fmt: skip
+        (
+            'Drums › clip "Beat" @ bars 1–4',
+            "2 of 10 notes start off the 1/16 grid (up to 20 ms, bars 1, 2) while the rest are "
+            f"quantized: {FIX_NOTES}",
+        ),
+    ]
 
 
 def test_played_loose_clips_are_left_alone():
@@ -58,8 +62,10 @@ def test_tolerance_and_min_quantized():
 
 def test_finer_snapped_positions_are_deliberate():
     # 1/32 notes, 1/16 triplets and a 1/64 note are placed with a finer snap, not loose.
-    fine = beat_clip(QUANTIZED + [(42, 1.125, 0.1), (42, 2 + 1 / 6, 0.1), (42, 3 + 1 / 3, 0.1),
-                                  (42, 4.0625, 0.1)])  # fmt: skip
+    fine = beat_clip(
+        QUANTIZED
+        + [(42, 1.125, 0.1), (42, 2 + 1 / 6, 0.1), (42, 3 + 1 / 3, 0.1), (42, 4.0625, 0.1)]
+    )
     assert findings([fine]) == []
 
 
@@ -67,13 +73,21 @@ def test_grid_option_and_labels():
     eighths = [(36, beat * 0.5, 0.25) for beat in range(8)]
     clip = beat_clip(eighths + [(38, 3.29, 0.1)])  # on no division of a 1/8 grid
     assert findings([clip], grid=0.5) == [
-        ('Drums › clip "Beat" @ bars 1–2',
-         "1 of 9 notes starts off the 1/8 grid (up to 105 ms, bar 1) while the rest are "
-         f"quantized: {FIX_NOTE}"),
-    ]  # fmt: skip
+        (
+            'Drums › clip "Beat" @ bars 1–2',
+            "1 of 9 notes starts off the 1/8 grid (up to 105 ms, bar 1) while the rest are "
+            f"quantized: {FIX_NOTE}",
+        ),
+    ]
     assert [grid_label(g) for g in (1, 0.5, 0.25, 0.125, 1 / 6, 1 / 3, 0.3)] == [
-        "1/4", "1/8", "1/16", "1/32", "1/16T", "1/8T", "0.3-beat",
-    ]  # fmt: skip
+        "1/4",
+        "1/8",
+        "1/16",
+        "1/32",
+        "1/16T",
+        "1/8T",
+        "0.3-beat",
+    ]
 
 
 def test_small_clips_muted_notes_and_notes_that_never_play():
@@ -95,18 +109,22 @@ def test_looped_clip_reports_where_a_note_is_first_heard():
     clip = beat_clip(QUANTIZED + [(38, 1.54, 0.1)], start=32, end=64)
     clip = clip.model_copy(update={"loop": Loop(on=True, start=0.0, end=8.0, start_relative=4.0)})
     assert findings([clip]) == [
-        ('Drums › clip "Beat" @ bars 9–16',
-         "1 of 9 notes starts off the 1/16 grid (up to 20 ms, bar 10) while the rest are "
-         f"quantized: {FIX_NOTE}"),
-    ]  # fmt: skip
+        (
+            'Drums › clip "Beat" @ bars 9–16',
+            "1 of 9 notes starts off the 1/16 grid (up to 20 ms, bar 10) while the rest are "
+            f"quantized: {FIX_NOTE}",
+        ),
+    ]
 
 
 def test_clip_moved_off_the_grid_with_its_content():
     moved = beat_clip(QUANTIZED, start=15.96, end=23.96)
     assert findings([moved]) == [
-        ('Drums › clip "Beat" @ bars 4–6',
-         f"Clip is placed 20 ms before the 1/16 grid, so everything in it plays 20 ms early: {FIX_MOVE}"),
-    ]  # fmt: skip
+        (
+            'Drums › clip "Beat" @ bars 4–6',
+            f"Clip is placed 20 ms before the 1/16 grid, so everything in it plays 20 ms early: {FIX_MOVE}",
+        ),
+    ]
 
 
 def test_trimmed_edges_just_off_the_grid():
@@ -114,9 +132,11 @@ def test_trimmed_edges_just_off_the_grid():
     trimmed = beat_clip(QUANTIZED, start=31.96, end=40.02)
     trimmed = trimmed.model_copy(update={"loop": Loop(on=False, start=15.96, end=24.02)})
     assert findings([trimmed]) == [
-        ('Drums › clip "Beat" @ bars 8–11',
-         f"Clip starts 20 ms before and ends 10 ms after the 1/16 grid: {FIX_TRIM}"),
-    ]  # fmt: skip
+        (
+            'Drums › clip "Beat" @ bars 8–11',
+            f"Clip starts 20 ms before and ends 10 ms after the 1/16 grid: {FIX_TRIM}",
+        ),
+    ]
     late_end = beat_clip(QUANTIZED, start=0, end=8.05)
     assert findings([late_end]) == [
         ('Drums › clip "Beat" @ bars 1–3', f"Clip ends 25 ms after the 1/16 grid: {FIX_TRIM}"),
@@ -145,16 +165,19 @@ def test_audio_clips_edges_unless_unwarped():
 def test_edges_and_notes_make_one_finding_per_clip():
     clip = beat_clip(QUANTIZED + [(38, 6.54, 0.25)], start=8, end=16.05)
     assert findings([clip]) == [
-        ('Drums › clip "Beat" @ bars 3–5',
-         f"Clip ends 25 ms after the 1/16 grid: {FIX_TRIM}; 1 of 9 notes starts off the 1/16 "
-         f"grid (up to 20 ms, bar 4) while the rest are quantized: {FIX_NOTE}"),
-    ]  # fmt: skip
+        (
+            'Drums › clip "Beat" @ bars 3–5',
+            f"Clip ends 25 ms after the 1/16 grid: {FIX_TRIM}; 1 of 9 notes starts off the 1/16 "
+            f"grid (up to 20 ms, bar 4) while the rest are quantized: {FIX_NOTE}",
+        ),
+    ]
 
 
 @pytest.mark.parametrize("where", ["disabled", "track off", "allowed"])
 def test_skipped_clips_and_tracks(where):
-    clip = beat_clip(QUANTIZED + [(38, 6.54, 0.25)], start=15.96, end=23.96,
-                     disabled=where == "disabled")  # fmt: skip
+    clip = beat_clip(
+        QUANTIZED + [(38, 6.54, 0.25)], start=15.96, end=23.96, disabled=where == "disabled"
+    )
     live_set = make_set([make_track("midi", "Drums", clips=[clip], on=where != "track off"), SONG])
     options = {"allow_tracks": ["drum*"]} if where == "allowed" else {}
     assert run_rule(OffGrid, live_set, **options) == []

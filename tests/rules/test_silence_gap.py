@@ -19,8 +19,10 @@ def message(bars):
 
 
 def test_a_gap_between_two_tracks():
-    tracks = [make_track("audio", "Intro", clips=[bars(1, 9)]),
-              make_track("audio", "Drop", clips=[bars(13, 21)])]  # fmt: skip
+    tracks = [
+        make_track("audio", "Intro", clips=[bars(1, 9)]),
+        make_track("audio", "Drop", clips=[bars(13, 21)]),
+    ]
     assert findings(tracks) == [("bars 9–12", message(4))]
 
 
@@ -52,11 +54,17 @@ def test_switched_off_tracks_deactivated_and_empty_clips_do_not_fill_a_gap():
 
 def test_bars_follow_time_signature_changes():
     # 4/4 until beat 16 (bar 5), then 7/8 (code 6 + 99 * 3 = 303): bars of 3.5 beats.
-    change = Envelope(parameter="TimeSignature", owner="Mixer", default_value=201.0,
-                      points=Points(array("d", [16.0]), array("d", [303.0])))  # fmt: skip
+    change = Envelope(
+        parameter="TimeSignature",
+        owner="Mixer",
+        default_value=201.0,
+        points=Points(array("d", [16.0]), array("d", [303.0])),
+    )
     tracks = [make_track("audio", "Odd", clips=[audio_clip(0, 16), audio_clip(23.0, 30.0)])]
     # Bars 5 and 6 (beats 16–23) are silent; bar 7 starts at 23.
-    assert findings(tracks, set_fields={"time_signature_envelope": change}) == [("bars 5–6", message(2))]
+    assert findings(tracks, set_fields={"time_signature_envelope": change}) == [
+        ("bars 5–6", message(2))
+    ]
 
 
 def test_empty_arrangement():

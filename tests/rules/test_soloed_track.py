@@ -2,8 +2,10 @@ from alslint.model import Mixer
 from alslint.testing import audio_clip, make_set, make_track, run_rule
 from alslint_rules.soloed_track import SoloedTrack
 
-MESSAGE = ("Track is left soloed: the tracks that are not soloed stay silent in playback and "
-           "in an export; unsolo it")  # fmt: skip
+MESSAGE = (
+    "Track is left soloed: the tracks that are not soloed stay silent in playback and "
+    "in an export; unsolo it"
+)
 
 
 def findings(live_set, **options):

@@ -9,7 +9,9 @@ from alslint_rules.song_length import SongLength
 
 
 def findings(clips, tempo=120.0, set_fields=None, **options):
-    live_set = make_set([make_track("audio", "Song", clips=clips)], tempo=tempo, **(set_fields or {}))
+    live_set = make_set(
+        [make_track("audio", "Song", clips=clips)], tempo=tempo, **(set_fields or {})
+    )
     return [(str(f.location), f.message) for f in run_rule(SongLength, live_set, **options)]
 
 
@@ -51,8 +53,12 @@ def test_options_in_minutes():
 def test_tempo_automation_is_followed():
     # 240 beats at a steady 120 BPM would be 2:00; dropping the tempo to 60 BPM around beat
     # 120 (a half-beat ramp) makes the second half last twice as long: 1:00 + 2:00 = 3:00.
-    tempo = Envelope(parameter="Tempo", owner="Mixer", default_value=120.0,
-                     points=Points(array("d", [0.0, 120.0, 120.5]), array("d", [120.0, 120.0, 60.0])))  # fmt: skip
+    tempo = Envelope(
+        parameter="Tempo",
+        owner="Mixer",
+        default_value=120.0,
+        points=Points(array("d", [0.0, 120.0, 120.5]), array("d", [120.0, 120.0, 60.0])),
+    )
     live_set_fields = {"tempo_envelope": tempo}
     assert findings([audio_clip(0, 240)], set_fields=live_set_fields, max_minutes=2.5) == [
         ("bars 1–60", f"The song runs 3:00, longer than 2:30: {LONG}")

@@ -14,14 +14,17 @@ def findings(master_devices, **options):
 
 
 def message(count, names):
-    return (f"{count} limiters work on the master chain ({names}): each one squashes peaks the "
-            "one before has already limited; keep one, last on the chain, unless the serial "
-            "limiting is deliberate")  # fmt: skip
+    return (
+        f"{count} limiters work on the master chain ({names}): each one squashes peaks the "
+        "one before has already limited; keep one, last on the chain, unless the serial "
+        "limiting is deliberate"
+    )
 
 
 def test_two_limiters_one_finding_in_chain_order():
-    rack = Device(tag="AudioEffectGroupDevice", name="Glue",
-                  chains=[Chain(name="", devices=[EQ, LIMITER])])  # fmt: skip
+    rack = Device(
+        tag="AudioEffectGroupDevice", name="Glue", chains=[Chain(name="", devices=[EQ, LIMITER])]
+    )
     assert findings([rack, PRO_L]) == [("Main", message(2, '"Limiter", "Pro-L 2"'))]
     assert findings([LIMITER, EQ, LIMITER, PRO_L]) == [
         ("Main", message(3, '"Limiter", "Limiter", "Pro-L 2"'))
@@ -32,8 +35,12 @@ def test_one_working_limiter_is_fine():
     assert findings([EQ, PRO_L]) == []
     assert findings([]) == []
     off = LIMITER.model_copy(update={"on": False})
-    off_rack = Device(tag="AudioEffectGroupDevice", name="Old Chain", on=False,
-                      chains=[Chain(name="", devices=[LIMITER])])  # fmt: skip
+    off_rack = Device(
+        tag="AudioEffectGroupDevice",
+        name="Old Chain",
+        on=False,
+        chains=[Chain(name="", devices=[LIMITER])],
+    )
     assert findings([off, off_rack, PRO_L]) == []
 
 

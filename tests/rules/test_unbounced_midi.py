@@ -4,8 +4,9 @@ from alslint_rules.unbounced_midi import UnbouncedMidi
 
 OPERATOR = Device(tag="Operator", name="Operator", is_instrument=True)
 ARP = Device(tag="MidiArpeggiator", name="Arpeggiator", is_midi_effect=True)
-VITAL = Device(tag="PluginDevice", name="Vital", is_instrument=True, plugin_format="vst3",
-               plugin_name="Vital")  # fmt: skip
+VITAL = Device(
+    tag="PluginDevice", name="Vital", is_instrument=True, plugin_format="vst3", plugin_name="Vital"
+)
 
 
 def findings(live_set, **options):
@@ -20,11 +21,17 @@ def test_native_and_plugin_instruments_are_named():
         ]
     )
     assert findings(live_set) == [
-        ("Bass › Operator", 'MIDI track still plays through the instrument "Operator": '
-         "bounce it to audio (or freeze and flatten it) before mixing"),
-        ("Lead › Vital", 'MIDI track still plays through the VST3 plugin "Vital": '
-         "bounce it to audio (or freeze and flatten it) before mixing"),
-    ]  # fmt: skip
+        (
+            "Bass › Operator",
+            'MIDI track still plays through the instrument "Operator": '
+            "bounce it to audio (or freeze and flatten it) before mixing",
+        ),
+        (
+            "Lead › Vital",
+            'MIDI track still plays through the VST3 plugin "Vital": '
+            "bounce it to audio (or freeze and flatten it) before mixing",
+        ),
+    ]
 
 
 def test_frozen_silent_or_instrumentless_tracks_are_not_reported():
@@ -35,15 +42,20 @@ def test_frozen_silent_or_instrumentless_tracks_are_not_reported():
             make_track("midi", "Frozen", clips=[midi_clip(0, 4)], devices=[OPERATOR], frozen=True),
             make_track("midi", "Off", clips=[midi_clip(0, 4)], devices=[OPERATOR], on=False),
             make_track("midi", "No clips", devices=[OPERATOR]),
-            make_track("midi", "Only disabled", clips=[midi_clip(0, 4, disabled=True)],
-                       devices=[OPERATOR]),
-            make_track("midi", "Effect first", clips=[midi_clip(0, 4)], devices=[effect_only, OPERATOR]),
+            make_track(
+                "midi", "Only disabled", clips=[midi_clip(0, 4, disabled=True)], devices=[OPERATOR]
+            ),
+            make_track(
+                "midi", "Effect first", clips=[midi_clip(0, 4)], devices=[effect_only, OPERATOR]
+            ),
             make_track("midi", "Instrument off", clips=[midi_clip(0, 4)], devices=[off_instrument]),
         ]
-    )  # fmt: skip
+    )
     assert findings(live_set) == []
 
 
 def test_allow_tracks():
-    live_set = make_set([make_track("midi", "Live Synth", clips=[midi_clip(0, 4)], devices=[OPERATOR])])
+    live_set = make_set(
+        [make_track("midi", "Live Synth", clips=[midi_clip(0, 4)], devices=[OPERATOR])]
+    )
     assert findings(live_set, allow_tracks=["live *"]) == []

@@ -23,7 +23,10 @@ def test_each_kind_of_unused_track_is_reported_once():
     )
     live_set.tracks[0].mixer.sends[0] = Send(return_index=0, return_name="A-Reverb", level=0.25)
     assert findings(live_set) == [
-        ("Empty", "Track has no clips in the arrangement or the session: delete it if it is not needed"),
+        (
+            "Empty",
+            "Track has no clips in the arrangement or the session: delete it if it is not needed",
+        ),
         ("Muted Ideas", "All 2 clips on this track are deactivated: delete it if it is not needed"),
         ("Off", "Track is switched off: delete it if it is not needed"),
         ("Empty Group", "Group contains no tracks: delete it if it is not needed"),
@@ -32,10 +35,12 @@ def test_each_kind_of_unused_track_is_reported_once():
 
 
 def test_switched_off_send_does_not_reach_its_return():
-    live_set = make_set([make_track("audio", "Vox", clips=[audio_clip(0, 8)]),
-                         make_track("return", "A-Reverb")])  # fmt: skip
-    live_set.tracks[0].mixer.sends[0] = Send(return_index=0, return_name="A-Reverb", level=0.5,
-                                             active=False)  # fmt: skip
+    live_set = make_set(
+        [make_track("audio", "Vox", clips=[audio_clip(0, 8)]), make_track("return", "A-Reverb")]
+    )
+    live_set.tracks[0].mixer.sends[0] = Send(
+        return_index=0, return_name="A-Reverb", level=0.5, active=False
+    )
     assert findings(live_set) == [
         ("A-Reverb", "No send reaches this return track: delete it if it is not needed")
     ]
@@ -44,7 +49,10 @@ def test_switched_off_send_does_not_reach_its_return():
 def test_allow_tracks_globs_are_case_insensitive():
     live_set = make_set([make_track("audio", "Resample 1"), make_track("audio", "Spare")])
     assert findings(live_set, allow_tracks=["resample*"]) == [
-        ("Spare", "Track has no clips in the arrangement or the session: delete it if it is not needed")
+        (
+            "Spare",
+            "Track has no clips in the arrangement or the session: delete it if it is not needed",
+        )
     ]
 
 

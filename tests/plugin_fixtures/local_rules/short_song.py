@@ -21,4 +21,6 @@ class ShortSong(Rule):
         end = live_set.arrangement_end
         bars = context.timeline.bar_of(end - 1e-6) if end > 0 else 0
         if bars < options.min_bars:
-            yield Finding(message=f"The arrangement is only {bars} bars long (minimum {options.min_bars})")
+            yield Finding(
+                message=f"The arrangement is only {bars} bars long (minimum {options.min_bars})"
+            )
