@@ -5,9 +5,8 @@ import. The heavy parts (pydantic models, lxml) are imported on first use, so th
 `alslint --version` and `--help` start as fast as Python itself.
 """
 
+from ._version import __version__
 from .errors import AlslintError, ConfigError, SetReadError
-
-__version__ = "0.1.0"
 
 __all__ = ["AlslintError", "ConfigError", "LiveSet", "SetReadError", "__version__", "load"]
 

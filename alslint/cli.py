@@ -14,12 +14,12 @@ import sys
 
 import click
 
-from . import __version__
+from ._version import __version__
 from .errors import AlslintError
 from .stages import STAGE_ORDER
 
 #: Every --format name; kept here so that `--help` needs no formatter imports.
-FORMAT_NAMES = ("text", "markdown", "html", "json", "sarif", "github", "junit")
+FORMAT_NAMES = ("text", "markdown", "html", "json", "sarif", "github", "junit", "gitlab")
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -127,6 +127,12 @@ def _write_output(text: str, output: str, human: bool) -> None:
     help="Lowest severity that makes the exit code 1 [default: warning].",
 )
 @click.option(
+    "--min-severity",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Report only findings at or above this severity [default: info, all of them].",
+)
+@click.option(
     "--exit-zero",
     is_flag=True,
     help="Exit 0 even when there are findings (unreadable sets still exit 2).",
@@ -194,6 +200,7 @@ def lint(
     extend_select,
     ignore,
     fail_on,
+    min_severity,
     exit_zero,
     output_format,
     output,
@@ -249,6 +256,8 @@ def lint(
         click.echo(f"alslint: wrote {count} accepted finding(s) to {ignore_file}", err=True)
         return EXIT_ERROR if result.has_unreadable else EXIT_OK
     baseline.apply(result, entries, ignore_file)
+    if min_severity:
+        result.drop_below(Severity(min_severity))
 
     report = render(result, output_format)
     human = output_format in HUMAN_FORMATS

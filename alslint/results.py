@@ -6,7 +6,7 @@ import hashlib
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import __version__
+from ._version import __version__
 from .api import Location, Severity
 
 #: Reserved codes for problems of the run itself, not of a rule.
@@ -165,6 +165,11 @@ class RunResult(BaseModel):
     @property
     def has_unreadable(self) -> bool:
         return any(f.unreadable for f in self.files)
+
+    def drop_below(self, floor: Severity) -> None:
+        """Leave out findings below `floor` (an unreadable set's error is never below it)."""
+        for file in self.files:
+            file.violations = [v for v in file.violations if v.severity.rank >= floor.rank]
 
     def worst_at_or_above(self, threshold: Severity) -> bool:
         return any(v.severity.rank >= threshold.rank for v in self.violations())

@@ -6,6 +6,7 @@ Most tests call `alslint.cli.run(argv)` in-process (with capsys); a few run the 
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import re
@@ -67,13 +68,17 @@ def in_tmp(tmp_path, monkeypatch):
 # -- entry: bare paths, --version ------------------------------------------------------------
 
 
+# The one source of the version is the package metadata (pyproject.toml reads alslint/_version.py).
+VERSION = importlib.metadata.version("alslint")
+
+
 def test_version(capsys):
-    assert cli(capsys, "--version") == (0, "alslint 0.1.0\n", "")
+    assert cli(capsys, "--version") == (0, f"alslint {VERSION}\n", "")
 
 
 def test_version_as_a_subprocess(tmp_path):
     done = shell("--version", cwd=tmp_path)
-    assert (done.returncode, done.stdout, done.stderr) == (0, "alslint 0.1.0\n", "")
+    assert (done.returncode, done.stdout, done.stderr) == (0, f"alslint {VERSION}\n", "")
 
 
 @pytest.mark.parametrize(
@@ -193,7 +198,9 @@ def test_missing_file_in_text_output_is_an_ALS000_finding(capsys):
     )
 
 
-@pytest.mark.parametrize("output_format", ["json", "github", "sarif", "junit", "markdown", "html"])
+@pytest.mark.parametrize(
+    "output_format", ["json", "github", "sarif", "junit", "markdown", "html", "gitlab"]
+)
 def test_missing_file_in_other_formats_is_one_error_line(capsys, output_format):
     code, out, err = cli(capsys, "--format", output_format, "missing.als")
     assert code == 2
@@ -252,7 +259,7 @@ def test_unreadable_set_as_a_subprocess(tmp_path):
 
 # -- usage errors ------------------------------------------------------------------------------
 
-CHOICES_FORMAT = "'text', 'markdown', 'html', 'json', 'sarif', 'github', 'junit'"
+CHOICES_FORMAT = "'text', 'markdown', 'html', 'json', 'sarif', 'github', 'junit', 'gitlab'"
 CHOICES_STAGE = "'composition', 'arrangement', 'sound-design', 'mixing', 'mastering', 'release'"
 
 
@@ -699,3 +706,19 @@ def test_hook_entry_with_an_unreadable_set(tmp_path):
     for name in ("a.als", "b.als", "c.als"):
         assert f"{name}\n" in done.stdout
     assert "  error   ALS000 whole set: " in done.stdout
+
+
+def test_min_severity_leaves_out_findings_below_it(capsys, monkeypatch):
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    demo = ("--no-cache", "--no-color", "sample_projects/demo.als")
+    code, full, _ = cli(capsys, *demo)
+    assert code == 1 and "  info    ALS305 " in full
+    code, out, err = cli(capsys, "--min-severity", "warning", *demo)
+    kept = [line for line in full.splitlines()[:-1] if not line.startswith("  info ")]
+    assert (code, err) == (1, "")
+    assert out.splitlines() == [*kept, "Found 14 problems (14 warnings) in 1 file."]
+    assert cli(capsys, "--min-severity", "error", *demo) == (
+        0,
+        "sample_projects/demo.als\n  no problems\n\nNo problems found in 1 file.\n",
+        "",
+    )

@@ -26,6 +26,7 @@ from alslint.formatters import (
     FORMATTERS,
     HUMAN_FORMATS,
     github,
+    gitlab,
     human,
     json_format,
     junit,
@@ -48,6 +49,7 @@ EXTENSIONS = {
     "github": "txt",
     "sarif": "sarif",
     "junit": "xml",
+    "gitlab": "json",
     "markdown": "md",
     "html": "html",
 }
@@ -290,6 +292,31 @@ def test_github_escapes_newlines_and_properties() -> None:
         lines[6] == "::error file=broken.als,line=1,title=ALS000 unreadable-set::whole set: "
         "not a Live set: the gzip stream is truncated"
     )
+
+
+def test_gitlab_code_quality_report() -> None:
+    issues = json.loads(gitlab.render(full_result()))
+    assert [(i["check_name"], i["severity"], i["location"]) for i in issues] == [
+        ("ALS105 missing-fade", "major", {"path": NIGHT, "lines": {"begin": 1}}),
+        ("ALS105 missing-fade", "major", {"path": NIGHT, "lines": {"begin": 1}}),
+        ("ALS310 unused-return", "info", {"path": NIGHT, "lines": {"begin": 1}}),
+        ("ALS201 hot-master", "critical", {"path": NIGHT, "lines": {"begin": 1}}),
+        ("ALS110 no-locators", "info", {"path": TOM, "lines": {"begin": 1}}),
+        ("ALS002 internal-error", "critical", {"path": TOM, "lines": {"begin": 1}}),
+        ("ALS000 unreadable-set", "critical", {"path": BROKEN, "lines": {"begin": 1}}),
+    ]
+    assert (
+        issues[3]["description"] == "Master › Utility › Gain: The master is at +3.0 dB | trim it."
+    )
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+
+
+def test_gitlab_keeps_findings_at_one_place_apart() -> None:
+    result = full_result()
+    twin = result.files[0].violations[2].model_copy(update={"message": "Another finding."})
+    result.files[0].violations.append(twin)
+    issues = json.loads(gitlab.render(result))
+    assert len({i["fingerprint"] for i in issues}) == len(issues) == 8
 
 
 # --------------------------------------------------------------------------------------------

@@ -89,3 +89,17 @@ def test_inspect_example_is_the_real_output(capsys, monkeypatch):
     ]
     assert run(["inspect", "sample_projects/demo.als"]) == 0
     assert block == "$ alslint inspect sample_projects/demo.als\n" + capsys.readouterr().out
+
+
+def test_first_run_example_is_the_real_output(capsys, monkeypatch):
+    monkeypatch.chdir(REPO)
+    [block] = [
+        b for b in code_blocks("text") if b.startswith("$ alslint sample_projects/demo.als\n")
+    ]
+    assert run(["--no-cache", "sample_projects/demo.als"]) == 1
+    assert block == "$ alslint sample_projects/demo.als\n" + capsys.readouterr().out
+
+
+def test_documentation_links_lead_to_files():
+    for target in re.findall(r"\]\(([^)#:]+)\)", README):
+        assert (REPO / target).is_file(), target

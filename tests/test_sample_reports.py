@@ -190,10 +190,10 @@ def test_demo_at_the_default_stage_has_the_findings_of_the_stages_before_mixing(
     assert found == [f for f in DEMO_FINDINGS if f[0][3] in "123"]
 
 
-def test_readme_json_example_is_the_demo(capsys, monkeypatch):
-    """README's `--format json` example is an excerpt of the demo's real report: every key and
-    value it shows (but the elided message and fingerprint) is the real one, summary included."""
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+def test_documented_json_example_is_the_demo(capsys, monkeypatch):
+    """docs/formats.md's `--format json` example is an excerpt of the demo's real report: every
+    key and value it shows (but the elided message and fingerprint) is the real one."""
+    readme = (REPO / "docs" / "formats.md").read_text(encoding="utf-8")
     [example] = [
         b for b in re.findall(r"```json\n(.*?)```", readme, re.S) if '"schema_version"' in b
     ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..results import RunResult
-from . import github, human, json_format, junit, sarif
+from . import github, gitlab, human, json_format, junit, sarif
 
 FORMATTERS: dict[str, Callable[[RunResult], str]] = {
     "text": human.text,
@@ -19,6 +19,7 @@ FORMATTERS: dict[str, Callable[[RunResult], str]] = {
     "sarif": sarif.render,
     "github": github.render,
     "junit": junit.render,
+    "gitlab": gitlab.render,
 }
 
 #: Formats meant for people; only these are coloured on a terminal.

@@ -1,0 +1,1 @@
+"""Tests of the installed product (a package, so its conftest does not shadow tests/conftest.py)."""
