@@ -1,0 +1,73 @@
+"""A track's mixer: sends, track switch, solo, pan, volume; on the main track also tempo
+and time signature, at the fixed ids Live gives them in every new set."""
+
+from __future__ import annotations
+
+from .model import Track
+from .schema import MAX_VOLUME, MIN_GAIN, time_signature_code
+from .writer import Writer, automation_id
+from .xml import E, Node, V
+
+
+def mixer(w: Writer, track: Track | None, *, sends_enabled: bool, main: bool = False) -> Node:
+    """A track mixer; `track=None` for the pre-hear track. Records the parameter ids
+    in `w.targets` so that envelopes can point at them."""
+    returns = w.live_set.returns
+    sends = []
+    if track is not None and not main:
+        levels = list(track.sends) + [float(MIN_GAIN)] * (len(returns) - len(track.sends))
+        for i, level in enumerate(levels[: len(returns)]):
+            send = w.float_param("Send", level, MIN_GAIN, "1")
+            w.targets[f"Send {chr(ord('A') + i)}"] = automation_id(send)
+            sends.append(E("TrackSendHolder", send, V("EnabledByUser", sends_enabled), Id=i))
+    volume = track.volume if track is not None else 1.0
+    pan = track.pan if track is not None else 0.0
+    active = track.active if track is not None else True
+    if main:  # the ids Live gives the main track's mixer in every new set
+        header = w.device_header(on_id=1)
+        speaker = w.bool_param("Speaker", active, 2)
+        pan_node = w.float_param("Pan", pan, "-1", "1", ids=(3, 4))
+    else:
+        header = w.device_header()
+        speaker = w.bool_param("Speaker", active)
+        pan_node = w.float_param("Pan", pan, "-1", "1")
+    split_l = w.float_param("SplitStereoPanL", -1, "-1", "1")
+    split_r = w.float_param("SplitStereoPanR", 1, "-1", "1")
+    volume_node = w.float_param(
+        "Volume", volume, MIN_GAIN, MAX_VOLUME, ids=(5, 6) if main else None
+    )
+    cross_fade_state = w.enum_param("CrossFadeState", 1, "0", "2", 7 if main else None)
+    w.targets.update(
+        Speaker=automation_id(speaker),
+        Pan=automation_id(pan_node),
+        Volume=automation_id(volume_node),
+    )
+    node = E("Mixer", *header)
+    node.add(
+        E("Sends", *sends),
+        speaker,
+        V("SoloSink", track.solo if track is not None else False),
+        V("PanMode", 0),
+        pan_node,
+        split_l,
+        split_r,
+        volume_node,
+        V("ViewStateSessionTrackWidth", 93),
+        cross_fade_state,
+        Node("SendsListWrapper", {"LomId": "0"}),
+    )
+    if main:
+        tempo = w.float_param("Tempo", w.live_set.tempo, "60", "200", ids=(8, 9))
+        signature = w.enum_param(
+            "TimeSignature", time_signature_code(*w.live_set.time_signature), "0", "494", 10
+        )
+        w.targets.update(Tempo=8, TimeSignature=10)
+        node.add(
+            tempo,
+            signature,
+            w.float_param("GlobalGrooveAmount", 100, "0", "131.25", ids=(11, 12)),
+            w.float_param("CrossFade", 0, "-1", "1", ids=(13, 14)),
+            V("TempoAutomationViewBottom", 60),
+            V("TempoAutomationViewTop", 200),
+        )
+    return node
