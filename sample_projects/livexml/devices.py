@@ -147,3 +147,11 @@ class Utility(NativeDevice):
             ("B", "DcFilter", False),
             ("L", "LegacyMode", False),
         )
+
+
+@dataclass
+class NamedDevice(NativeDevice):
+    """Any native device by its element name ("Operator", "Eq8", …), with no parameters but
+    its switch: for sets in which only the devices a track holds matter."""
+
+    tag: str = "Device"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .clips import follow_action, grid
-from .model import LiveSet, Locator, ReturnTrack
+from .clips import follow_action, grid, scale_information
+from .model import LiveSet, Locator
 from .schema import (
     CREATOR,
     MAJOR_VERSION,
@@ -41,7 +41,6 @@ def write(live_set: LiveSet, path: str | Path) -> int:
 def render(s: LiveSet) -> Node:
     """The `Ableton` root element of the set `s`."""
     w = Writer(s)
-    w.track_ids = _assign_track_ids(s)
     tracks = E("Tracks", *(track_element(w, t) for t in s.tracks))
     main = main_track(w)
     prehear = prehear_track(w)
@@ -55,7 +54,7 @@ def render(s: LiveSet) -> Node:
         main,
         prehear,
         E("SendsPre", *(E("SendPreBool", Id=i, Value=False) for i in range(len(s.returns)))),
-        E("Scenes", *(_scene(s, i) for i in range(s.scene_count))),
+        E("Scenes", *(scene(s, i) for i in range(s.scene_count))),
         E(
             "Transport",
             V("PhaseNudgeTempo", 10),
@@ -75,7 +74,7 @@ def render(s: LiveSet) -> Node:
         V("GlobalQuantisation", 4),
         V("AutoQuantisation", 0),
         grid("Grid", snap=True),
-        E("ScaleInformation", V("Root", s.scale.root), V("Name", s.scale.index)),
+        scale_information(s.scale),
         V("InKey", s.in_key),
         V("SmpteFormat", 0),
         E("TimeSelection", V("AnchorTime", 0), V("OtherTime", 0)),
@@ -115,7 +114,7 @@ def render(s: LiveSet) -> Node:
         V("IsWaveformVerticalZoomActive", True),
         E(
             "Locators",
-            E("Locators", *(_locator(i, loc) for i, loc in enumerate(s.locators))),
+            E("Locators", *(locator(i, loc) for i, loc in enumerate(s.locators))),
         ),
         E("DetailClipKeyMidis"),
         Node("TracksListWrapper", {"LomId": "0"}),
@@ -204,6 +203,11 @@ def render(s: LiveSet) -> Node:
         E("NoteAlgorithms"),
     )
     live_set.children[0] = V("NextPointeeId", w.next_id)
+    return root(live_set)
+
+
+def root(live_set: Node) -> Node:
+    """The `Ableton` element around a `LiveSet`: the schema version and the creator."""
     return E(
         "Ableton",
         live_set,
@@ -215,27 +219,11 @@ def render(s: LiveSet) -> Node:
     )
 
 
-def _assign_track_ids(live_set: LiveSet) -> dict[int, int]:
-    """Track ids as Live hands them out: the two default returns first, then the rest."""
-    ids, next_id = {}, 2
-    for track in live_set.tracks:
-        if isinstance(track, ReturnTrack):
-            ids[id(track)] = next_id
-            next_id += 1
-    next_id = max(next_id, 8)
-    for track in live_set.tracks:
-        if not isinstance(track, ReturnTrack):
-            ids[id(track)] = next_id
-            next_id += 1
-    return ids
-
-
-def _scene(s: LiveSet, index: int) -> Node:
-    name = s.scene_names[index] if index < len(s.scene_names) else ""
+def scene(s: LiveSet, index: int) -> Node:
     return E(
         "Scene",
         follow_action(jump=0),
-        V("Name", name),
+        V("Name", ""),
         V("Annotation", ""),
         V("Color", -1),
         V("Tempo", s.tempo),
@@ -248,7 +236,7 @@ def _scene(s: LiveSet, index: int) -> Node:
     )
 
 
-def _locator(index: int, locator: Locator) -> Node:
+def locator(index: int, locator: Locator) -> Node:
     return E(
         "Locator",
         V("LomId", 0),

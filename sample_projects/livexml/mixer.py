@@ -12,11 +12,9 @@ from .xml import E, Node, V
 def mixer(w: Writer, track: Track | None, *, sends_enabled: bool, main: bool = False) -> Node:
     """A track mixer; `track=None` for the pre-hear track. Records the parameter ids
     in `w.targets` so that envelopes can point at them."""
-    returns = w.live_set.returns
     sends = []
     if track is not None and not main:
-        levels = list(track.sends) + [float(MIN_GAIN)] * (len(returns) - len(track.sends))
-        for i, level in enumerate(levels[: len(returns)]):
+        for i, level in enumerate(send_levels(w, track)):
             send = w.float_param("Send", level, MIN_GAIN, "1")
             w.targets[f"Send {chr(ord('A') + i)}"] = automation_id(send)
             sends.append(E("TrackSendHolder", send, V("EnabledByUser", sends_enabled), Id=i))
@@ -71,3 +69,9 @@ def mixer(w: Writer, track: Track | None, *, sends_enabled: bool, main: bool = F
             V("TempoAutomationViewTop", 200),
         )
     return node
+
+
+def send_levels(w: Writer, track: Track) -> list[float]:
+    """One send level per return track: the track's own, then the rest at the floor."""
+    count = len(w.live_set.returns)
+    return (list(track.sends) + [float(MIN_GAIN)] * count)[:count]

@@ -62,7 +62,6 @@ class Clip:
     end: float
     loop: tuple[float, float] | None = None  # (loop start, loop end) when looped
     start_offset: float = 0.0  # unlooped: where in the content the clip starts
-    color: int | None = None  # None: the track's colour
     disabled: bool = False  # deactivated (Live's clip Activate switch off)
 
     def loop_fields(self) -> tuple[float, float, bool]:
@@ -76,7 +75,6 @@ class AudioClip(Clip):
     sample: Sample | None = None
     fades: Fades = field(default_factory=Fades.live_default)
     warp_markers: Sequence[tuple[float, float]] = ()  # (seconds, beats); default: whole file
-    warp_mode: int = 0  # 0 = Beats
 
 
 @dataclass
@@ -110,7 +108,9 @@ class Locator:
 class Device:
     """Base of the devices livexml can write (see `livexml.devices`)."""
 
-    tag = ""
+    tag = ""  # the device's element name
+    on = True  # the device switch
+    user_name = ""
 
     def render(self, w: Writer, index: int) -> Node:
         raise NotImplementedError
@@ -134,13 +134,15 @@ class Track:
 
 @dataclass
 class AudioTrack(Track):
-    clips: list[AudioClip] = field(default_factory=list)
+    clips: list[AudioClip] = field(default_factory=list)  # arrangement
+    session_clips: list[AudioClip] = field(default_factory=list)  # one per scene, first on
     kind = "AudioTrack"
 
 
 @dataclass
 class MidiTrack(Track):
-    clips: list[MidiClip] = field(default_factory=list)
+    clips: list[MidiClip] = field(default_factory=list)  # arrangement
+    session_clips: list[MidiClip] = field(default_factory=list)  # one per scene, first on
     kind = "MidiTrack"
 
 
@@ -161,7 +163,6 @@ class LiveSet:
     scale: Scale = field(default_factory=lambda: Scale.major("C"))
     in_key: bool = True
     scene_count: int = 2
-    scene_names: Sequence[str] = ()
     locators: list[Locator] = field(default_factory=list)
     tracks: list[Track] = field(default_factory=list)  # display order; returns last
     main_volume: float = 1.0

@@ -42,3 +42,8 @@ def beats_to_seconds(beats: float, tempo: float) -> float:
 def time_signature_code(numerator: int, denominator: int) -> int:
     """Live's single-integer signature: (numerator - 1) + 99 * log2(denominator)."""
     return (numerator - 1) + 99 * int(math.log2(denominator))
+
+
+def time_signature_of_code(code: int) -> tuple[int, int]:
+    """(numerator, denominator) of Live's signature code (201 is 4/4)."""
+    return code % 99 + 1, 2 ** (code // 99)

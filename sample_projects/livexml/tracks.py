@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .automation import envelopes
-from .clips import arranger_automation, audio_clip, midi_clip
+from .clips import arranger_automation, audio_clip, clip_element, midi_clip
 from .mixer import mixer
 from .model import (
     AudioClip,
     AudioTrack,
     Automation,
+    Clip,
     Device,
     GroupTrack,
     MidiClip,
@@ -24,8 +25,15 @@ from .writer import Writer, routable
 from .xml import E, Node, V
 
 
+def display_name(w: Writer, track: Track) -> str:
+    """The name Live shows: a return track's starts with its letter ("A-Reverb")."""
+    if isinstance(track, ReturnTrack):
+        return f"{chr(ord('A') + w.live_set.returns.index(track))}-{track.name}"
+    return track.name
+
+
 def _track_head(
-    name: str, user_name: str, color: int, envelopes: Node, group_id: int, unfolded: bool
+    name: str, user_name: str, color: int, envelopes: Node, group_id: int
 ) -> list[Node]:
     return [
         V("LomId", 0),
@@ -43,7 +51,7 @@ def _track_head(
         V("Color", color),
         envelopes,
         V("TrackGroupId", group_id),
-        V("TrackUnfolded", unfolded),
+        V("TrackUnfolded", True),
         Node("DevicesListWrapper", {"LomId": "0"}),
         Node("ClipSlotsListWrapper", {"LomId": "0"}),
         Node("ArrangementClipsListWrapper", {"LomId": "0"}),
@@ -101,15 +109,21 @@ def _track_node(tag: str, **id_attr) -> Node:
     )
 
 
-def clip_slots(w: Writer, clips: bool) -> Node:
-    count = w.live_set.scene_count if clips else 0
+def clip_slots(w: Writer, slots: bool, session: Sequence[Clip] = ()) -> Node:
+    """One clip slot per scene (`slots`), holding the session clips from the first on."""
+    count = w.live_set.scene_count if slots else 0
+    if len(session) > count:
+        raise ValueError(f"{len(session)} session clips for {count} clip slots")
     return E(
         "ClipSlotList",
         *(
             E(
                 "ClipSlot",
                 V("LomId", 0),
-                E("ClipSlot", E("Value")),
+                E(
+                    "ClipSlot",
+                    E("Value", clip_element(w, i, session[i]) if i < len(session) else None),
+                ),
                 V("HasStop", True),
                 V("NeedRefreeze", True),
                 Id=i,
@@ -125,9 +139,9 @@ def audio_sequencer(
     clips: Sequence[AudioClip],
     *,
     slots: bool,
+    session: Sequence[AudioClip] = (),
     monitoring: int,
     main_ids: bool = False,
-    take_counter: int = 1,
 ) -> Node:
     """MainSequencer of an audio track, and the FreezeSequencer of every track."""
     if main_ids:  # the main track's freeze sequencer ids in a new set
@@ -148,7 +162,7 @@ def audio_sequencer(
         return w.target(f"{name}ModulationTarget", ids.get(name) or w.new_id())
 
     node.add(
-        clip_slots(w, slots),
+        clip_slots(w, slots, session),
         V("MonitoringEnum", monitoring),
         V("KeepRecordMonitoringLatency", True),
         E("Sample", arranger_automation(audio_clip(w, i, c) for i, c in enumerate(clips))),
@@ -162,15 +176,15 @@ def audio_sequencer(
         target("ComplexProEnvelope"),
         V("PitchViewScrollPosition", -1073741824),
         V("SampleOffsetModulationScrollPosition", -1073741824),
-        E("Recorder", V("IsArmed", False), V("TakeCounter", take_counter)),
+        E("Recorder", V("IsArmed", False), V("TakeCounter", 1)),
     )
     return node
 
 
-def midi_sequencer(w: Writer, clips: Sequence[MidiClip]) -> Node:
+def midi_sequencer(w: Writer, clips: Sequence[MidiClip], session: Sequence[MidiClip]) -> Node:
     node = E("MainSequencer", *w.device_header())
     node.add(
-        clip_slots(w, True),
+        clip_slots(w, True, session),
         V("MonitoringEnum", 1),
         V("KeepRecordMonitoringLatency", True),
         E(
@@ -203,11 +217,7 @@ def track_element(w: Writer, track: Track) -> Node:
     track_id = w.track_ids[id(track)]
     group_id = w.track_ids[id(track.group)] if track.group is not None else -1
     is_return = isinstance(track, ReturnTrack)
-    name = (
-        f"{chr(ord('A') + w.live_set.returns.index(track))}-{track.name}"
-        if is_return
-        else track.name
-    )
+    name = display_name(w, track)
     if group_id >= 0:
         audio_out = ("AudioOut/GroupTrack", "Group", "")
     else:
@@ -218,14 +228,21 @@ def track_element(w: Writer, track: Track) -> Node:
     if isinstance(track, AudioTrack):
         chain = [
             mixer_node,
-            audio_sequencer(w, "MainSequencer", track.clips, slots=True, monitoring=1),
+            audio_sequencer(
+                w,
+                "MainSequencer",
+                track.clips,
+                slots=True,
+                session=track.session_clips,
+                monitoring=1,
+            ),
             audio_sequencer(w, "FreezeSequencer", (), slots=True, monitoring=1),
             device_chain(w, track.devices),
         ]
     elif isinstance(track, MidiTrack):
         chain = [
             mixer_node,
-            midi_sequencer(w, track.clips),
+            midi_sequencer(w, track.clips, track.session_clips),
             audio_sequencer(w, "FreezeSequencer", (), slots=True, monitoring=1),
             device_chain(w, track.devices),
         ]
@@ -237,7 +254,7 @@ def track_element(w: Writer, track: Track) -> Node:
         ]
     envelope_node = envelopes(w, track.automation)
     node = _track_node(track.kind, Id=track_id)
-    node.add(*_track_head(name, track.name, track.color, envelope_node, group_id, True))
+    node.add(*_track_head(name, track.name, track.color, envelope_node, group_id))
     if isinstance(track, (AudioTrack, MidiTrack)):
         node.add(
             V("SavedPlayingSlot", -1),
@@ -293,7 +310,7 @@ def main_track(w: Writer) -> Node:
     tempo = Automation("Tempo", (), default=s.tempo)
     envelope_node = envelopes(w, [signature, tempo])
     node = _track_node("MainTrack")
-    node.add(*_track_head("Main", "", 0, envelope_node, -1, True))
+    node.add(*_track_head("Main", "", 0, envelope_node, -1))
     node.add(
         E(
             "DeviceChain",
@@ -310,7 +327,7 @@ def main_track(w: Writer) -> Node:
 def prehear_track(w: Writer) -> Node:
     w.targets = {}
     node = _track_node("PreHearTrack")
-    node.add(*_track_head("0-Main", "", -1, E("AutomationEnvelopes", E("Envelopes")), -1, True))
+    node.add(*_track_head("0-Main", "", -1, E("AutomationEnvelopes", E("Envelopes")), -1))
     node.add(
         E(
             "DeviceChain",

@@ -7,12 +7,8 @@ and modulation targets) and the header every device, mixer and sequencer starts 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from .model import LiveSet, ReturnTrack
 from .xml import E, Node, V
-
-if TYPE_CHECKING:
-    from .model import LiveSet
 
 
 class Writer:
@@ -31,7 +27,7 @@ class Writer:
         self.next_id = self.FIRST_FREE_ID
         self.targets: dict[str, int] = {}  # mixer parameter -> AutomationTarget id (per track)
         self.current_color = 0  # clips take their track's colour
-        self.track_ids: dict[int, int] = {}  # id(track) -> the track's Id
+        self.track_ids = _track_ids(live_set)  # id(track) -> the track's Id
 
     def new_id(self) -> int:
         value = self.next_id
@@ -115,20 +111,18 @@ class Writer:
         preset: Node | None = None,
         show_preset_name=False,
         mpe_uses_tuning=True,
-        expanded=True,
         on_id: int | None = None,
-        pointee_id: int | None = None,
     ) -> list[Node]:
         """The children every device (and mixer and sequencer) starts with."""
         return [
             V("LomId", 0),
             V("LomIdView", 0),
-            V("IsExpanded", expanded),
+            V("IsExpanded", True),
             V("BreakoutIsExpanded", False),
             self.bool_param("On", on, on_id),
             V("ModulationSourceCount", 0),
             Node("ParametersListWrapper", {"LomId": "0"}),
-            E("Pointee", Id=pointee_id or self.new_id()),
+            E("Pointee", Id=self.new_id()),
             V("LastSelectedTimeableIndex", 0),
             V("LastSelectedClipEnvelopeIndex", 0),
             E("LastPresetRef", E("Value", preset)),
@@ -141,6 +135,21 @@ class Writer:
             V("MpePitchBendUsesTuning", mpe_uses_tuning),
             V("ViewData", "{}"),
         ]
+
+
+def _track_ids(live_set: LiveSet) -> dict[int, int]:
+    """Track ids as Live hands them out: the two default returns first, then the rest."""
+    ids, next_id = {}, 2
+    for track in live_set.tracks:
+        if isinstance(track, ReturnTrack):
+            ids[id(track)] = next_id
+            next_id += 1
+    next_id = max(next_id, 8)
+    for track in live_set.tracks:
+        if not isinstance(track, ReturnTrack):
+            ids[id(track)] = next_id
+            next_id += 1
+    return ids
 
 
 def automation_id(param: Node) -> int:
