@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .model import Track
 from .schema import MAX_VOLUME, MIN_GAIN, time_signature_code
-from .writer import Writer, automation_id
+from .writer import MAIN_MIXER_IDS, Writer, automation_id
 from .xml import E, Node, V
 
 
@@ -21,20 +21,14 @@ def mixer(w: Writer, track: Track | None, *, sends_enabled: bool, main: bool = F
     volume = track.volume if track is not None else 1.0
     pan = track.pan if track is not None else 0.0
     active = track.active if track is not None else True
-    if main:  # the ids Live gives the main track's mixer in every new set
-        header = w.device_header(on_id=1)
-        speaker = w.bool_param("Speaker", active, 2)
-        pan_node = w.float_param("Pan", pan, "-1", "1", ids=(3, 4))
-    else:
-        header = w.device_header()
-        speaker = w.bool_param("Speaker", active)
-        pan_node = w.float_param("Pan", pan, "-1", "1")
+    ids = MAIN_MIXER_IDS if main else {}
+    header = w.device_header(on_id=ids.get("On"))
+    speaker = w.bool_param("Speaker", active, ids.get("Speaker"))
+    pan_node = w.float_param("Pan", pan, "-1", "1", ids=ids.get("Pan"))
     split_l = w.float_param("SplitStereoPanL", -1, "-1", "1")
     split_r = w.float_param("SplitStereoPanR", 1, "-1", "1")
-    volume_node = w.float_param(
-        "Volume", volume, MIN_GAIN, MAX_VOLUME, ids=(5, 6) if main else None
-    )
-    cross_fade_state = w.enum_param("CrossFadeState", 1, "0", "2", 7 if main else None)
+    volume_node = w.float_param("Volume", volume, MIN_GAIN, MAX_VOLUME, ids=ids.get("Volume"))
+    cross_fade_state = w.enum_param("CrossFadeState", 1, "0", "2", ids.get("CrossFadeState"))
     w.targets.update(
         Speaker=automation_id(speaker),
         Pan=automation_id(pan_node),
@@ -55,16 +49,20 @@ def mixer(w: Writer, track: Track | None, *, sends_enabled: bool, main: bool = F
         Node("SendsListWrapper", {"LomId": "0"}),
     )
     if main:
-        tempo = w.float_param("Tempo", w.live_set.tempo, "60", "200", ids=(8, 9))
+        tempo = w.float_param("Tempo", w.live_set.tempo, "60", "200", ids=ids["Tempo"])
         signature = w.enum_param(
-            "TimeSignature", time_signature_code(*w.live_set.time_signature), "0", "494", 10
+            "TimeSignature",
+            time_signature_code(*w.live_set.time_signature),
+            "0",
+            "494",
+            ids["TimeSignature"],
         )
-        w.targets.update(Tempo=8, TimeSignature=10)
+        w.targets.update(Tempo=ids["Tempo"][0], TimeSignature=ids["TimeSignature"])
         node.add(
             tempo,
             signature,
-            w.float_param("GlobalGrooveAmount", 100, "0", "131.25", ids=(11, 12)),
-            w.float_param("CrossFade", 0, "-1", "1", ids=(13, 14)),
+            w.float_param("GlobalGrooveAmount", 100, "0", "131.25", ids=ids["GlobalGrooveAmount"]),
+            w.float_param("CrossFade", 0, "-1", "1", ids=ids["CrossFade"]),
             V("TempoAutomationViewBottom", 60),
             V("TempoAutomationViewTop", 200),
         )

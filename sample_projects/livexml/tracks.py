@@ -21,7 +21,7 @@ from .model import (
     Track,
 )
 from .schema import MIDI_CONTROLLER_TARGETS, time_signature_code
-from .writer import Writer, routable
+from .writer import MAIN_SEQUENCER_IDS, Writer, routable
 from .xml import E, Node, V
 
 
@@ -144,18 +144,8 @@ def audio_sequencer(
     main_ids: bool = False,
 ) -> Node:
     """MainSequencer of an audio track, and the FreezeSequencer of every track."""
-    if main_ids:  # the main track's freeze sequencer ids in a new set
-        header = w.device_header(on_id=15)
-        ids = {
-            "Volume": 16,
-            "Transposition": 17,
-            "GrainSize": 18,
-            "Flux": 19,
-            "SampleOffset": 20,
-        }
-    else:
-        header = w.device_header()
-        ids = {}
+    ids = MAIN_SEQUENCER_IDS if main_ids else {}
+    header = w.device_header(on_id=ids.get("On"))
     node = E(tag, *header)
 
     def target(name: str) -> Node:

@@ -10,6 +10,29 @@ from __future__ import annotations
 from .model import LiveSet, ReturnTrack
 from .xml import E, Node, V
 
+#: The pointee ids Live gives the main track in every new set: its mixer's parameters
+#: (automation and modulation target, or the automation target alone) ...
+MAIN_MIXER_IDS = {
+    "On": 1,
+    "Speaker": 2,
+    "Pan": (3, 4),
+    "Volume": (5, 6),
+    "CrossFadeState": 7,
+    "Tempo": (8, 9),
+    "TimeSignature": 10,
+    "GlobalGrooveAmount": (11, 12),
+    "CrossFade": (13, 14),
+}
+#: ... and the sequencer of its freeze track (its switch, then its modulation targets).
+MAIN_SEQUENCER_IDS = {
+    "On": 15,
+    "Volume": 16,
+    "Transposition": 17,
+    "GrainSize": 18,
+    "Flux": 19,
+    "SampleOffset": 20,
+}
+
 
 class Writer:
     """What writing one `LiveSet` needs to remember; the areas' functions take it first.
@@ -17,10 +40,10 @@ class Writer:
     Ids of the "pointee" space (AutomationTarget, ModulationTarget, Pointee, sequencer
     modulation targets, MIDI controller targets) are unique across the set and come from
     one counter; `NextPointeeId` is written greater than all of them. The main track keeps
-    the low ids Live gives it in every new set (tempo 8, time signature 10).
+    the low ids Live gives it in every new set (`MAIN_MIXER_IDS`, `MAIN_SEQUENCER_IDS`).
     """
 
-    FIRST_FREE_ID = 21
+    FIRST_FREE_ID = MAIN_SEQUENCER_IDS["SampleOffset"] + 1
 
     def __init__(self, live_set: LiveSet):
         self.live_set = live_set
