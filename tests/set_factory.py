@@ -85,7 +85,7 @@ class TrackSpec:
     on: bool = True
     devices: list[str] = field(default_factory=list)  # native device element names
     sends: list[float] | None = None  # one level per return; None: every send at -inf
-    group_id: int | None = None
+    group_id: int | None = None  # the group track's number: 10 + its place in the list
     #: mixer automation: parameter ("Volume", "Pan") -> breakpoints [(beat, value), ...]
     automation: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
 
