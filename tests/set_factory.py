@@ -1,6 +1,7 @@
 """Write small, real Live-set files (gzipped XML, as Live saves them) for end-to-end tests.
 
-Only what `alslint.parser` reads is written: track names, the track switch (Speaker), sends,
+The sets are described with livexml (`sample_projects/livexml`, the writer of the sample
+sets) and written in its minimal form: only what `alslint.parser` reads: track names, the track switch (Speaker), sends,
 devices, mixer automation (volume, pan), arrangement clips with their loop and fades, session
 clips, tempo and time signature, key, locators and the main track's devices.
 
@@ -26,13 +27,29 @@ module (`clean_set`, `one_warning_set`, `busy_set`) give those rules what they w
 
 from __future__ import annotations
 
-import gzip
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
 
-HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n'
-ROOT_ATTRS = 'MajorVersion="5" MinorVersion="12.0_12300" SchemaChangeCount="7" Creator="Ableton Live 12.3.5" Revision="x"'
+from livexml import (
+    AudioClip,
+    AudioTrack,
+    Automation,
+    Fades,
+    GroupTrack,
+    LiveSet,
+    Locator,
+    MidiClip,
+    MidiTrack,
+    Note,
+    ReturnTrack,
+    Sample,
+    Scale,
+    minimal,
+)
+from livexml.devices import NamedDevice
+from livexml.model import Track
+from livexml.schema import time_signature_of_code
+from livexml.xml import gzip_like_live
 
 
 @dataclass
@@ -68,7 +85,7 @@ class TrackSpec:
     on: bool = True
     devices: list[str] = field(default_factory=list)  # native device element names
     sends: list[float] | None = None  # one level per return; None: every send at -inf
-    group_id: int | None = None
+    group_id: int | None = None  # the group track's number: 10 + its place in the list
     #: mixer automation: parameter ("Volume", "Pan") -> breakpoints [(beat, value), ...]
     automation: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
 
@@ -100,184 +117,53 @@ def group_track(name: str, **kwargs) -> TrackSpec:
     return TrackSpec("group", name, **kwargs)
 
 
-# -- XML ----------------------------------------------------------------------------------------
+# -- writing: the specs become a livexml set, written in its minimal form ----------------------
 
-_TAGS = {"audio": "AudioTrack", "midi": "MidiTrack", "return": "ReturnTrack", "group": "GroupTrack"}
-
-
-def _b(value: bool) -> str:
-    return "true" if value else "false"
+_TRACKS = {"audio": AudioTrack, "midi": MidiTrack, "return": ReturnTrack, "group": GroupTrack}
+#: set_factory numbers its tracks from 10 in list order; `group_id` names a group by that number.
+_FIRST_TRACK_NUMBER = 10
 
 
-def _param(tag: str, value, target_id: int = 0) -> str:
-    return (
-        f'<{tag}><LomId Value="0"/><Manual Value="{value}"/>'
-        f'<AutomationTarget Id="{target_id}"><LockEnvelope Value="0"/></AutomationTarget></{tag}>'
+def _clip(spec: AudioClipSpec | MidiClipSpec) -> AudioClip | MidiClip:
+    loop = (0, spec.end - spec.start) if spec.looped else None
+    if isinstance(spec, MidiClipSpec):
+        notes = [Note(pitch, time, duration) for pitch, time, duration in spec.notes]
+        return MidiClip(spec.name, spec.start, spec.end, loop, disabled=spec.disabled, notes=notes)
+    sample = None
+    if spec.sample_seconds is not None:
+        sample = Sample("Samples/x.wav", spec.sample_seconds, project_dir="/x")
+    fades = Fades(
+        spec.fade_switch, spec.fade_in, spec.fade_out, spec.default_fades, spec.default_fades
+    )
+    return AudioClip(
+        spec.name,
+        spec.start,
+        spec.end,
+        loop,
+        disabled=spec.disabled,
+        sample=sample,
+        fades=fades,
+        warp_markers=((0, 0), (0.5, 1)),  # one beat in half a second: 120 BPM
     )
 
 
-#: AutomationTarget ids of the mixer parameters set_factory can automate (only automated
-#: parameters get one; every other target keeps Id 0).
-_TARGET_IDS = {"Volume": 101, "Pan": 102}
-
-
-def _mixer(
-    on: bool,
-    sends: list[float],
-    tempo: float | None = None,
-    signature: int | None = None,
-    automated: frozenset[str] = frozenset(),
-) -> str:
-    holders = "".join(
-        f'<TrackSendHolder Id="{i}">{_param("Send", level)}<EnabledByUser Value="true"/></TrackSendHolder>'
-        for i, level in enumerate(sends)
+def _track(spec: TrackSpec) -> Track:
+    track = _TRACKS[spec.kind](
+        spec.name,
+        color=1,
+        active=spec.on,
+        devices=[NamedDevice(tag=tag) for tag in spec.devices],
+        automation=[Automation(name, points) for name, points in spec.automation.items()],
     )
-    extra = ""
-    if tempo is not None:
-        extra += _param("Tempo", tempo) + _param("TimeSignature", signature)
-
-    def target(name: str) -> int:
-        return _TARGET_IDS[name] if name in automated else 0
-
-    return (
-        "<Mixer>"
-        f"<Sends>{holders}</Sends>{_param('Speaker', _b(on))}"
-        f"{_param('Volume', 1, target('Volume'))}{_param('Pan', 0, target('Pan'))}"
-        f'<SoloSink Value="false"/>{extra}'
-        "</Mixer>"
-    )
+    if spec.sends is not None:
+        track.sends = list(spec.sends)
+    if isinstance(track, (AudioTrack, MidiTrack)):
+        track.clips = [_clip(c) for c in spec.clips]
+        track.session_clips = [_clip(c) for c in spec.session_clips]
+    return track
 
 
-def _envelopes(automation: dict[str, list[tuple[float, float]]]) -> str:
-    """Track envelopes (Live 10+): each points at its mixer parameter's AutomationTarget."""
-    if not automation:
-        return ""
-    envelopes = ""
-    for i, (parameter, points) in enumerate(automation.items()):
-        if parameter not in _TARGET_IDS:
-            raise ValueError(f"set_factory cannot automate {parameter!r}")
-        events = [(-63072000, points[0][1]), *points]  # the default event first, as Live writes
-        events_xml = "".join(
-            f'<FloatEvent Id="{j}" Time="{time}" Value="{value}"/>'
-            for j, (time, value) in enumerate(events)
-        )
-        envelopes += (
-            f'<AutomationEnvelope Id="{i}"><EnvelopeTarget><PointeeId Value="{_TARGET_IDS[parameter]}"/>'
-            f"</EnvelopeTarget><Automation><Events>{events_xml}</Events></Automation></AutomationEnvelope>"
-        )
-    return f"<AutomationEnvelopes><Envelopes>{envelopes}</Envelopes></AutomationEnvelopes>"
-
-
-def _loop(looped: bool, length: float) -> str:
-    return (
-        f'<Loop><LoopStart Value="0"/><LoopEnd Value="{length}"/><StartRelative Value="0"/>'
-        f'<LoopOn Value="{_b(looped)}"/><OutMarker Value="{length}"/></Loop>'
-    )
-
-
-def _audio_clip(clip: AudioClipSpec, clip_id: int) -> str:
-    sample = ""
-    if clip.sample_seconds is not None:
-        sample = (
-            '<SampleRef><FileRef><RelativePathType Value="3"/><RelativePath Value="Samples/x.wav"/>'
-            '<Path Value="/x/Samples/x.wav"/></FileRef>'
-            f'<DefaultDuration Value="{int(clip.sample_seconds * 44100)}"/>'
-            '<DefaultSampleRate Value="44100"/></SampleRef>'
-        )
-    return (
-        f'<AudioClip Id="{clip_id}" Time="{clip.start}">'
-        f'<CurrentStart Value="{clip.start}"/><CurrentEnd Value="{clip.end}"/>'
-        f"{_loop(clip.looped, clip.end - clip.start)}"
-        f"<Name Value={quoteattr(clip.name)}/>"
-        f'<Disabled Value="{_b(clip.disabled)}"/>'
-        f"{sample}"
-        '<IsWarped Value="true"/>'
-        '<WarpMarkers><WarpMarker Id="0" SecTime="0" BeatTime="0"/>'
-        '<WarpMarker Id="1" SecTime="0.5" BeatTime="1"/></WarpMarkers>'
-        f'<Fade Value="{_b(clip.fade_switch)}"/>'
-        f'<Fades><FadeInLength Value="{clip.fade_in}"/><FadeOutLength Value="{clip.fade_out}"/>'
-        f'<IsDefaultFadeIn Value="{_b(clip.default_fades)}"/>'
-        f'<IsDefaultFadeOut Value="{_b(clip.default_fades)}"/></Fades>'
-        "</AudioClip>"
-    )
-
-
-def _midi_clip(clip: MidiClipSpec, clip_id: int) -> str:
-    by_key: dict[int, list[tuple[float, float]]] = {}
-    for pitch, time, duration in clip.notes:
-        by_key.setdefault(pitch, []).append((time, duration))
-    key_tracks = "".join(
-        f'<KeyTrack Id="{i}"><Notes>'
-        + "".join(
-            f'<MidiNoteEvent Time="{t}" Duration="{d}" Velocity="100" NoteId="{i * 100 + j}"/>'
-            for j, (t, d) in enumerate(events)
-        )
-        + f'</Notes><MidiKey Value="{pitch}"/></KeyTrack>'
-        for i, (pitch, events) in enumerate(sorted(by_key.items()))
-    )
-    return (
-        f'<MidiClip Id="{clip_id}" Time="{clip.start}">'
-        f'<CurrentStart Value="{clip.start}"/><CurrentEnd Value="{clip.end}"/>'
-        f"{_loop(clip.looped, clip.end - clip.start)}"
-        f"<Name Value={quoteattr(clip.name)}/>"
-        f'<Disabled Value="{_b(clip.disabled)}"/>'
-        f"<Notes><KeyTracks>{key_tracks}</KeyTracks></Notes>"
-        "</MidiClip>"
-    )
-
-
-def _track(track: TrackSpec, track_id: int, return_count: int) -> str:
-    tag = _TAGS[track.kind]
-    clip_ids = iter(range(1, 10_000))
-    arrangement = "".join(
-        _audio_clip(c, next(clip_ids))
-        if isinstance(c, AudioClipSpec)
-        else _midi_clip(c, next(clip_ids))
-        for c in track.clips
-    )
-    slots = "".join(
-        '<ClipSlot Id="{}"><ClipSlot><Value>{}</Value></ClipSlot></ClipSlot>'.format(
-            i,
-            _audio_clip(c, next(clip_ids))
-            if isinstance(c, AudioClipSpec)
-            else _midi_clip(c, next(clip_ids)),
-        )
-        for i, c in enumerate(track.session_clips)
-    )
-    container = "Sample" if track.kind == "audio" else "ClipTimeable"
-    sequencer = ""
-    if track.kind in ("audio", "midi"):
-        sequencer = (
-            f"<MainSequencer><ClipSlotList>{slots}</ClipSlotList>"
-            f"<{container}><ArrangerAutomation><Events>{arrangement}</Events></ArrangerAutomation></{container}>"
-            "</MainSequencer>"
-        )
-    sends = track.sends if track.sends is not None else [0.0003162277571] * return_count
-    if track.kind == "return":
-        sends = track.sends or []
-    group = -1 if track.group_id is None else track.group_id
-    return (
-        f'<{tag} Id="{track_id}">'
-        f"<Name><EffectiveName Value={quoteattr(track.name)}/><UserName Value={quoteattr(track.name)}/></Name>"
-        f'<Color Value="1"/>{_envelopes(track.automation)}<TrackGroupId Value="{group}"/>'
-        '<Freeze Value="false"/>'
-        f"<DeviceChain>{_mixer(track.on, sends, automated=frozenset(track.automation))}{sequencer}"
-        f"<DeviceChain>{_devices(track.devices)}</DeviceChain></DeviceChain>"
-        f"</{tag}>"
-    )
-
-
-def _devices(devices: list[str], empty: str = "<Devices></Devices>") -> str:
-    if not devices:
-        return empty
-    inner = "".join(
-        f'<{d} Id="{i}">{_param("On", "true")}<UserName Value=""/></{d}>'
-        for i, d in enumerate(devices)
-    )
-    return f"<Devices>{inner}</Devices>"
-
-
-def set_xml(
+def _live_set(
     tracks=(),
     *,
     tempo: float = 120.0,
@@ -285,44 +171,34 @@ def set_xml(
     scale: tuple[int, int] | None = None,
     locators: list[tuple[str, float]] = (),
     main_devices: list[str] = (),
-) -> str:
-    """The XML text of a Live 12 set holding `tracks` (`signature` in Live's code: 201 = 4/4).
+) -> LiveSet:
+    """The livexml set `set_xml` writes (see there for the arguments)."""
+    specs = list(tracks)
+    model = [_track(spec) for spec in specs]
+    for spec, track in zip(specs, model):
+        if spec.group_id is not None:
+            track.group = model[spec.group_id - _FIRST_TRACK_NUMBER]
+    return LiveSet(
+        tempo=tempo,
+        time_signature=time_signature_of_code(signature),
+        scale=Scale(*scale) if scale is not None else Scale.major("C"),
+        in_key=scale is not None,
+        scene_count=max([1, *(len(spec.session_clips) for spec in specs)]),
+        locators=[Locator(name, time) for name, time in locators],
+        tracks=model,
+        main_devices=[NamedDevice(tag=tag) for tag in main_devices],
+    )
 
-    `scale` is (root 0–11, index into Live 12's scale list: 0 Major, 1 Minor) with Scale Mode
-    on; None writes no key at all. `locators` are (name, beat); `main_devices` the native
-    device element names on the main track (e.g. "Limiter").
+
+def set_xml(tracks=(), **kwargs) -> str:
+    """The XML text of a Live 12 set holding `tracks`, in livexml's minimal form.
+
+    Keyword arguments: `tempo` (default 120), `signature` in Live's code (201 = 4/4), `scale`
+    as (root 0–11, index into Live 12's scale list: 0 Major, 1 Minor) with Scale Mode on
+    (None, the default, writes no key at all), `locators` as (name, beat) and
+    `main_devices`, the native device element names on the main track (e.g. "Limiter").
     """
-    tracks = list(tracks)
-    return_count = sum(1 for t in tracks if t.kind == "return")
-    body = "".join(_track(t, 10 + i, return_count) for i, t in enumerate(tracks))
-    main = (
-        "<MainTrack>"
-        '<Name><EffectiveName Value="Main"/><UserName Value=""/></Name>'
-        f"<DeviceChain>{_mixer(True, [], tempo=tempo, signature=signature)}"
-        f"<DeviceChain>{_devices(list(main_devices), empty='<Devices/>')}</DeviceChain></DeviceChain>"
-        "</MainTrack>"
-    )
-    key = ""
-    if scale is not None:
-        key = (
-            f'<ScaleInformation><Root Value="{scale[0]}"/><Name Value="{scale[1]}"/></ScaleInformation>'
-            '<InKey Value="true"/>'
-        )
-    markers = "".join(
-        f'<Locator Id="{i}"><Time Value="{time}"/><Name Value={quoteattr(name)}/></Locator>'
-        for i, (name, time) in enumerate(locators)
-    )
-    locators_xml = (
-        f"<Locators><Locators>{markers}</Locators></Locators>"
-        if markers
-        else "<Locators><Locators/></Locators>"
-    )
-    return (
-        f"{HEADER}<Ableton {ROOT_ATTRS}><LiveSet>"
-        f"<Tracks>{body}</Tracks>{main}{key}{locators_xml}"
-        '<Scenes><Scene Id="0"><Name Value=""/></Scene></Scenes>'
-        "</LiveSet></Ableton>\n"
-    )
+    return minimal.to_xml(_live_set(tracks, **kwargs))
 
 
 def write_set(path: str | Path, tracks=(), *, gzipped: bool = True, **kwargs) -> Path:
@@ -330,7 +206,7 @@ def write_set(path: str | Path, tracks=(), *, gzipped: bool = True, **kwargs) ->
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     data = set_xml(tracks, **kwargs).encode("utf-8")
-    path.write_bytes(gzip.compress(data, mtime=0) if gzipped else data)
+    path.write_bytes(gzip_like_live(data) if gzipped else data)
     return path
 
 

@@ -257,7 +257,7 @@ def test_damaged_clip_is_skipped_and_reported(capsys, tmp_path, old, new, messag
 def test_bad_tempo_falls_back_and_is_reported(capsys, tmp_path):
     xml = set_xml([audio_track("Vox", [audio_clip(0, 16)])], tempo=120.0)
     path = tmp_path / "t.als"
-    path.write_bytes(gz(xml.replace('<Manual Value="120.0"', '<Manual Value="-5"', 1)))
+    path.write_bytes(gz(xml.replace('<Manual Value="120"', '<Manual Value="-5"', 1)))
     code, out, _ = lint(capsys, "--format", "json", path)
     messages = [
         f["message"] for f in json.loads(out)["files"][0]["findings"] if f["code"] == "ALS001"
