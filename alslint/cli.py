@@ -16,7 +16,7 @@ import click
 
 from . import __version__
 from .errors import AlslintError
-from .stages import STAGE_ORDER
+from .levels import STAGE_ORDER
 
 #: Every --format name; kept here so that `--help` needs no formatter imports.
 FORMAT_NAMES = ("text", "markdown", "html", "json", "sarif", "github", "junit")
@@ -211,9 +211,9 @@ def lint(
     from pathlib import Path
 
     from . import baseline, engine
-    from .api import Severity
     from .config import check_selectors, find_config_file, load_config, resolve_rules
     from .formatters import HUMAN_FORMATS, render
+    from .levels import Severity
     from .registry import collect_rules
 
     if isolated:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from alslint.api import Stage
-from alslint.stages import STAGES
+from alslint.levels import STAGES
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from ..api import Location
+from ..findings import Location
 from ..results import Lane, Outline, Violation
 
 # --------------------------------------------------------------------------------------------
