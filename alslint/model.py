@@ -14,12 +14,12 @@ from __future__ import annotations
 import math
 from array import array
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
-if TYPE_CHECKING:
-    from .timeline import Timeline
+# TimeSignature is defined with the time maths and stays one of the model's public names.
+from .timeline import Timeline, TimeSignature
 
 TrackType = Literal["audio", "midi", "group", "return", "master"]
 ClipKind = Literal["audio", "midi"]
@@ -38,29 +38,6 @@ def gain_to_db(gain: float) -> float:
 
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=False, arbitrary_types_allowed=True, extra="forbid")
-
-
-class TimeSignature(_Model):
-    numerator: int = 4
-    denominator: int = 4
-
-    @classmethod
-    def from_code(cls, code: int) -> TimeSignature:
-        """Decode Live's single-integer signature: (numerator - 1) + 99 * log2(denominator)."""
-        exponent, numerator_minus_one = divmod(int(code), 99)
-        return cls(numerator=numerator_minus_one + 1, denominator=2**exponent)
-
-    @property
-    def code(self) -> int:
-        return (self.numerator - 1) + 99 * int(math.log2(self.denominator))
-
-    @property
-    def beats_per_bar(self) -> float:
-        """Length of one bar in quarter-note beats."""
-        return self.numerator * 4.0 / self.denominator
-
-    def __str__(self) -> str:
-        return f"{self.numerator}/{self.denominator}"
 
 
 class Points:
@@ -419,9 +396,20 @@ class LiveSet(_Model):
         )
 
     def timeline(self) -> Timeline:
-        from .timeline import Timeline
-
-        return Timeline.for_set(self)
+        """The set's musical time: its signature changes and what its tempo envelope plays."""
+        changes = []
+        sig_env = self.time_signature_envelope
+        if sig_env is not None:
+            changes = [(t, TimeSignature.from_code(int(v))) for t, v in sig_env.points if t >= 0]
+        # A tempo envelope, moving or not, is what Live plays; the stored tempo field only
+        # applies when there is none (e.g. Live 8/9 sets without tempo automation).
+        tempo_points = []
+        tempo_env = self.tempo_envelope
+        if tempo_env is not None:
+            tempo_points = [(t, v) for t, v in tempo_env.points]
+            if tempo_env.default_value and (not tempo_points or tempo_points[0][0] > 0):
+                tempo_points.insert(0, (0.0, tempo_env.default_value))
+        return Timeline(self.time_signature, changes, self.tempo, tempo_points)
 
 
 Device.model_rebuild()
