@@ -62,8 +62,8 @@ LINT_CHILD = """
 import json, sys, time
 from pathlib import Path
 from alslint import engine
-from alslint.config import load_config, resolve_rules
-from alslint.registry import collect_rules
+from alslint.lint.config import load_config, resolve_rules
+from alslint.lint.registry import collect_rules
 config = load_config(None)
 job = engine.LintJob(config, resolve_rules(config, collect_rules(), "release"), "release")
 start = time.perf_counter()
@@ -78,8 +78,8 @@ import gc, json, sys, time
 from pathlib import Path
 from alslint import parser, reader
 from alslint.api import Context
-from alslint.config import load_config, resolve_rules
-from alslint.registry import collect_rules
+from alslint.lint.config import load_config, resolve_rules
+from alslint.lint.registry import collect_rules
 config = load_config(None)
 settings = resolve_rules(config, collect_rules(), "release")
 path = Path(sys.argv[1])

@@ -24,7 +24,7 @@ from set_factory import (
     write_set,
 )
 
-from alslint.config import find_config_file
+from alslint.lint.config import find_config_file
 
 ALSLINT = Path(sys.executable).parent / "alslint"
 REPO = Path(__file__).resolve().parents[1]

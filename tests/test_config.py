@@ -17,7 +17,7 @@ import pytest
 from cli_helpers import cli
 from set_factory import busy_set, clean_set, one_warning_set
 
-from alslint.config import find_config_file
+from alslint.lint.config import find_config_file
 
 ALL = ["ALS201", "ALS301", "ALS303", "ALS302"]  # the busy set's findings, in report order
 

@@ -32,7 +32,7 @@ from alslint.formatters import (
     render,
     sarif,
 )
-from alslint.results import RESERVED, FileResult, RuleInfo, RunResult, Violation
+from alslint.lint.results import RESERVED, FileResult, RuleInfo, RunResult, Violation
 
 SNAPSHOTS = Path(__file__).parent / "snapshots" / "formatters"
 UPDATE = os.environ.get("ALSLINT_UPDATE_SNAPSHOTS") == "1"

@@ -349,12 +349,12 @@ def test_damaged_corpus_sets_never_escape(small_sets, tmp_path, seed, mutations,
 
 
 def test_a_bug_in_alslint_is_one_line_not_a_traceback(capsys, monkeypatch, tmp_path):
-    import alslint.engine
+    import alslint.lint.engine
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(alslint.engine, "run", broken)
+    monkeypatch.setattr(alslint.lint.engine, "run", broken)
     monkeypatch.delenv("ALSLINT_DEBUG", raising=False)
     path = write_set(tmp_path / "a.als", [audio_track("Vox", [audio_clip(0, 16)])])
     code, out, err = lint(capsys, "--no-cache", path)

@@ -32,7 +32,16 @@ from alslint.formatters.arrangement import (
     num,
     palette_colour,
 )
-from alslint.results import Block, FileResult, GridLine, Lane, Marker, Outline, RunResult, Violation
+from alslint.lint.results import (
+    Block,
+    FileResult,
+    GridLine,
+    Lane,
+    Marker,
+    Outline,
+    RunResult,
+    Violation,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SNAPSHOT = ROOT / "tests" / "snapshots" / "formatters" / "html-arrangement.html"

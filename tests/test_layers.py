@@ -39,16 +39,31 @@ def test_rules_import_only_the_rule_api(path):
     [
         (
             "model.py",
-            ("alslint.api", "alslint.engine", "alslint.cli", "alslint.config", "alslint_rules"),
+            (
+                "alslint.api",
+                "alslint.lint.engine",
+                "alslint.cli",
+                "alslint.lint.config",
+                "alslint_rules",
+            ),
         ),
         (
-            "parser.py",
-            ("alslint.api", "alslint.engine", "alslint.cli", "alslint.config", "alslint_rules"),
+            "als/build.py",
+            (
+                "alslint.api",
+                "alslint.lint.engine",
+                "alslint.cli",
+                "alslint.lint.config",
+                "alslint_rules",
+            ),
         ),
-        ("timeline.py", ("alslint.engine", "alslint.cli", "alslint_rules")),
-        ("engine.py", ("alslint.cli", "alslint.formatters", "alslint_rules")),
-        ("config.py", ("alslint.cli", "alslint.formatters", "alslint.engine")),
-        ("api.py", ("alslint.cli", "alslint.engine", "alslint.config", "alslint.formatters")),
+        ("timeline.py", ("alslint.lint.engine", "alslint.cli", "alslint_rules")),
+        ("lint/engine.py", ("alslint.cli", "alslint.formatters", "alslint_rules")),
+        ("lint/config.py", ("alslint.cli", "alslint.formatters", "alslint.lint.engine")),
+        (
+            "api.py",
+            ("alslint.cli", "alslint.lint.engine", "alslint.lint.config", "alslint.formatters"),
+        ),
     ],
 )
 def test_engine_layers(module, forbidden):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from alslint.notes import decode_notes
+from alslint.als.notes import decode_notes
 
 
 def key_track(pitch: int, *notes: str) -> str:

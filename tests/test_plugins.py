@@ -31,7 +31,7 @@ from set_factory import (
     write_set,
 )
 
-from alslint.config import find_config_file
+from alslint.lint.config import find_config_file
 
 FIXTURES = Path(__file__).parent / "plugin_fixtures"
 ALSLINT = Path(sys.executable).parent / "alslint"

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from alslint.cli import run
-from alslint.registry import collect_rules
+from alslint.lint.registry import collect_rules
 
 RULES = collect_rules()
 HEADINGS = [

@@ -1,4 +1,4 @@
-"""`alslint diff` and `alslint.setdiff`: exact changes on small sets, the CLI contract, and the
+"""`alslint diff` and `alslint.gitdiff.setdiff`: exact changes on small sets, the CLI contract, and the
 real corpus (the same song saved by Live 11 and 12; the edmJM template's successive versions).
 
 The edmJM expectations below were established by reading both versions with the parser (track
@@ -20,6 +20,8 @@ import pytest
 from cli_helpers import cli
 
 import alslint
+from alslint.gitdiff.setdiff import Diff, diff_sets, match_tracks, to_json, to_text
+from alslint.gitdiff.textconv import _track_lines
 from alslint.model import (
     Chain,
     Device,
@@ -33,9 +35,7 @@ from alslint.model import (
     Send,
     TimeSignature,
 )
-from alslint.setdiff import Diff, diff_sets, match_tracks, to_json, to_text
 from alslint.testing import audio_clip, make_set, make_track, midi_clip
-from alslint.textconv import _track_lines
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -17,6 +17,7 @@ import pytest
 
 import alslint
 from alslint.cli import run
+from alslint.gitdiff.textconv import db, notes_hash, num, pan, render
 from alslint.model import (
     Chain,
     Device,
@@ -31,7 +32,6 @@ from alslint.model import (
     TimeSignature,
 )
 from alslint.testing import audio_clip, make_set, make_track, midi_clip
-from alslint.textconv import db, notes_hash, num, pan, render
 
 ALSLINT = Path(sys.executable).parent / "alslint"
 REPO = Path(__file__).resolve().parents[1]

@@ -32,7 +32,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from ..findings import Location
-from ..results import Lane, Outline, Violation
+from ..lint.results import Lane, Outline, Violation
 
 # --------------------------------------------------------------------------------------------
 # Live's colours

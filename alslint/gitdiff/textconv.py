@@ -22,14 +22,14 @@ import sys
 from array import array
 from collections.abc import Iterable
 
-from .model import Clip, Device, Envelope, LiveSet, Notes, Points, Track, gain_to_db
-from .timeline import Timeline
+from ..model import Clip, Device, Envelope, LiveSet, Notes, Points, Track, gain_to_db
+from ..timeline import Timeline
 
 #: Bumped when the rendering changes, so cached renderings can be told apart.
 TEXTCONV_FORMAT = 1
 
 
-# -- small formatters (shared with `alslint.setdiff`) ----------------------------------------
+# -- small formatters (shared with `alslint.gitdiff.setdiff`) ----------------------------------------
 
 
 def num(value: float, decimals: int = 3) -> str:
@@ -108,7 +108,7 @@ def track_header(track: Track) -> str:
 
 def device_label(device: Device) -> str:
     """What a device is: its name, and the device or plugin behind it when that differs."""
-    from .devices import display_name
+    from ..device_names import display_name
 
     if device.plugin_format:
         kind = f"{device.plugin_format} plugin {quote(device.plugin_name or '')}"

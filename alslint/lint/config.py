@@ -17,9 +17,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .api import Rule, RuleOptions
-from .errors import ConfigError
-from .levels import STAGE_ORDER, Severity
+from ..api import Rule, RuleOptions
+from ..errors import ConfigError
+from ..levels import STAGE_ORDER, Severity
 
 SeverityOrOff = Literal["error", "warning", "info", "off"]
 StageName = Literal["composition", "arrangement", "sound-design", "mixing", "mastering", "release"]

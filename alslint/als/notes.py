@@ -12,7 +12,7 @@ import math
 import re
 from array import array
 
-from .model import Notes
+from ..model import Notes
 
 _KEY_TRACK = b"<KeyTrack"  # with an Id (10+) or without (8–9); "<KeyTracks" is never inside a block
 _MIDI_KEY = re.compile(rb'<MidiKey Value="([^"]*)"')

@@ -16,8 +16,8 @@ import types
 from importlib.metadata import entry_points
 from pathlib import Path
 
-from .api import Rule
-from .errors import ConfigError
+from ..api import Rule
+from ..errors import ConfigError
 
 ENTRY_POINT_GROUP = "alslint.rules"
 

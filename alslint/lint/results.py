@@ -6,9 +6,9 @@ import hashlib
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import __version__
-from .findings import Location
-from .levels import Severity
+from .. import __version__
+from ..findings import Location
+from ..levels import Severity
 
 #: Reserved codes for problems of the run itself, not of a rule.
 UNREADABLE = ("ALS000", "unreadable-set")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import LiveSet
+from ..model import LiveSet
 from .results import Block, GridLine, Lane, Marker, Outline
 
 #: Beyond this many bars the grid only lists every 8th bar (the report draws no more anyway).

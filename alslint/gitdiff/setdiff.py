@@ -26,9 +26,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from .model import Chain, Clip, Device, Envelope, LiveSet, Track, gain_to_db
+from ..model import Chain, Clip, Device, Envelope, LiveSet, Track, gain_to_db
+from ..timeline import Timeline
 from .textconv import device_label, notes_hash, num, pan, position, quote
-from .timeline import Timeline
 
 DIFF_SCHEMA_VERSION = 1
 

@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import __version__
+from .. import __version__
 from .results import FileResult
 
 CACHE_FORMAT = 1

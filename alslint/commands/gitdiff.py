@@ -1,16 +1,10 @@
-"""`alslint textconv` and `alslint diff`: Live sets in git.
-
-Registered on the `cli` group at the end of `alslint.cli` (importing `cli` here would be
-circular).
-"""
+"""`alslint textconv` and `alslint diff`: Live sets in git."""
 
 from __future__ import annotations
 
 import click
 
-EXIT_OK = 0
-EXIT_DIFFERENT = 1
-EXIT_ERROR = 2
+from .exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
 
 def _write(text: str) -> None:
@@ -27,8 +21,8 @@ def textconv(path: str) -> int:
     git shows that line as the file's content.
     """
     try:
-        from .parser import load
-        from .textconv import render
+        from ..als.build import load
+        from ..gitdiff.textconv import render
 
         text = render(load(path))
     except Exception as exc:  # noqa: BLE001 - git must get text, never a traceback
@@ -54,9 +48,9 @@ def diff(old: str, new: str, output_format: str) -> int:
 
     Exit code 0: no difference; 1: differences; 2: a set could not be read.
     """
-    from .errors import SetReadError
-    from .parser import load
-    from .setdiff import diff_sets, to_json, to_text
+    from ..als.build import load
+    from ..errors import SetReadError
+    from ..gitdiff.setdiff import diff_sets, to_json, to_text
 
     sets = []
     for path in (old, new):
@@ -67,4 +61,4 @@ def diff(old: str, new: str, output_format: str) -> int:
             return EXIT_ERROR
     result = diff_sets(*sets)
     _write(to_json(result) if output_format == "json" else to_text(result))
-    return EXIT_DIFFERENT if result.different else EXIT_OK
+    return EXIT_FINDINGS if result.different else EXIT_OK

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .templating import format_db, format_pan, render
+from ..templating import format_db, format_pan, render
 
 MAX_SCENES_SHOWN = 16
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import SetReadError
+from ..errors import SetReadError
 
 #: Default cap on the decompressed size. The largest real set seen holds 70.7 MB of XML.
 DEFAULT_MAX_XML_BYTES = 512 * 1024 * 1024

@@ -9,13 +9,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .api import Context
+from ..als.build import load
+from ..api import Context
+from ..errors import SetReadError
+from ..findings import Finding, Location
 from .cache import Cache, content_hash
 from .config import Config, RuleSetting, ignored_for_file, path_matches
-from .errors import SetReadError
-from .findings import Finding, Location
 from .outline import outline
-from .parser import load
 from .results import (
     DAMAGED,
     INTERNAL_ERROR,

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import ConfigError
-from .files import write_text_atomically
+from ..errors import ConfigError
+from ..files import write_text_atomically
 from .results import STALE_IGNORE, UNREADABLE, RunResult, Violation, reserved
 
 IGNORE_FILE = ".alslint-ignore"

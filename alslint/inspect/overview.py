@@ -9,8 +9,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from .model import Device, LiveSet, Track
-from .timeline import Timeline
+from ..model import Device, LiveSet, Track
+from ..timeline import Timeline
 
 INSPECT_SCHEMA_VERSION = 1
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import devices as device_info
-from .errors import SetReadError
-from .model import (
+from .. import device_names as device_info
+from ..errors import SetReadError
+from ..model import (
     Chain,
     Clip,
     Device,
@@ -36,8 +36,8 @@ from .model import (
     Track,
     WarpMarker,
 )
+from .container import DEFAULT_MAX_XML_BYTES, CutBlocks, read_set
 from .notes import decode_notes
-from .reader import DEFAULT_MAX_XML_BYTES, CutBlocks, read_set
 
 #: Live writes a parameter's static value as an event at this time (about -2 years in beats).
 DEFAULT_EVENT_TIME = -63072000.0
