@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from . import describe
+
 
 class Location(BaseModel):
     """Where in the set a finding is: a logical path a producer can follow in Live."""
@@ -25,9 +27,7 @@ class Location(BaseModel):
     def bars(self) -> str | None:
         if self.bar_start is None:
             return None
-        if self.bar_end is None or self.bar_end == self.bar_start:
-            return f"bar {self.bar_start}"
-        return f"bars {self.bar_start}–{self.bar_end}"
+        return describe.bars(self.bar_start, self.bar_end)
 
     @property
     def object_path(self) -> str:

@@ -11,12 +11,13 @@ would cost more than parsing the XML itself.
 
 from __future__ import annotations
 
-import math
 from array import array
 from collections.abc import Iterator
 from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from .describe import MIN_GAIN, gain_to_db
 
 # TimeSignature is defined with the time maths and stays one of the model's public names.
 from .timeline import Timeline, TimeSignature
@@ -24,16 +25,6 @@ from .timeline import Timeline, TimeSignature
 TrackType = Literal["audio", "midi", "group", "return", "master"]
 ClipKind = Literal["audio", "midi"]
 PluginFormat = Literal["vst2", "vst3", "au"]
-
-#: Volume/send floor: Live shows this gain (-70 dB) as -inf.
-MIN_GAIN = 0.0003162277571
-
-
-def gain_to_db(gain: float) -> float:
-    """Linear gain to dB; Live's floor and below are -inf."""
-    if gain <= MIN_GAIN * 1.0001:
-        return -math.inf
-    return 20.0 * math.log10(gain)
 
 
 class _Model(BaseModel):

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .api import Context, Finding, Rule
+from .describe import MIN_GAIN
 from .model import (
     Clip,
     Fades,
@@ -117,7 +118,7 @@ def make_set(
             track.id = 100 + index
         if track.type != "return" and not track.mixer.sends:
             track.mixer.sends = [
-                Send(return_index=i, return_name=r.name, level=0.0003162277571)
+                Send(return_index=i, return_name=r.name, level=MIN_GAIN)
                 for i, r in enumerate(returns)
             ]
     tracks.append(Track(index=len(tracks), id=None, type="master", name="Main"))

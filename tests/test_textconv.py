@@ -17,7 +17,8 @@ import pytest
 
 import alslint
 from alslint.cli import run
-from alslint.gitdiff.textconv import db, notes_hash, num, pan, render
+from alslint.describe import db, num, pan
+from alslint.gitdiff.textconv import notes_hash, render
 from alslint.model import (
     Chain,
     Device,
@@ -124,7 +125,7 @@ def small_set():
 
 
 SMALL_SET_TEXT = """\
-alslint textconv 1
+alslint textconv 2
 live 12.3.5
 tempo 98.5 BPM
 time signature 6/8
@@ -198,7 +199,7 @@ def test_numbers_are_rounded_and_stripped() -> None:
         "50L",
         "25R",
         "1R",
-        "0.4L",
+        "C",
         "C",
     ]
     assert [db(v) for v in (1.0, 0.5, 0.0003162277571, 1.99526238)] == [
@@ -275,7 +276,7 @@ def test_command_prints_the_rendering(tmp_path, capsys) -> None:
     out, err = capsys.readouterr()
     assert err == ""
     assert out == (
-        "alslint textconv 1\nlive 12.3.5\ntempo 120 BPM\ntime signature 4/4\nkey none\n"
+        "alslint textconv 2\nlive 12.3.5\ntempo 120 BPM\ntime signature 4/4\nkey none\n"
         'audio track "Gitarre ü"\n  volume 0 dB\nmaster track\n  volume 0 dB\n'
     )
 
@@ -455,7 +456,7 @@ def test_git_diff_and_log_show_sets_as_text(tmp_path) -> None:
     assert second.startswith("commit second version\n")
     assert _changed_lines(second) == (removed, added)
     first_removed, first_added = _changed_lines(first)
-    assert first_removed == [] and first_added[:2] == ["alslint textconv 1", "live 12.2.6"]
+    assert first_removed == [] and first_added[:2] == ["alslint textconv 2", "live 12.2.6"]
     assert 'midi track "fx lo 1st"' in first_added and "master track" in first_added
 
     # cachetextconv stored the renderings; the README's command clears the cache.
@@ -472,4 +473,4 @@ def test_git_diff_and_log_show_sets_as_text(tmp_path) -> None:
         "alslint: cannot read this set: is a Git LFS pointer, not the set itself "
         "(run `git lfs pull` to fetch it)"
     ]
-    assert removed[:2] == ["alslint textconv 1", "live 12.3.2"]
+    assert removed[:2] == ["alslint textconv 2", "live 12.3.2"]

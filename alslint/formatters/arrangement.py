@@ -31,6 +31,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from ..describe import bars
 from ..findings import Location
 from ..lint.results import Lane, Outline, Violation
 
@@ -408,8 +409,7 @@ class _Bars:
         return self.bars[i] + int((beat - self.times[i]) / self._bar_length(i) + 1e-9)
 
     def span(self, start: float, end: float) -> str:
-        first, last = self.of(start), self.of(max(end - 1e-6, start))
-        return f"bar {first}" if first == last else f"bars {first}–{last}"
+        return bars(self.of(start), self.of(max(end - 1e-6, start)))
 
 
 def _depths(lanes: list[Lane]) -> list[int]:

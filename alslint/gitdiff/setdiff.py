@@ -19,16 +19,16 @@ from __future__ import annotations
 
 import difflib
 import json
-import math
 import re
 from collections import Counter, defaultdict
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from ..model import Chain, Clip, Device, Envelope, LiveSet, Track, gain_to_db
+from ..describe import bar_ranges, db, db_number, device_label, num, pan, position, quote
+from ..model import Chain, Clip, Device, Envelope, LiveSet, Track
 from ..timeline import Timeline
-from .textconv import device_label, notes_hash, num, pan, position, quote
+from .textconv import notes_hash
 
 DIFF_SCHEMA_VERSION = 1
 
@@ -78,35 +78,8 @@ def _norm_name(track: Track) -> str:
     return track.name
 
 
-def _db_value(gain: float) -> float | None:
-    value = gain_to_db(gain)
-    return None if math.isinf(value) else round(value, 2)
-
-
-def _db_text(value: float | None) -> str:
-    return "-inf dB" if value is None else f"{num(value, 2)} dB"
-
-
 def _round(value: float | None, decimals: int = 3) -> float | None:
     return None if value is None else round(value, decimals)
-
-
-def _bar_ranges(bars: list[int]) -> str:
-    """[1, 2, 3, 7] -> "bars 1–3, 7"."""
-    bars = sorted(set(bars))
-    if not bars:
-        return ""
-    ranges = []
-    start = previous = bars[0]
-    for bar in bars[1:]:
-        if bar == previous + 1:
-            previous = bar
-            continue
-        ranges.append((start, previous))
-        start = previous = bar
-    ranges.append((start, previous))
-    text = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in ranges)
-    return ("bar " if len(ranges) == 1 and ranges[0][0] == ranges[0][1] else "bars ") + text
 
 
 def _span_bars(timeline: Timeline, start: float, end: float) -> list[int]:
@@ -191,11 +164,11 @@ class _Differ:
         if bars is None:
             return
         if old_env is None:
-            message = f"{what} added ({_bar_ranges(bars)})"
+            message = f"{what} added ({bar_ranges(bars)})"
         elif new_env is None:
-            message = f"{what} removed ({_bar_ranges(bars)})"
+            message = f"{what} removed ({bar_ranges(bars)})"
         else:
-            message = f"{what} changed at {_bar_ranges(bars)}"
+            message = f"{what} changed at {bar_ranges(bars)}"
         self._set(
             kind,
             message,
@@ -442,11 +415,11 @@ class _Differ:
             add("solo", "soloed" if mb.solo else "solo released", old=ma.solo, new=mb.solo)
         if a.frozen != b.frozen:
             add("frozen", "frozen" if b.frozen else "unfrozen", old=a.frozen, new=b.frozen)
-        va, vb = _db_value(ma.volume), _db_value(mb.volume)
+        va, vb = db_number(ma.volume), db_number(mb.volume)
         if va != vb:
             add(
                 "volume",
-                f"volume {_db_text(va)} → {_db_text(vb)}",
+                f"volume {db(ma.volume)} → {db(mb.volume)}",
                 subject="volume",
                 old=va,
                 new=vb,
@@ -485,13 +458,13 @@ class _Differ:
             if other is None:
                 continue
             name = other.return_name
-            va, vb = _db_value(send.level), _db_value(other.level)
+            va, vb = db_number(send.level), db_number(other.level)
             if va != vb:
                 out.append(
                     self._track_change(
                         b,
                         "send",
-                        f"send to {quote(name)} {_db_text(va)} → {_db_text(vb)}",
+                        f"send to {quote(name)} {db(send.level)} → {db(other.level)}",
                         subject=name,
                         old=va,
                         new=vb,
@@ -707,7 +680,7 @@ class _Differ:
                 out.append(
                     (
                         "automation-added",
-                        f"automation {label} added ({_bar_ranges(bars)})",
+                        f"automation {label} added ({bar_ranges(bars)})",
                         dict(subject=label, old=0, new=len(y.points), bars=span),
                     )
                 )
@@ -715,12 +688,12 @@ class _Differ:
                 out.append(
                     (
                         "automation-removed",
-                        f"automation {label} removed ({_bar_ranges(bars)})",
+                        f"automation {label} removed ({bar_ranges(bars)})",
                         dict(subject=label, old=len(x.points), new=0, bars=span),
                     )
                 )
             else:
-                where = _bar_ranges(bars) if bars else "its static value"
+                where = bar_ranges(bars) if bars else "its static value"
                 out.append(
                     (
                         "automation-changed",
@@ -751,7 +724,7 @@ def _features(live_set: LiveSet, track: Track) -> Counter:
         for child in live_set.children(track):
             f[("child", child.type, _norm_name(child))] += 1
     f[("group", track.group_name)] += 1
-    f[("volume", _db_value(track.mixer.volume))] += 1
+    f[("volume", db_number(track.mixer.volume))] += 1
     return f
 
 

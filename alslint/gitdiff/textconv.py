@@ -16,56 +16,20 @@ decimals with trailing zeros stripped, and nothing depends on paths, time or has
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 import sys
 from array import array
 from collections.abc import Iterable
 
-from ..model import Clip, Device, Envelope, LiveSet, Notes, Points, Track, gain_to_db
+from ..describe import bars, db, device_label, gain_to_db, num, pan, position, quote
+from ..model import Clip, Device, Envelope, LiveSet, Notes, Points, Track
 from ..timeline import Timeline
 
 #: Bumped when the rendering changes, so cached renderings can be told apart.
-TEXTCONV_FORMAT = 1
+TEXTCONV_FORMAT = 2
 
 
-# -- small formatters (shared with `alslint.gitdiff.setdiff`) ----------------------------------------
-
-
-def num(value: float, decimals: int = 3) -> str:
-    """`value` rounded to `decimals`, trailing zeros stripped: 1.5, 120, -0.25, -inf."""
-    if math.isinf(value):
-        return "-inf" if value < 0 else "inf"
-    text = f"{round(value, decimals):.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def quote(text: str) -> str:
-    """A name in double quotes; quotes, backslashes and control characters escaped."""
-    return json.dumps(text, ensure_ascii=False)
-
-
-def db(gain: float) -> str:
-    """A linear gain as dB, one decimal more than Live shows: "-3.52 dB", "-inf dB"."""
-    return f"{num(gain_to_db(gain), 2)} dB"
-
-
-def pan(value: float) -> str:
-    """Pan as Live shows it: "C", "25L", "50R" (Live's steps are 1/50 of the range)."""
-    steps = round(value * 50, 1)
-    if steps == 0:
-        return "C"
-    return f"{num(abs(steps), 1)}{'L' if steps < 0 else 'R'}"
-
-
-def position(timeline: Timeline, beat: float) -> str:
-    """Bar and beat of `beat`: "17.1", or "17.2.3" off the beat (bar.beat.sixteenth)."""
-    where = timeline.position(beat)
-    if where.sixteenth == 1:
-        return f"{where.bar}.{where.beat}"
-    return str(where)
+# -- hashes of content (shared with `alslint.gitdiff.setdiff`) -------------------------------
 
 
 def notes_hash(notes: Notes | None) -> str:
@@ -104,19 +68,6 @@ def track_header(track: Track) -> str:
     if track.type == "master":
         return "master track"
     return f"{track.type} track {quote(track.name)}"
-
-
-def device_label(device: Device) -> str:
-    """What a device is: its name, and the device or plugin behind it when that differs."""
-    from ..device_names import display_name
-
-    if device.plugin_format:
-        kind = f"{device.plugin_format} plugin {quote(device.plugin_name or '')}"
-        return f"{quote(device.name)} ({kind})"
-    native = display_name(device.tag)
-    if device.name == native:
-        return native
-    return f"{quote(device.name)} ({native})"
 
 
 def clip_summary(clip: Clip, timeline: Timeline | None = None) -> str:
@@ -162,10 +113,9 @@ def envelope_summary(envelope: Envelope, timeline: Timeline, label: str | None =
         value_range = f"{num(low)}–{num(high)}"
     first = timeline.bar_of(max(points.times[0], 0.0))
     last = timeline.bar_of(max(points.times[-1], 0.0))
-    bars = f"bar {first}" if first == last else f"bars {first}–{last}"
     count = len(points)
     return (
-        f"{label}: {count} point{'' if count == 1 else 's'}, {value_range}, {bars}, "
+        f"{label}: {count} point{'' if count == 1 else 's'}, {value_range}, {bars(first, last)}, "
         f"#{points_hash(points, envelope.default_value)}"
     )
 

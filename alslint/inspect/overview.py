@@ -6,18 +6,13 @@ keys are only ever added, never renamed or removed.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
+from ..describe import db_number
 from ..model import Device, LiveSet, Track
 from ..timeline import Timeline
 
 INSPECT_SCHEMA_VERSION = 1
-
-
-def _db(value: float) -> float | None:
-    """dB rounded for display; -inf (Live's floor) becomes None, JSON's null."""
-    return None if math.isinf(value) else round(value, 2)
 
 
 def overview(live_set: LiveSet) -> dict[str, Any]:
@@ -110,10 +105,10 @@ def _track(track: Track) -> dict[str, Any]:
         "frozen": track.frozen,
         "on": mixer.on,
         "solo": mixer.solo,
-        "volume_db": _db(mixer.volume_db),
+        "volume_db": db_number(mixer.volume),
         "pan": round(mixer.pan, 4),
         "sends": [
-            {"return": send.return_name, "level_db": _db(send.level_db), "active": send.active}
+            {"return": send.return_name, "level_db": db_number(send.level), "active": send.active}
             for send in mixer.sends
         ],
         "devices": [_device(device) for device in track.devices],

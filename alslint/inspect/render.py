@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from ..templating import format_db, format_pan, render
+from .. import describe
+from ..templating import render
 
 MAX_SCENES_SHOWN = 16
 
@@ -31,8 +32,8 @@ def to_text(o: dict) -> str:
                 devices,
                 "yes" if t["frozen"] else "",
                 "on" if t["on"] else "OFF",
-                format_db(t["volume_db"]),
-                format_pan(t["pan"]),
+                describe.fader(t["volume_db"]),
+                describe.pan(t["pan"]),
             ]
         )
     locator_rows = [[loc["bar"], round(loc["time"], 3), loc["name"]] for loc in o["locators"]]
