@@ -33,6 +33,8 @@ from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
+from . import describe
+from .describe import MIN_GAIN, gain_to_db
 from .findings import Finding, Location
 from .levels import STAGE_ORDER, Severity, Stage
 from .model import Clip, Device, LiveSet, Track
@@ -52,7 +54,10 @@ __all__ = [
     "Severity",
     "Stage",
     "Track",
+    "MIN_GAIN",
     "STAGE_ORDER",
+    "describe",
+    "gain_to_db",
     "name_matches",
 ]
 

@@ -11,6 +11,8 @@ would cost more than parsing the XML itself.
 
 from __future__ import annotations
 
+import math
+import re
 from array import array
 from collections.abc import Iterator
 from typing import Literal, NamedTuple
@@ -110,6 +112,11 @@ class Scene(_Model):
     time_signature: TimeSignature | None = None
 
 
+#: A send's parameter as the parser names it: "Send B", or "Sends › Send B" (the letter of the
+#: return track it feeds).
+_SEND_PARAMETER = re.compile(r"(?:^|› )Send ([A-Z])$")
+
+
 class Envelope(_Model):
     """One automation envelope, resolved to the parameter it drives."""
 
@@ -123,6 +130,22 @@ class Envelope(_Model):
     @property
     def label(self) -> str:
         return f"{self.owner} › {self.parameter}"
+
+    @property
+    def send_index(self) -> int | None:
+        """The return track (0 = A) whose send this mixer envelope drives, else None."""
+        if self.owner != "Mixer":
+            return None
+        match = _SEND_PARAMETER.search(self.parameter)
+        return ord(match.group(1)) - ord("A") if match else None
+
+    @property
+    def highest(self) -> float:
+        """The highest value the parameter takes: its points and the value before them."""
+        values = [*self.points.values]
+        if self.default_value is not None:
+            values.append(self.default_value)
+        return max(values, default=-math.inf)
 
     @property
     def moves(self) -> bool:
@@ -205,18 +228,6 @@ class Mixer(_Model):
         return gain_to_db(self.volume)
 
 
-#: `RelativePathType` of a file reference, as observed across Live 8–12 sets.
-SAMPLE_LOCATION_KINDS = {
-    0: "absolute",  # only the absolute path
-    1: "external",  # outside the project, relative to the project folder
-    2: "library",  # the Live 8–10 Library
-    3: "project",  # inside the project folder
-    5: "pack",  # an installed Live pack
-    6: "user-library",
-    7: "built-in",  # Live's own content
-}
-
-
 class SampleRef(_Model):
     """Where an audio clip's sample lives, as stored by Live. Clips that play the same file
     share one (immutable) `SampleRef`."""
@@ -226,19 +237,12 @@ class SampleRef(_Model):
     name: str  # file name
     path: str | None = None  # absolute path as saved (Live 11+, or rebuilt from path hints)
     relative_path: str | None = None  # relative to the project folder (or pack)
-    relative_path_type: int | None = None
+    relative_path_type: int | None = (
+        None  # 0 absolute, 1 outside, 3 in the project, 2/5/6/7 installed
+    )
     live_pack_name: str | None = None
     duration_samples: int | None = None
     sample_rate: float | None = None
-
-    @property
-    def in_live_pack(self) -> bool:
-        return bool(self.live_pack_name)
-
-    @property
-    def location_kind(self) -> str:
-        """Where Live resolves the file from, by `relative_path_type` (as seen in real sets)."""
-        return SAMPLE_LOCATION_KINDS.get(self.relative_path_type, "unknown")
 
 
 class Fades(_Model):
@@ -303,6 +307,18 @@ class Track(_Model):
     session_clips: list[Clip] = Field(default_factory=list)
     take_lane_clips: list[Clip] = Field(default_factory=list)
     envelopes: list[Envelope] = Field(default_factory=list)
+
+    @property
+    def mixer_envelopes(self) -> list[Envelope]:
+        """The envelopes of the track's mixer: volume, pan, sends (and tempo on the master)."""
+        return [envelope for envelope in self.envelopes if envelope.owner == "Mixer"]
+
+    def mixer_envelope(self, parameter: str) -> Envelope | None:
+        """The mixer envelope of `parameter` ("Volume", "Pan", "Tempo", …), or None."""
+        for envelope in self.envelopes:
+            if envelope.owner == "Mixer" and envelope.parameter == parameter:
+                return envelope
+        return None
 
     def all_devices(self) -> Iterator[Device]:
         """Every device on the track, racks opened up, in chain order."""
@@ -369,6 +385,20 @@ class LiveSet(_Model):
                 return False
             current = self.parent(current)
         return True
+
+    def reached_returns(self) -> set[int]:
+        """Positions (0 = A) of the return tracks that a switched-on audio, MIDI or group track
+        passes signal to, by a send's level or by its automation rising above Live's floor."""
+        reached = set()
+        for track in self.tracks:
+            if track.type in ("master", "return") or not self.is_audible(track):
+                continue
+            reached.update(send.return_index for send in track.mixer.sends if send.reaches)
+            for envelope in track.mixer_envelopes:
+                index = envelope.send_index
+                if index is not None and envelope.highest > MIN_GAIN * 1.0001:
+                    reached.add(index)
+        return reached
 
     @property
     def tempo_automated(self) -> bool:

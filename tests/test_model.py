@@ -241,3 +241,63 @@ def test_tempo_automated_needs_a_moving_envelope():
     assert not s.tempo_automated
     s.tempo_envelope = envelope(120.0, (16.0, 140.0))
     assert s.tempo_automated
+
+
+# -- mixer envelopes, sends and the returns they reach ------------------------------------------
+
+
+def _env(parameter: str, values: list[float], owner: str = "Mixer", default=None) -> Envelope:
+    times = [float(i) for i in range(len(values))]
+    return Envelope(
+        parameter=parameter,
+        owner=owner,
+        default_value=default,
+        points=Points(array("d", times), array("d", values)),
+    )
+
+
+def test_send_index_names_the_return_an_envelope_drives():
+    assert _env("Send B", [0.5]).send_index == 1
+    assert _env("Sends › Send A", [0.5]).send_index == 0
+    assert _env("Send B", [0.5], owner="Reverb").send_index is None
+    assert _env("Volume", [0.5]).send_index is None
+
+
+def test_mixer_envelopes_of_a_track():
+    pan, freq = _env("Pan", [0.0, 0.5]), _env("Freq", [1.0], owner="EQ Eight")
+    track = Track(index=0, id=1, type="audio", name="Bass", envelopes=[freq, pan])
+    assert track.mixer_envelopes == [pan]
+    assert track.mixer_envelope("Pan") is pan
+    assert track.mixer_envelope("Volume") is None
+
+
+def test_reached_returns_by_level_or_by_automation():
+    def track(index, sends, envelopes=(), on=True):
+        return Track(
+            index=index,
+            id=index,
+            type="audio",
+            name=f"{index}",
+            mixer=Mixer(on=on, sends=sends),
+            envelopes=list(envelopes),
+        )
+
+    silent = [Send(return_index=i, return_name=n, level=MIN_GAIN) for i, n in enumerate("ABC")]
+    sends = [silent[0].model_copy(update={"level": 0.5}), *silent[1:]]
+    tracks = [
+        track(0, sends),  # reaches A
+        track(1, silent, [_env("Sends › Send C", [MIN_GAIN, 0.3])]),  # C, by automation
+        track(2, [*silent[:1], silent[1].model_copy(update={"level": 1.0}), silent[2]], on=False),
+        Track(index=3, id=None, type="master", name="Main"),
+    ]
+    live_set = LiveSet(
+        path="x.als",
+        creator="Ableton Live 12.0",
+        live_version="12.0",
+        schema_family=5,
+        minor_version="12.0_1",
+        tempo=120.0,
+        time_signature=TimeSignature(),
+        tracks=tracks,
+    )
+    assert live_set.reached_returns() == {0, 2}  # B only from a track that is switched off

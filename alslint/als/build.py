@@ -315,8 +315,8 @@ class _SetBuilder:
             minor_version=self.root.get("MinorVersion", ""),
             tempo=tempo,
             time_signature=signature,
-            tempo_envelope=self._find_envelope(master, "Tempo"),
-            time_signature_envelope=self._find_envelope(master, "TimeSignature"),
+            tempo_envelope=master.mixer_envelope("Tempo"),
+            time_signature_envelope=master.mixer_envelope("TimeSignature"),
             scale=self._guard("the key", self._scale),
             locators=self._guard("the locators", self._locators, []),
             scenes=self._guard("the scenes", self._scenes, []),
@@ -654,13 +654,6 @@ class _SetBuilder:
             if len(points):
                 result.append(_envelope(param, track_el, default, points))
         return result
-
-    @staticmethod
-    def _find_envelope(master: Track, parameter: str) -> Envelope | None:
-        for envelope in master.envelopes:
-            if envelope.owner == "Mixer" and envelope.parameter == parameter:
-                return envelope
-        return None
 
 
 def _outer_chain(track_el):
