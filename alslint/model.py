@@ -1,6 +1,6 @@
 """The object model of a Live set, in the words a producer uses.
 
-Built by `alslint.als.build` from any Live version 8–12; rules and reports read only this model,
+Built by `alslint.als` from any Live version 8–12; rules and reports read only this model,
 never XML, so version differences are handled once, in the parser.
 
 Times are in beats (quarter notes) from the start of the arrangement. Large collections

@@ -1,6 +1,6 @@
 """`reader.slim`: what is cut from a set's XML before parsing, and what is kept."""
 
-from alslint.als.container import slim
+from alslint.als.slim import slim
 
 
 def test_clips_and_note_blocks_become_references_and_unread_parts_are_dropped():

@@ -1,6 +1,6 @@
 """Decode the MIDI notes of one clip from the raw bytes of its `<KeyTracks>` element.
 
-The reader cuts note blocks out of the XML before parsing (see `reader.slim`), because the
+`slim` cuts note blocks out of the XML before parsing (see `slim`), because the
 largest sets hold hundreds of thousands of `MidiNoteEvent` elements. Live writes each note
 as one self-closing element with `Time`, `Duration` and `Velocity` in every version 8–12;
 `IsEnabled="false"` marks a muted note (12.2+ omits the attribute on other notes).
@@ -13,6 +13,7 @@ import re
 from array import array
 
 from ..model import Notes
+from .values import MAX_BEATS  # the same bound on note times and lengths as on other times
 
 _KEY_TRACK = b"<KeyTrack"  # with an Id (10+) or without (8–9); "<KeyTracks" is never inside a block
 _MIDI_KEY = re.compile(rb'<MidiKey Value="([^"]*)"')
@@ -23,10 +24,6 @@ _NOTE_ROW = re.compile(rb'<MidiNoteEvent Time="([^"]*)" Duration="([^"]*)" Veloc
 _COLUMNS = [
     re.compile(b" " + name + rb'="([^"]*)"') for name in (b"Time", b"Duration", b"Velocity")
 ]
-
-
-#: Same bound on note times and lengths as on other times (see parser.MAX_BEATS).
-MAX_BEATS = 1e7
 
 
 def _numbers(values: list[bytes]) -> array:
