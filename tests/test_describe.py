@@ -7,7 +7,7 @@ import re
 import pytest
 
 from alslint import describe
-from alslint.gitdiff.setdiff import diff_sets
+from alslint.gitdiff.compare import diff_sets
 from alslint.gitdiff.textconv import render
 from alslint.inspect.overview import overview
 from alslint.inspect.render import to_text

@@ -1,4 +1,4 @@
-"""`alslint diff` and `alslint.gitdiff.setdiff`: exact changes on small sets, the CLI contract, and the
+"""`alslint diff` and `alslint.gitdiff`: exact changes on small sets, the CLI contract, and the
 real corpus (the same song saved by Live 11 and 12; the edmJM template's successive versions).
 
 The edmJM expectations below were established by reading both versions with the parser (track
@@ -20,7 +20,10 @@ import pytest
 from cli_helpers import cli
 
 import alslint
-from alslint.gitdiff.setdiff import Diff, diff_sets, match_tracks, to_json, to_text
+from alslint.gitdiff.changes import Diff
+from alslint.gitdiff.compare import diff_sets
+from alslint.gitdiff.match import match_tracks
+from alslint.gitdiff.render import to_json, to_text
 from alslint.gitdiff.textconv import _track_lines
 from alslint.model import (
     Chain,

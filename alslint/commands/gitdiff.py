@@ -50,7 +50,8 @@ def diff(old: str, new: str, output_format: str) -> int:
     """
     from ..als.build import load
     from ..errors import SetReadError
-    from ..gitdiff.setdiff import diff_sets, to_json, to_text
+    from ..gitdiff.compare import diff_sets
+    from ..gitdiff.render import to_json, to_text
 
     sets = []
     for path in (old, new):

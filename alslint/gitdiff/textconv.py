@@ -29,7 +29,7 @@ from ..timeline import Timeline
 TEXTCONV_FORMAT = 2
 
 
-# -- hashes of content (shared with `alslint.gitdiff.setdiff`) -------------------------------
+# -- hashes of content (shared with the diff) ------------------------------------------------
 
 
 def notes_hash(notes: Notes | None) -> str:
