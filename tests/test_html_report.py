@@ -18,20 +18,9 @@ from lxml import html as lxml_html
 
 from alslint.api import Location, Severity
 from alslint.cli import run
+from alslint.colours import LIVE9_PALETTE, LIVE_PALETTE, NEUTRAL, colour_index, ink, palette_colour
 from alslint.formatters import human
-from alslint.formatters.arrangement import (
-    FIT_WIDTH,
-    LANE_HEIGHT,
-    LIVE9_PALETTE,
-    LIVE_PALETTE,
-    MAX_NAME_BADGES,
-    NEUTRAL,
-    arrangement,
-    colour_index,
-    ink,
-    num,
-    palette_colour,
-)
+from alslint.formatters.arrangement import FIT_WIDTH, LANE_HEIGHT, MAX_NAME_BADGES, arrangement, num
 from alslint.lint.results import (
     Block,
     FileResult,

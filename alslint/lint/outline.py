@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..colours import palette_for
 from ..model import LiveSet
 from .results import Block, GridLine, Lane, Marker, Outline
 
@@ -16,7 +17,7 @@ def outline(live_set: LiveSet) -> Outline:
     step = 1 if last_bar <= MAX_GRID_BARS else 8
     return Outline(
         length=end,
-        color_palette=_palette(live_set.live_major),
+        color_palette=palette_for(live_set.live_major),
         lanes=[
             Lane(
                 index=track.index,
@@ -39,10 +40,3 @@ def outline(live_set: LiveSet) -> Outline:
             GridLine(bar=bar, time=timeline.bar_start(bar)) for bar in range(1, last_bar + 1, step)
         ],
     )
-
-
-def _palette(live_major: int) -> str:
-    """Which colour table the set's colour numbers index (Live 10 grew it, Live 11 re-coded it)."""
-    if live_major >= 11:
-        return "live11"
-    return "live10" if live_major == 10 else "live9"
