@@ -34,6 +34,17 @@ from typing import TYPE_CHECKING, ClassVar
 from pydantic import BaseModel, ConfigDict
 
 from . import describe
+
+# Which tracks sound in which bar (alslint.activity), for the arrangement rules and yours.
+from .activity import (
+    bar_runs,
+    song_bars,
+    song_span,
+    sounding_bars,
+    sounding_clips,
+    sounding_tracks,
+    tracks_per_bar,
+)
 from .describe import MIN_GAIN, gain_to_db
 from .findings import Finding, Location
 from .levels import STAGE_ORDER, Severity, Stage
@@ -59,6 +70,13 @@ __all__ = [
     "describe",
     "gain_to_db",
     "name_matches",
+    "bar_runs",
+    "song_bars",
+    "song_span",
+    "sounding_bars",
+    "sounding_clips",
+    "sounding_tracks",
+    "tracks_per_bar",
 ]
 
 
@@ -187,25 +205,3 @@ class Rule:
             if doc_path.is_file():
                 return doc_path.read_text(encoding="utf-8")
         return cls.summary
-
-
-# Which tracks sound in which bar (alslint.activity), for the arrangement rules and yours.
-from .activity import (  # noqa: E402
-    bar_runs,
-    song_bars,
-    song_span,
-    sounding_bars,
-    sounding_clips,
-    sounding_tracks,
-    tracks_per_bar,
-)
-
-__all__ += [
-    "bar_runs",
-    "song_bars",
-    "song_span",
-    "sounding_bars",
-    "sounding_clips",
-    "sounding_tracks",
-    "tracks_per_bar",
-]

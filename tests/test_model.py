@@ -7,6 +7,7 @@ from array import array
 
 import pytest
 
+from alslint import testing
 from alslint.model import (
     MIN_GAIN,
     Clip,
@@ -288,16 +289,8 @@ def test_reached_returns_by_level_or_by_automation():
         track(0, sends),  # reaches A
         track(1, silent, [_env("Sends › Send C", [MIN_GAIN, 0.3])]),  # C, by automation
         track(2, [*silent[:1], silent[1].model_copy(update={"level": 1.0}), silent[2]], on=False),
-        Track(index=3, id=None, type="master", name="Main"),
     ]
-    live_set = LiveSet(
-        path="x.als",
-        creator="Ableton Live 12.0",
-        live_version="12.0",
-        schema_family=5,
-        minor_version="12.0_1",
-        tempo=120.0,
-        time_signature=TimeSignature(),
-        tracks=tracks,
-    )
-    assert live_set.reached_returns() == {0, 2}  # B only from a track that is switched off
+    assert testing.make_set(tracks).reached_returns() == {
+        0,
+        2,
+    }  # B only from a track that is switched off

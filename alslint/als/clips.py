@@ -51,30 +51,29 @@ class ClipReader:
             return
         for container in ("Sample", "ClipTimeable"):
             for clip_el in sequencer.iterfind(f"{container}/ArrangerAutomation/Events/*"):
-                clip = self._guard(
-                    f'an arrangement clip on track "{track.name}"', lambda: self._clip(clip_el)
-                )
-                if clip is not None:
-                    track.arrangement_clips.append(clip)
+                what = f'an arrangement clip on track "{track.name}"'
+                self._add(track.arrangement_clips, what, lambda: self._clip(clip_el))
         for scene_index, slot in enumerate(sequencer.iterfind("ClipSlotList/ClipSlot")):
             for clip_el in slot.iterfind("ClipSlot/Value/*"):
-                clip = self._guard(
-                    f'the session clip in slot {scene_index + 1} of track "{track.name}"',
-                    lambda: self._clip(clip_el, scene_index=scene_index),
+                what = f'the session clip in slot {scene_index + 1} of track "{track.name}"'
+                self._add(
+                    track.session_clips, what, lambda: self._clip(clip_el, scene_index=scene_index)
                 )
-                if clip is not None:
-                    track.session_clips.append(clip)
 
     def read_take_lanes(self, track: Track, el) -> None:
         """The clips of the track's take lanes (Live 12)."""
         for lane_index, lane in enumerate(el.iterfind("TakeLanes/TakeLanes/TakeLane")):
             for clip_el in lane.iterfind("ClipAutomation/Events/*"):
-                clip = self._guard(
-                    f'a take-lane clip on track "{track.name}"',
-                    lambda: self._clip(clip_el, take_lane=lane_index),
+                what = f'a take-lane clip on track "{track.name}"'
+                self._add(
+                    track.take_lane_clips, what, lambda: self._clip(clip_el, take_lane=lane_index)
                 )
-                if clip is not None:
-                    track.take_lane_clips.append(clip)
+
+    def _add(self, clips: list[Clip], what: str, build) -> None:
+        """Read one clip (`build`) into `clips`; a damaged one is noted and skipped."""
+        clip = self._guard(what, build)
+        if clip is not None:
+            clips.append(clip)
 
     def _clip(self, el, scene_index: int | None = None, take_lane: int | None = None):
         el = self.blocks.clip(el, self.path)  # cut out before parsing (see `slim`)

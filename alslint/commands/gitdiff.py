@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from .options import DOCUMENTED_JSON, text_or_json
 
 
 def _write(text: str) -> None:
@@ -35,14 +36,7 @@ def textconv(path: str) -> int:
 @click.command()
 @click.argument("old", type=str)
 @click.argument("new", type=str)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text for people, json for tools (documented keys).",
-)
+@text_or_json(DOCUMENTED_JSON)
 def diff(old: str, new: str, output_format: str) -> int:
     """Show what changed musically from OLD to NEW: tracks, clips, devices, mixer, automation.
 

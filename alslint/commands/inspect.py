@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import click
 
+from .options import DOCUMENTED_JSON, text_or_json
+
 
 @click.command()
 @click.argument("path", type=click.Path(dir_okay=True, path_type=str))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text for people, json for tools (documented keys).",
-)
+@text_or_json(DOCUMENTED_JSON)
 def inspect(path: str, output_format: str):
     """Print an overview of one set: version, tempo, tracks, clips, locators, automation."""
     from ..als.build import load

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from .options import text_or_json
+
 
 def _all_rules(rules_dir: tuple[str, ...]):
     from pathlib import Path
@@ -14,13 +16,7 @@ def _all_rules(rules_dir: tuple[str, ...]):
 
 
 @click.command("rules")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-)
+@text_or_json()
 @click.option("--rules-dir", multiple=True, help="Also list the rules in this folder.")
 def list_rules(output_format: str, rules_dir: tuple[str, ...]):
     """List every rule: code, name, stage, default severity, summary."""
