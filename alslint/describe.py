@@ -11,13 +11,22 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from .device_names import display_name
 
 if TYPE_CHECKING:
-    from .model import Device
     from .timeline import Timeline
+
+
+class _DeviceLike(Protocol):
+    """What a device label reads of `alslint.model.Device` (the model sits above this module)."""
+
+    tag: str
+    name: str
+    plugin_format: str | None
+    plugin_name: str | None
+
 
 #: Live's floor for volumes and sends: this gain (-70 dB) is shown, and heard, as -inf.
 MIN_GAIN = 0.0003162277571
@@ -115,7 +124,7 @@ def position(timeline: Timeline, beat: float) -> str:
     return str(where)
 
 
-def device_label(device: Device) -> str:
+def device_label(device: _DeviceLike) -> str:
     """What a device is: its name, and the device or plugin behind it when that differs."""
     if device.plugin_format:
         kind = f"{device.plugin_format} plugin {quote(device.plugin_name or '')}"
