@@ -5,8 +5,10 @@ Build a small set as a model (no Live needed) and run one rule over it:
     from alslint.testing import audio_clip, make_set, make_track, run_rule
 
     live_set = make_set(tracks=[make_track("audio", "Vox", clips=[audio_clip(0, 16)])])
-    findings = run_rule(MyRule, live_set, threshold=3)
-    assert [str(f.location) for f in findings] == ['Vox › clip "Clip" @ bars 1–4']
+    found = run_rule(MyRule, live_set, threshold=3)
+    assert [str(f.location) for f in found] == ['Vox › clip "Clip" @ bars 1–4']
+
+or compare (location, message) pairs at once with `findings(MyRule, live_set, threshold=3)`.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from .model import (
     Track,
 )
 
-__all__ = ["audio_clip", "make_set", "make_track", "midi_clip", "run_rule"]
+__all__ = ["audio_clip", "findings", "make_set", "make_track", "midi_clip", "run_rule"]
 
 
 def audio_clip(
@@ -147,3 +149,12 @@ def run_rule(
     known = {Path(p) for p in (existing_files or ())}
     context = Context(live_set, Path(live_set.path), file_exists=lambda path: path in known)
     return list(rule().check(live_set, parsed, context))
+
+
+def findings(
+    rule: type[Rule], live_set: LiveSet, *, existing_files=None, **options
+) -> list[tuple[str, str]]:
+    """What `rule` reports on `live_set`, as (location, message) pairs: the one check helper
+    for rule tests, `assert findings(MyRule, live_set) == [("Bass", "…")]`."""
+    found = run_rule(rule, live_set, existing_files=existing_files, **options)
+    return [(str(finding.location), finding.message) for finding in found]

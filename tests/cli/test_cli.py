@@ -27,7 +27,7 @@ from set_factory import (
 from alslint.lint.config import find_config_file
 
 ALSLINT = Path(sys.executable).parent / "alslint"
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 # The busy set's four findings (at every stage from mixing on), in report order.
 BUSY = {

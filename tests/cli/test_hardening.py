@@ -3,7 +3,7 @@ nothing hangs or reads local files; linted sets are never written.
 
 The damage zoo runs through the real command line (in-process and, for the no-traceback
 promise, as a subprocess). The property tests damage real corpus sets at random; the CI run
-is bounded, `tests/fuzz_sets.py` runs the long version.
+is bounded, `tests/support/fuzz_sets.py` runs the long version.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from set_factory import audio_clip, audio_track, set_xml, write_set
 
 from alslint.cli import run
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 ALSLINT = Path(sys.executable).parent / "alslint"
 
 

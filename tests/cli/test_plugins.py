@@ -33,7 +33,7 @@ from set_factory import (
 
 from alslint.lint.config import find_config_file
 
-FIXTURES = Path(__file__).parent / "plugin_fixtures"
+FIXTURES = Path(__file__).parents[1] / "plugin_fixtures"
 ALSLINT = Path(sys.executable).parent / "alslint"
 
 BUSY_LINES = [

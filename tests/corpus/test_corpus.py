@@ -11,8 +11,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from conftest import load_model, load_raw
 from corpus_counts import note_digest
+from corpus_lookup import load_model, load_raw
 
 from alslint.model import TimeSignature
 

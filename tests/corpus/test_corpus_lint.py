@@ -4,15 +4,12 @@ rule crashes, and the SARIF report of the whole corpus is valid SARIF 2.1.0."""
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import jsonschema
 import pytest
+from corpus_lookup import sarif_schema
 
 from alslint.cli import run
-
-SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 
 
 @pytest.fixture(scope="module")
@@ -45,9 +42,6 @@ def test_every_corpus_set_lints_without_crash(corpus_sarif, corpus_dir):
 
 
 def test_corpus_sarif_is_valid(corpus_sarif):
-    if not SCHEMA.is_file():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"SARIF schema not found at {SCHEMA}; required when CI=true")
-        pytest.skip(f"SARIF schema not found at {SCHEMA}")
+    schema = sarif_schema()
     _, sarif = corpus_sarif
-    jsonschema.Draft7Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(sarif)
+    jsonschema.Draft7Validator(json.loads(schema.read_text(encoding="utf-8"))).validate(sarif)

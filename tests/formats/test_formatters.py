@@ -3,7 +3,7 @@
 Snapshots: the expected output of each format lives in tests/snapshots/formatters/
 <format>-<scenario>.<ext>. After an intended change of a format, rewrite them with
 
-    ALSLINT_UPDATE_SNAPSHOTS=1 pytest tests/test_formatters.py
+    ALSLINT_UPDATE_SNAPSHOTS=1 pytest tests/formats/test_formatters.py
 
 then read every changed snapshot (`git diff tests/snapshots`) before committing it: a
 snapshot is only a test once a person has checked it is right.
@@ -19,6 +19,7 @@ from pathlib import Path
 
 import click
 import pytest
+from corpus_lookup import sarif_schema, unavailable
 from lxml import html as lxml_html
 
 from alslint.api import Location, Severity
@@ -34,12 +35,8 @@ from alslint.formatters import (
 )
 from alslint.lint.results import RESERVED, FileResult, RuleInfo, RunResult, Violation
 
-SNAPSHOTS = Path(__file__).parent / "snapshots" / "formatters"
+SNAPSHOTS = Path(__file__).parents[1] / "snapshots" / "formatters"
 UPDATE = os.environ.get("ALSLINT_UPDATE_SNAPSHOTS") == "1"
-SARIF_SCHEMA = (
-    Path(__file__).resolve().parents[1].parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
-)
-IN_CI = os.environ.get("CI", "").lower() == "true"
 VERSION = "9.9.9-test"  # fixed, so a version bump does not change the snapshots
 
 EXTENSIONS = {
@@ -297,18 +294,11 @@ def test_github_escapes_newlines_and_properties() -> None:
 
 
 def _sarif_validator():
-    reason = None
     try:
         import jsonschema
     except ImportError:
-        jsonschema, reason = None, "jsonschema is not installed (pip install -e .[test])"
-    if reason is None and not SARIF_SCHEMA.is_file():
-        reason = f"SARIF schema not found at {SARIF_SCHEMA} (expected in ../shared/schemas)"
-    if reason:
-        if IN_CI:
-            pytest.fail(f"{reason}; CI=true, so this is an error, not a skip")
-        pytest.skip(reason)
-    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+        unavailable("jsonschema is not installed (pip install -e .[test])")
+    schema = json.loads(sarif_schema().read_text(encoding="utf-8"))
     return jsonschema.Draft7Validator(schema)
 
 

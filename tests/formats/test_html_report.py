@@ -4,7 +4,7 @@
 
 The figure of the synthetic set is also a snapshot (tests/snapshots/formatters/
 html-arrangement.html); rewrite it with `ALSLINT_UPDATE_SNAPSHOTS=1 pytest
-tests/test_html_report.py` and read the diff before committing it.
+tests/formats/test_html_report.py` and read the diff before committing it.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from alslint.lint.results import (
     Violation,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SNAPSHOT = ROOT / "tests" / "snapshots" / "formatters" / "html-arrangement.html"
 UPDATE = os.environ.get("ALSLINT_UPDATE_SNAPSHOTS") == "1"
 IN_CI = os.environ.get("CI", "").lower() == "true"

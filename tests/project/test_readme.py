@@ -13,7 +13,7 @@ from set_factory import audio_clip, audio_track, set_xml, write_set
 
 from alslint.cli import run
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
 

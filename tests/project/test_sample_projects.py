@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import gzip
 import math
-import os
 import subprocess
 import sys
 import wave
@@ -32,11 +31,12 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from corpus_lookup import corpus_dir, unavailable
 from lxml import etree
 
 import alslint
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES_DIR = ROOT / "sample_projects"
 BUILDER = SAMPLES_DIR / "build_samples.py"
 SAMPLE_NAMES = ("demo.als", "clean.als")
@@ -80,21 +80,11 @@ CLIP_TAGS = frozenset({"AudioClip", "MidiClip"})
 # -- locating the corpus -------------------------------------------------------------------
 
 
-def _corpus_dir() -> Path:
-    env = os.environ.get("ALSLINT_CORPUS")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[2] / "shared" / "corpus"
-
-
 def _require_corpus() -> Path:
-    corpus = _corpus_dir()
-    if corpus.is_dir() and any(corpus.glob("live12*.als")):
-        return corpus
-    reason = f"reference corpus of Live sets not found at {corpus} (set ALSLINT_CORPUS)"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(reason + "; it is required when CI=true")
-    pytest.skip(reason)
+    corpus = corpus_dir()
+    if not any(corpus.glob("live12*.als")):
+        unavailable(f"no Live 12 set in the reference corpus at {corpus}")
+    return corpus
 
 
 # -- indexing XML -----------------------------------------------------------------------------

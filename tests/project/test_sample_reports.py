@@ -17,8 +17,8 @@ import pytest
 
 from alslint.cli import run
 
-REPO = Path(__file__).resolve().parents[1]
-SNAPSHOTS = Path(__file__).parent / "snapshots" / "samples"
+REPO = Path(__file__).resolve().parents[2]
+SNAPSHOTS = Path(__file__).parents[1] / "snapshots" / "samples"
 
 
 def lint(capsys, monkeypatch, *args):

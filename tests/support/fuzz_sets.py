@@ -1,12 +1,12 @@
 """Long fuzzing run: damage real corpus sets at random and check that alslint never escapes.
 
-    python tests/fuzz_sets.py --cases 5000 [--corpus ../shared/corpus] [--seed 1]
+    python tests/support/fuzz_sets.py --cases 5000 [--corpus ../shared/corpus] [--seed 1]
 
 Each case damages a real set (delete, duplicate or garble elements; sometimes cut the gzip
 stream), then loads it and runs every rule through the command line. A case fails when
 anything but alslint's own one-line error escapes, the exit code is not 0/1/2, or a rule
 crashes (ALS002). Failing cases are written to fuzz-failures/ for reproduction.
-The test suite runs a bounded version of this (tests/test_hardening.py).
+The test suite runs a bounded version of this (tests/cli/test_hardening.py).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from corpus_lookup import CORPUS  # noqa: E402
 from damage import damaged_set  # noqa: E402
 
 import alslint  # noqa: E402
@@ -34,9 +35,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument(
-        "--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "corpus"
-    )
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument(
         "--max-size", type=int, default=400_000, help="only corpus sets up to this many bytes"
     )

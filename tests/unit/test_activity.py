@@ -1,10 +1,8 @@
 """alslint.activity: which tracks sound in which bar."""
 
-import os
 from array import array
-from pathlib import Path
 
-import pytest
+from corpus_lookup import corpus_set
 
 import alslint
 from alslint.activity import (
@@ -121,14 +119,7 @@ def test_bar_runs_merges_consecutive_bars():
 
 
 def _corpus_set(name):
-    default = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-    corpus = Path(os.environ.get("ALSLINT_CORPUS") or default)
-    if not (corpus / name).is_file():
-        reason = f"reference corpus of Live sets not found at {corpus} (set ALSLINT_CORPUS)"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(reason + "; it is required when CI=true")
-        pytest.skip(reason)
-    return alslint.load(corpus / name)
+    return alslint.load(corpus_set(name))
 
 
 def test_corpus_glitchy_in_three_four():

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from alslint.cli import run
 
-REPO = Path(__file__).resolve().parents[1]
-SNAPSHOT = Path(__file__).parent / "snapshots" / "samples" / "demo.inspect.txt"
+REPO = Path(__file__).resolve().parents[2]
+SNAPSHOT = Path(__file__).parents[1] / "snapshots" / "samples" / "demo.inspect.txt"
 
 
 def inspect(capsys, monkeypatch, *args):

@@ -40,7 +40,7 @@ from alslint.model import (
 )
 from alslint.testing import audio_clip, make_set, make_track, midi_clip
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 # -- helpers -----------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ from alslint.model import (
 from alslint.testing import audio_clip, make_set, make_track, midi_clip
 
 ALSLINT = Path(sys.executable).parent / "alslint"
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from conftest import load_model
+from corpus_lookup import load_model
 
 from alslint.model import TimeSignature
 from alslint.timeline import BarPosition, Timeline
