@@ -313,6 +313,18 @@ class Track(_Model):
         """The envelopes of the track's mixer: volume, pan, sends (and tempo on the master)."""
         return [envelope for envelope in self.envelopes if envelope.owner == "Mixer"]
 
+    @property
+    def own_envelopes(self) -> list[Envelope]:
+        """The automation of this track's own parameters: on the master, without the set's
+        tempo and time signature, which Live keeps on the master's mixer."""
+        if self.type != "master":
+            return self.envelopes
+        return [
+            envelope
+            for envelope in self.envelopes
+            if envelope.owner != "Mixer" or envelope.parameter not in ("Tempo", "TimeSignature")
+        ]
+
     def mixer_envelope(self, parameter: str) -> Envelope | None:
         """The mixer envelope of `parameter` ("Volume", "Pan", "Tempo", …), or None."""
         for envelope in self.envelopes:

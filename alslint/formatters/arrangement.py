@@ -317,6 +317,49 @@ def _mark(
     )
 
 
+def _drawn(lanes: list[Lane], parents: list[int | None], with_findings: set[int]) -> list[bool]:
+    """Which lanes are drawn: clips or findings; groups holding a drawn lane; the master."""
+    keep = [
+        bool(lane.blocks) or i in with_findings or lane.type == "master"
+        for i, lane in enumerate(lanes)
+    ]
+    for i in reversed(range(len(lanes))):
+        if keep[i] and parents[i] is not None:
+            keep[parents[i]] = True
+    return keep
+
+
+def _child_spans(lanes: list[Lane], parents: list[int | None]):
+    """Children's clip spans, for the summary strip of group lanes (as Live shows them)."""
+    spans: dict[int, list[tuple[float, float]]] = {}
+    for i, lane in enumerate(lanes):
+        parent = parents[i]
+        while parent is not None:
+            spans.setdefault(parent, []).extend((b.start, b.end) for b in lane.blocks)
+            parent = parents[parent]
+    return spans
+
+
+def _clip_box(block, x, bars: _Bars, row: _BadgeRow, colour) -> ClipBox:
+    """One clip as a block: its colour, its name where it fits after the badges, a tooltip."""
+    x1, x2 = x(block.start), x(block.end)
+    w = max(x2 - x1, 1.0)
+    fill = colour(block.color) or NEUTRAL
+    lx = row.after(x1 + 3)  # the name starts after the badges at the clip's start
+    label = fit(block.name, x1 + w - lx + 3) if w >= LABEL_MIN_WIDTH else None
+    return ClipBox(
+        x=num(x1),
+        w=num(w),
+        fill=fill,
+        ink=ink(fill),
+        label=label,
+        lx=num(lx),
+        title=f"{block.name or 'unnamed clip'} · {bars.span(block.start, block.end)}"
+        + (" · deactivated" if block.disabled else ""),
+        disabled=block.disabled,
+    )
+
+
 def _place_findings(violations: list[Violation], bars: _Bars, by_index: dict[int, int]):
     """Findings numbered in list order and sorted onto lanes (with bars, or without: badges
     by the name), or across all tracks (the ruler); findings with neither are not drawn."""
@@ -367,6 +410,21 @@ def _name_badges(view: LaneView, pending: list[tuple[int, Violation]], anchor: s
             )
         )
         links.update((n, more) for n, _ in rest)
+
+
+def _across(across, anchor: str, x, length: float, height: int, links: dict[int, str]):
+    """Findings across all tracks: a badge in the ruler's third row, a band through the lanes."""
+    ruler_marks, bands = [], []
+    row = _BadgeRow()
+    for n, v, start, end in across:
+        mark = _mark(
+            n, v, anchor, x(start), x(end), RULER_HEIGHT, RULER_MARKS_HEIGHT, RULER_HEIGHT + 2, row
+        )
+        ruler_marks.append(mark)
+        if end - start <= BAND_MAX * length:  # a band over nearly everything only tints it all
+            bands.append(Mark(**{**mark.__dict__, "id": None, "y": "0", "h": str(height)}))
+        links[n] = str(mark.id)
+    return ruler_marks, bands
 
 
 def _grid(bars: _Bars, x, ppb: float, length: float, last_bar: int, height: int):
@@ -426,26 +484,17 @@ def arrangement(outline: Outline, violations: list[Violation], anchor: str = "1"
 
     on_lane, no_bars, across = _place_findings(violations, bars, by_index)
 
-    # Which lanes are drawn: clips or findings; groups holding a drawn lane; the master.
     parents = _parents(lanes)
-    keep = [
-        bool(lane.blocks) or i in on_lane or i in no_bars or lane.type == "master"
-        for i, lane in enumerate(lanes)
-    ]
-    for i in reversed(range(len(lanes))):
-        if keep[i] and parents[i] is not None:
-            keep[parents[i]] = True
+    keep = _drawn(lanes, parents, set(on_lane) | set(no_bars))
     table = colours.table(outline.color_palette)
+
+    def colour(stored: int | None) -> str | None:
+        return palette_colour(stored, outline.color_palette, table)
+
     # Live 8–9.1 store 0 as every track's colour: no real colour, so show none.
     track_colours = outline.color_palette != "live9" or any(lane.color for lane in lanes)
 
-    # Children's clip spans, for the summary strip of group lanes (as Live shows them).
-    spans: dict[int, list[tuple[float, float]]] = {}
-    for i, lane in enumerate(lanes):
-        parent = parents[i]
-        while parent is not None:
-            spans.setdefault(parent, []).extend((b.start, b.end) for b in lane.blocks)
-            parent = parents[parent]
+    spans = _child_spans(lanes, parents)
 
     depths = _depths(lanes)
     views: list[LaneView] = []
@@ -466,34 +515,14 @@ def arrangement(outline: Outline, violations: list[Violation], anchor: str = "1"
             depth=depths[i],
             on=lane.on,
             section=section and bool(views),
-            colour=(palette_colour(lane.color, outline.color_palette, table) or NEUTRAL)
-            if track_colours
-            else None,
+            colour=(colour(lane.color) or NEUTRAL) if track_colours else None,
         )
         row = _BadgeRow()
         for n, v, start, end in on_lane.get(i, []):
             mark = _mark(n, v, anchor, x(start), x(end), 1, LANE_HEIGHT - 2, 4, row)
             view.marks.append(mark)
             links[n] = str(mark.id)
-        for block in lane.blocks:
-            x1, x2 = x(block.start), x(block.end)
-            w = max(x2 - x1, 1.0)
-            fill = palette_colour(block.color, outline.color_palette, table) or NEUTRAL
-            lx = row.after(x1 + 3)  # the name starts after the badges at the clip's start
-            label = fit(block.name, x1 + w - lx + 3) if w >= LABEL_MIN_WIDTH else None
-            view.blocks.append(
-                ClipBox(
-                    x=num(x1),
-                    w=num(w),
-                    fill=fill,
-                    ink=ink(fill),
-                    label=label,
-                    lx=num(lx),
-                    title=f"{block.name or 'unnamed clip'} · {bars.span(block.start, block.end)}"
-                    + (" · deactivated" if block.disabled else ""),
-                    disabled=block.disabled,
-                )
-            )
+        view.blocks = [_clip_box(block, x, bars, row, colour) for block in lane.blocks]
         if lane.type == "group":
             view.summary = [
                 (num(x(a)), num(max(x(b) - x(a), 1.0))) for a, b in _merge(spans.get(i, []))
@@ -502,18 +531,8 @@ def arrangement(outline: Outline, violations: list[Violation], anchor: str = "1"
         views.append(view)
     height = max(len(views), 1) * LANE_HEIGHT
 
-    # Findings across all tracks: a band through the lanes, a badge in the ruler's third row.
     ruler_height = RULER_HEIGHT + (RULER_MARKS_HEIGHT if across else 0)
-    ruler_marks, bands = [], []
-    row = _BadgeRow()
-    for n, v, start, end in across:
-        mark = _mark(
-            n, v, anchor, x(start), x(end), RULER_HEIGHT, RULER_MARKS_HEIGHT, RULER_HEIGHT + 2, row
-        )
-        ruler_marks.append(mark)
-        if end - start <= BAND_MAX * length:  # a band over nearly everything only tints it all
-            bands.append(Mark(**{**mark.__dict__, "id": None, "y": "0", "h": str(height)}))
-        links[n] = str(mark.id)
+    ruler_marks, bands = _across(across, anchor, x, length, height, links)
 
     grid8, grid16, ticks, labels = _grid(bars, x, ppb, length, last_bar, height)
     # Locators: a flag and a name in the ruler, a dashed line through the lanes.

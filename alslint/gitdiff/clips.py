@@ -171,24 +171,14 @@ class ClipsAndAutomation:
                     )
                 )
             self._clip_pair(x, y, "session ", out, slot=f"slot {new_slot}")
-        for clip in old_left:
-            slot = (clip.scene_index or 0) + 1
-            out.append(
-                (
-                    "clip-removed",
-                    f"session clip {quote(clip.name)} in slot {slot} removed",
-                    dict(subject=clip.name, old={"slot": slot}),
-                )
-            )
-        for clip in new_left:
-            slot = (clip.scene_index or 0) + 1
-            out.append(
-                (
-                    "clip-added",
-                    f"session clip {quote(clip.name)} added in slot {slot}",
-                    dict(subject=clip.name, new={"slot": slot}),
-                )
-            )
+        for kind, clips, side, words in (
+            ("clip-removed", old_left, "old", "in slot {slot} removed"),
+            ("clip-added", new_left, "new", "added in slot {slot}"),
+        ):
+            for clip in clips:
+                slot = (clip.scene_index or 0) + 1
+                message = f"session clip {quote(clip.name)} " + words.format(slot=slot)
+                out.append((kind, message, {"subject": clip.name, side: {"slot": slot}}))
 
     # automation ---------------------------------------------------------------------------
 
@@ -309,15 +299,9 @@ def _clip_place(clip: Clip) -> dict:
 def _envelopes_by_key(track: Track) -> dict[tuple, Envelope]:
     result: dict[tuple, Envelope] = {}
     seen: Counter = Counter()
-    for envelope in track.envelopes:
+    for envelope in track.own_envelopes:  # the set's tempo and signature: at the set level
         if not len(envelope.points):
             continue  # only its static value: not automation
-        if (
-            track.type == "master"
-            and envelope.owner == "Mixer"
-            and envelope.parameter in ("Tempo", "TimeSignature")
-        ):
-            continue  # compared at the set level
         base = (tuple(envelope.device_path), envelope.owner, envelope.parameter)
         result[(*base, seen[base])] = envelope
         seen[base] += 1

@@ -170,15 +170,10 @@ def _track_lines(track: Track, timeline: Timeline) -> Iterable[str]:
     for clip in sorted(track.session_clips, key=lambda c: (c.scene_index or 0, c.name)):
         yield f"  slot {(clip.scene_index or 0) + 1}: {clip_summary(clip)}"
     # Stable order: by device path and parameter; equal labels keep the order Live wrote.
-    for envelope in sorted(track.envelopes, key=_envelope_key):
+    # The set's tempo and time signature are shown with the set, not with the master.
+    for envelope in sorted(track.own_envelopes, key=_envelope_key):
         if not len(envelope.points):
             continue  # Live keeps an envelope with only its static value: no automation
-        if (
-            track.type == "master"
-            and envelope.owner == "Mixer"
-            and envelope.parameter in ("Tempo", "TimeSignature")
-        ):
-            continue  # shown with the set's tempo and time signature
         yield "  " + envelope_summary(envelope, timeline)
 
 

@@ -294,3 +294,17 @@ def test_reached_returns_by_level_or_by_automation():
         0,
         2,
     }  # B only from a track that is switched off
+
+
+def test_own_envelopes_leave_the_sets_tempo_and_signature_to_the_set():
+    tempo, signature, volume = (
+        _env("Tempo", [120.0]),
+        _env("TimeSignature", [201.0]),
+        _env("Volume", [1.0]),
+    )
+    master = Track(
+        index=1, id=None, type="master", name="Main", envelopes=[tempo, signature, volume]
+    )
+    assert master.own_envelopes == [volume]
+    audio = Track(index=0, id=1, type="audio", name="Bass", envelopes=[tempo, volume])
+    assert audio.own_envelopes == [tempo, volume]
