@@ -1,4 +1,4 @@
-"""The one look-up of what the tests read from outside the repository: the reference corpus of
+"""The one look-up of what the tests need from outside the repository: the reference corpus of
 real Live sets (`../shared/corpus`, or `$ALSLINT_CORPUS`) and the SARIF schema
 (`../shared/schemas`).
 
