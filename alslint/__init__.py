@@ -13,7 +13,7 @@ __all__ = ["AlslintError", "ConfigError", "LiveSet", "SetReadError", "__version_
 
 def __getattr__(name: str):
     if name == "load":
-        from .parser import load
+        from .als.build import load
 
         return load
     if name == "LiveSet":

@@ -31,16 +31,6 @@ if TYPE_CHECKING:
     from .model import Clip, LiveSet, Track
     from .timeline import Timeline
 
-__all__ = [
-    "bar_runs",
-    "song_bars",
-    "song_span",
-    "sounding_bars",
-    "sounding_clips",
-    "sounding_tracks",
-    "tracks_per_bar",
-]
-
 _EPSILON = 1e-6  # beats: a clip ending exactly on a bar line does not reach into the next bar
 
 

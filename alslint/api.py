@@ -23,7 +23,6 @@ touch files; the engine stamps code, severity and file onto what they yield.
 
 from __future__ import annotations
 
-import enum
 import fnmatch
 import os
 import re
@@ -32,10 +31,24 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
+from . import describe
+
+# Which tracks sound in which bar (alslint.activity), for the arrangement rules and yours.
+from .activity import (
+    bar_runs,
+    song_bars,
+    song_span,
+    sounding_bars,
+    sounding_clips,
+    sounding_tracks,
+    tracks_per_bar,
+)
+from .describe import MIN_GAIN, gain_to_db
+from .findings import Finding, Location
+from .levels import STAGE_ORDER, Severity, Stage
 from .model import Clip, Device, LiveSet, Track
-from .stages import STAGE_ORDER
 
 if TYPE_CHECKING:
     from .timeline import Timeline
@@ -52,29 +65,19 @@ __all__ = [
     "Severity",
     "Stage",
     "Track",
+    "MIN_GAIN",
     "STAGE_ORDER",
+    "describe",
+    "gain_to_db",
     "name_matches",
+    "bar_runs",
+    "song_bars",
+    "song_span",
+    "sounding_bars",
+    "sounding_clips",
+    "sounding_tracks",
+    "tracks_per_bar",
 ]
-
-
-class Severity(str, enum.Enum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        return {"error": 3, "warning": 2, "info": 1}[self.value]
-
-
-class Stage(str, enum.Enum):
-    """The five production stages; a rule belongs to the stage where its problem is fixed."""
-
-    COMPOSITION = "composition"
-    ARRANGEMENT = "arrangement"
-    SOUND_DESIGN = "sound-design"
-    MIXING = "mixing"
-    MASTERING = "mastering"
 
 
 def _kebab(name: str) -> str:
@@ -91,56 +94,6 @@ def name_matches(name: str, patterns: list[str]) -> bool:
     """Case-insensitive glob match of a track/clip/device name, for rules' allow lists."""
     lowered = name.lower()
     return any(fnmatch.fnmatchcase(lowered, pattern.lower()) for pattern in patterns)
-
-
-class Location(BaseModel):
-    """Where in the set a finding is: a logical path a producer can follow in Live."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    track: str | None = None
-    track_index: int | None = None  # display position, 0-based
-    clip: str | None = None
-    device: str | None = None
-    parameter: str | None = None
-    scene: str | None = None
-    start: float | None = None  # beats
-    end: float | None = None  # beats (exclusive)
-    bar_start: int | None = None  # filled from start/end by the engine
-    bar_end: int | None = None
-
-    @property
-    def bars(self) -> str | None:
-        if self.bar_start is None:
-            return None
-        if self.bar_end is None or self.bar_end == self.bar_start:
-            return f"bar {self.bar_start}"
-        return f"bars {self.bar_start}–{self.bar_end}"
-
-    @property
-    def object_path(self) -> str:
-        """`track › device › parameter` / `track › clip`, without the bars."""
-        parts = [p for p in (self.track, self.device, self.parameter) if p]
-        if self.clip is not None:
-            parts.append(f'clip "{self.clip}"' if self.clip else "unnamed clip")
-        if self.scene:
-            parts.append(f"scene {self.scene}")
-        return " › ".join(parts)
-
-    def __str__(self) -> str:
-        path, bars = self.object_path, self.bars
-        if path and bars:
-            return f"{path} @ {bars}"
-        return path or bars or "whole set"
-
-
-class Finding(BaseModel):
-    """What a rule yields: a message in a producer's words and where it applies."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    message: str
-    location: Location = Field(default_factory=Location)
 
 
 class Context:
@@ -252,25 +205,3 @@ class Rule:
             if doc_path.is_file():
                 return doc_path.read_text(encoding="utf-8")
         return cls.summary
-
-
-# Which tracks sound in which bar (alslint.activity), for the arrangement rules and yours.
-from .activity import (  # noqa: E402
-    bar_runs,
-    song_bars,
-    song_span,
-    sounding_bars,
-    sounding_clips,
-    sounding_tracks,
-    tracks_per_bar,
-)
-
-__all__ += [
-    "bar_runs",
-    "song_bars",
-    "song_span",
-    "sounding_bars",
-    "sounding_clips",
-    "sounding_tracks",
-    "tracks_per_bar",
-]

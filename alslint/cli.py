@@ -1,4 +1,4 @@
-"""The `alslint` command line.
+"""The `alslint` command line: assembles the commands of `alslint.commands` into one group.
 
 Exit codes (a public contract, see README "Exit codes"):
   0  nothing at or above the failure threshold (or no difference, for `diff`)
@@ -9,21 +9,19 @@ Exit codes (a public contract, see README "Exit codes"):
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 
 import click
 
 from ._version import __version__
+from .commands.exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from .commands.gitdiff import diff, textconv
+from .commands.inspect import inspect
+from .commands.lint import FORMAT_NAMES, lint
+from .commands.rules import list_rules, show_rule
 from .errors import AlslintError
-from .stages import STAGE_ORDER
 
-#: Every --format name; kept here so that `--help` needs no formatter imports.
-FORMAT_NAMES = ("text", "markdown", "html", "json", "sarif", "github", "junit", "gitlab")
-
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_ERROR = 2
+__all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "FORMAT_NAMES", "cli", "main", "run"]
 
 
 class _DefaultToLint(click.Group):
@@ -44,291 +42,8 @@ def cli():
     """
 
 
-@cli.command()
-@click.argument("path", type=click.Path(dir_okay=True, path_type=str))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text for people, json for tools (documented keys).",
-)
-def inspect(path: str, output_format: str):
-    """Print an overview of one set: version, tempo, tracks, clips, locators, automation."""
-    from .inspect_report import to_json, to_text
-    from .overview import overview
-    from .parser import load
-
-    summary = overview(load(path))
-    click.echo(to_json(summary) if output_format == "json" else to_text(summary), nl=False)
-
-
-def _progress_reporter():
-    """Progress on stderr, only for a person at a terminal (never in pipes or CI logs)."""
-    if not sys.stderr.isatty() or os.environ.get("CI"):
-        return lambda done, total, path: None
-
-    def report(done: int, total: int, path) -> None:
-        if total < 2:
-            return
-        line = f"[{done}/{total}] {path}"
-        sys.stderr.write("\r\x1b[K" + line[: shutil.get_terminal_size().columns - 1])
-        if done == total:
-            sys.stderr.write("\r\x1b[K")
-        sys.stderr.flush()
-
-    return report
-
-
-def _split(values: tuple[str, ...]) -> list[str]:
-    return [item.strip() for value in values for item in value.split(",") if item.strip()]
-
-
-def _write_output(text: str, output: str, human: bool) -> None:
-    """Write the report to `output` atomically; never over a Live set."""
-    from pathlib import Path
-
-    from .files import write_text_atomically
-
-    target = Path(output)
-    if target.suffix.lower() == ".als":
-        raise click.UsageError(f"--output {output}: refusing to write a report over a Live set")
-    if target.is_dir():
-        raise click.UsageError(f"--output {output}: is a folder")
-    try:
-        write_text_atomically(target, click.unstyle(text) if human else text)
-    except OSError as exc:
-        raise click.UsageError(
-            f"--output {output}: cannot be written ({exc.strerror or exc})"
-        ) from None
-
-
-@cli.command()
-@click.argument("paths", nargs=-1, required=True, type=str)
-@click.option(
-    "--stage",
-    type=click.Choice(STAGE_ORDER),
-    default=None,
-    help="The stage you are about to start: runs the rules of every stage before it "
-    "[default: mixing, or `stage` from config]. `release` runs all.",
-)
-@click.option(
-    "--select",
-    multiple=True,
-    help="Rules to run (codes, code prefixes or names; comma-separated). Replaces the config's `select`.",
-)
-@click.option("--extend-select", multiple=True, help="Rules to run in addition.")
-@click.option("--ignore", multiple=True, help="Rules not to run.")
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "info"]),
-    default=None,
-    help="Lowest severity that makes the exit code 1 [default: warning].",
-)
-@click.option(
-    "--min-severity",
-    type=click.Choice(["error", "warning", "info"]),
-    default=None,
-    help="Report only findings at or above this severity [default: info, all of them].",
-)
-@click.option(
-    "--exit-zero",
-    is_flag=True,
-    help="Exit 0 even when there are findings (unreadable sets still exit 2).",
-)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(list(FORMAT_NAMES)),
-    default="text",
-    show_default=True,
-)
-@click.option(
-    "--output",
-    "-o",
-    type=str,
-    default=None,
-    help="Write the report to this file instead of standard output.",
-)
-@click.option(
-    "--config",
-    "config_file",
-    type=str,
-    default=None,
-    help="Use this alslint.toml or pyproject.toml instead of searching for one.",
-)
-@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
-@click.option(
-    "--rules-dir",
-    multiple=True,
-    help="Load rules from the .py files in this folder (runs their code).",
-)
-@click.option(
-    "--force-exclude",
-    is_flag=True,
-    help="Apply `exclude` (and Backup/) to files named on the command line too, as pre-commit needs.",
-)
-@click.option(
-    "--color/--no-color",
-    default=None,
-    help="Colour the text report [default: when writing to a terminal].",
-)
-@click.option(
-    "--max-set-mb",
-    type=click.IntRange(1, 16384),
-    default=None,
-    help="Refuse sets whose XML decompresses to more than this [default: 512].",
-)
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(1, 256),
-    default=None,
-    help="Lint this many sets in parallel [default: number of cores].",
-)
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
-@click.option(
-    "--generate-ignore",
-    is_flag=True,
-    help="Accept every current finding: write them to .alslint-ignore in this folder.",
-)
-def lint(
-    paths,
-    stage,
-    select,
-    extend_select,
-    ignore,
-    fail_on,
-    min_severity,
-    exit_zero,
-    output_format,
-    output,
-    config_file,
-    isolated,
-    rules_dir,
-    force_exclude,
-    color,
-    max_set_mb,
-    jobs,
-    no_cache,
-    generate_ignore,
-):
-    """Lint Live sets (files or folders) and report what is still open."""
-    from pathlib import Path
-
-    from . import baseline, engine
-    from .api import Severity
-    from .config import check_selectors, find_config_file, load_config, resolve_rules
-    from .formatters import HUMAN_FORMATS, render
-    from .registry import collect_rules
-
-    if isolated:
-        config = load_config(None)
-    else:
-        config = load_config(Path(config_file) if config_file else find_config_file(Path.cwd()))
-    settings = config.settings
-    if max_set_mb is not None:
-        settings.max_set_mb = max_set_mb
-    stage = stage or settings.stage
-    rule_dirs = [(config.root / d, config.label) for d in settings.rules_dirs]
-    rule_dirs += [(Path(d), "--rules-dir") for d in rules_dir]
-    rules = collect_rules(rule_dirs)
-    # Selectors typed on the command line are checked (and blamed) apart from the file's.
-    for name, values in (("select", select), ("extend-select", extend_select), ("ignore", ignore)):
-        check_selectors(_split(values), rules, f"command line: {name}")
-    if select:
-        settings.select = _split(select)
-    settings.extend_select += _split(extend_select)
-    settings.ignore += _split(ignore)
-    job = engine.LintJob(config, resolve_rules(config, rules, stage), stage, force_exclude)
-    job.with_outline = output_format == "html"
-    if not no_cache:
-        from .cache import Cache, cache_dir, run_key
-
-        config_key = f"{config.root}\n{settings.model_dump_json()}\n{stage}\n{job.with_outline}"
-        job.cache = Cache(cache_dir(), run_key(job.settings, config_key, job.max_xml_bytes))
-    ignore_file = Path(baseline.IGNORE_FILE)
-    entries = [] if isolated else baseline.read(ignore_file)  # a bad file fails before the run
-    result = engine.run(list(paths), job, jobs or os.cpu_count() or 1, _progress_reporter())
-    if generate_ignore:
-        count = baseline.write(result, ignore_file, entries)
-        click.echo(f"alslint: wrote {count} accepted finding(s) to {ignore_file}", err=True)
-        return EXIT_ERROR if result.has_unreadable else EXIT_OK
-    baseline.apply(result, entries, ignore_file)
-    if min_severity:
-        result.drop_below(Severity(min_severity))
-
-    report = render(result, output_format)
-    human = output_format in HUMAN_FORMATS
-    if output:
-        _write_output(report, output, human)
-    else:
-        click.echo(report, nl=False, color=color if human else False)
-    if output or output_format != "text":
-        for file in result.files:
-            if file.unreadable:
-                click.echo(f"alslint: error: {file.path}: {file.violations[0].message}", err=True)
-
-    if result.has_unreadable:
-        return EXIT_ERROR
-    threshold = Severity(fail_on or settings.fail_on)
-    if not exit_zero and result.worst_at_or_above(threshold):
-        return EXIT_FINDINGS
-    return EXIT_OK
-
-
-def _all_rules(rules_dir: tuple[str, ...]):
-    from pathlib import Path
-
-    from .registry import collect_rules
-
-    return collect_rules([(Path(d), "--rules-dir") for d in rules_dir])
-
-
-@cli.command("rules")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-)
-@click.option("--rules-dir", multiple=True, help="Also list the rules in this folder.")
-def list_rules(output_format: str, rules_dir: tuple[str, ...]):
-    """List every rule: code, name, stage, default severity, summary."""
-    import json
-
-    from .templating import table
-
-    rules = _all_rules(rules_dir)
-    if output_format == "json":
-        rows = [
-            {
-                "code": r.code,
-                "name": r.name,
-                "stage": r.stage.value,
-                "severity": r.default_severity.value,
-                "summary": r.summary,
-            }
-            for r in rules
-        ]
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
-        return
-    rows = [[r.code, r.name, r.stage.value, r.default_severity.value, r.summary] for r in rules]
-    click.echo(table(rows, ["Code", "Name", "Stage", "Severity", "Summary"]))
-
-
-@cli.command("rule")
-@click.argument("name_or_code")
-@click.option("--rules-dir", multiple=True, help="Also search the rules in this folder.")
-def show_rule(name_or_code: str, rules_dir: tuple[str, ...]):
-    """Print the documentation of one rule, by name or code."""
-    for rule in _all_rules(rules_dir):
-        if name_or_code in (rule.code, rule.name) or name_or_code.upper() == rule.code:
-            click.echo(rule.doc().rstrip("\n"))
-            return
-    raise click.UsageError(f"no rule named or coded '{name_or_code}' (see `alslint rules`)")
+for command in (inspect, lint, list_rules, show_rule, textconv, diff):
+    cli.add_command(command)
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -365,9 +80,3 @@ def run(argv: list[str] | None = None) -> int:
 
 def main() -> None:
     sys.exit(run())
-
-
-from .git_commands import diff, textconv  # noqa: E402
-
-cli.add_command(textconv)
-cli.add_command(diff)

@@ -1,6 +1,6 @@
 """The object model of a Live set, in the words a producer uses.
 
-Built by `alslint.parser` from any Live version 8–12; rules and reports read only this model,
+Built by `alslint.als` from any Live version 8–12; rules and reports read only this model,
 never XML, so version differences are handled once, in the parser.
 
 Times are in beats (quarter notes) from the start of the arrangement. Large collections
@@ -12,55 +12,25 @@ would cost more than parsing the XML itself.
 from __future__ import annotations
 
 import math
+import re
 from array import array
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
-if TYPE_CHECKING:
-    from .timeline import Timeline
+from .describe import MIN_GAIN, gain_to_db
+
+# TimeSignature is defined with the time maths and stays one of the model's public names.
+from .timeline import Timeline, TimeSignature
 
 TrackType = Literal["audio", "midi", "group", "return", "master"]
 ClipKind = Literal["audio", "midi"]
 PluginFormat = Literal["vst2", "vst3", "au"]
 
-#: Volume/send floor: Live shows this gain (-70 dB) as -inf.
-MIN_GAIN = 0.0003162277571
-
-
-def gain_to_db(gain: float) -> float:
-    """Linear gain to dB; Live's floor and below are -inf."""
-    if gain <= MIN_GAIN * 1.0001:
-        return -math.inf
-    return 20.0 * math.log10(gain)
-
 
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=False, arbitrary_types_allowed=True, extra="forbid")
-
-
-class TimeSignature(_Model):
-    numerator: int = 4
-    denominator: int = 4
-
-    @classmethod
-    def from_code(cls, code: int) -> TimeSignature:
-        """Decode Live's single-integer signature: (numerator - 1) + 99 * log2(denominator)."""
-        exponent, numerator_minus_one = divmod(int(code), 99)
-        return cls(numerator=numerator_minus_one + 1, denominator=2**exponent)
-
-    @property
-    def code(self) -> int:
-        return (self.numerator - 1) + 99 * int(math.log2(self.denominator))
-
-    @property
-    def beats_per_bar(self) -> float:
-        """Length of one bar in quarter-note beats."""
-        return self.numerator * 4.0 / self.denominator
-
-    def __str__(self) -> str:
-        return f"{self.numerator}/{self.denominator}"
 
 
 class Points:
@@ -142,6 +112,11 @@ class Scene(_Model):
     time_signature: TimeSignature | None = None
 
 
+#: A send's parameter as the parser names it: "Send B", or "Sends › Send B" (the letter of the
+#: return track it feeds).
+_SEND_PARAMETER = re.compile(r"(?:^|› )Send ([A-Z])$")
+
+
 class Envelope(_Model):
     """One automation envelope, resolved to the parameter it drives."""
 
@@ -155,6 +130,22 @@ class Envelope(_Model):
     @property
     def label(self) -> str:
         return f"{self.owner} › {self.parameter}"
+
+    @property
+    def send_index(self) -> int | None:
+        """The return track (0 = A) whose send this mixer envelope drives, else None."""
+        if self.owner != "Mixer":
+            return None
+        match = _SEND_PARAMETER.search(self.parameter)
+        return ord(match.group(1)) - ord("A") if match else None
+
+    @property
+    def highest(self) -> float:
+        """The highest value the parameter takes: its points and the value before them."""
+        values = [*self.points.values]
+        if self.default_value is not None:
+            values.append(self.default_value)
+        return max(values, default=-math.inf)
 
     @property
     def moves(self) -> bool:
@@ -237,18 +228,6 @@ class Mixer(_Model):
         return gain_to_db(self.volume)
 
 
-#: `RelativePathType` of a file reference, as observed across Live 8–12 sets.
-SAMPLE_LOCATION_KINDS = {
-    0: "absolute",  # only the absolute path
-    1: "external",  # outside the project, relative to the project folder
-    2: "library",  # the Live 8–10 Library
-    3: "project",  # inside the project folder
-    5: "pack",  # an installed Live pack
-    6: "user-library",
-    7: "built-in",  # Live's own content
-}
-
-
 class SampleRef(_Model):
     """Where an audio clip's sample lives, as stored by Live. Clips that play the same file
     share one (immutable) `SampleRef`."""
@@ -258,19 +237,12 @@ class SampleRef(_Model):
     name: str  # file name
     path: str | None = None  # absolute path as saved (Live 11+, or rebuilt from path hints)
     relative_path: str | None = None  # relative to the project folder (or pack)
-    relative_path_type: int | None = None
+    relative_path_type: int | None = (
+        None  # 0 absolute, 1 outside, 3 in the project, 2/5/6/7 installed
+    )
     live_pack_name: str | None = None
     duration_samples: int | None = None
     sample_rate: float | None = None
-
-    @property
-    def in_live_pack(self) -> bool:
-        return bool(self.live_pack_name)
-
-    @property
-    def location_kind(self) -> str:
-        """Where Live resolves the file from, by `relative_path_type` (as seen in real sets)."""
-        return SAMPLE_LOCATION_KINDS.get(self.relative_path_type, "unknown")
 
 
 class Fades(_Model):
@@ -335,6 +307,30 @@ class Track(_Model):
     session_clips: list[Clip] = Field(default_factory=list)
     take_lane_clips: list[Clip] = Field(default_factory=list)
     envelopes: list[Envelope] = Field(default_factory=list)
+
+    @property
+    def mixer_envelopes(self) -> list[Envelope]:
+        """The envelopes of the track's mixer: volume, pan, sends (and tempo on the master)."""
+        return [envelope for envelope in self.envelopes if envelope.owner == "Mixer"]
+
+    @property
+    def own_envelopes(self) -> list[Envelope]:
+        """The automation of this track's own parameters: on the master, without the set's
+        tempo and time signature, which Live keeps on the master's mixer."""
+        if self.type != "master":
+            return self.envelopes
+        return [
+            envelope
+            for envelope in self.envelopes
+            if envelope.owner != "Mixer" or envelope.parameter not in ("Tempo", "TimeSignature")
+        ]
+
+    def mixer_envelope(self, parameter: str) -> Envelope | None:
+        """The mixer envelope of `parameter` ("Volume", "Pan", "Tempo", …), or None."""
+        for envelope in self.envelopes:
+            if envelope.owner == "Mixer" and envelope.parameter == parameter:
+                return envelope
+        return None
 
     def all_devices(self) -> Iterator[Device]:
         """Every device on the track, racks opened up, in chain order."""
@@ -402,6 +398,20 @@ class LiveSet(_Model):
             current = self.parent(current)
         return True
 
+    def reached_returns(self) -> set[int]:
+        """Positions (0 = A) of the return tracks that a switched-on audio, MIDI or group track
+        passes signal to, by a send's level or by its automation rising above Live's floor."""
+        reached = set()
+        for track in self.tracks:
+            if track.type in ("master", "return") or not self.is_audible(track):
+                continue
+            reached.update(send.return_index for send in track.mixer.sends if send.reaches)
+            for envelope in track.mixer_envelopes:
+                index = envelope.send_index
+                if index is not None and envelope.highest > MIN_GAIN * 1.0001:
+                    reached.add(index)
+        return reached
+
     @property
     def tempo_automated(self) -> bool:
         return self.tempo_envelope is not None and self.tempo_envelope.moves
@@ -419,9 +429,20 @@ class LiveSet(_Model):
         )
 
     def timeline(self) -> Timeline:
-        from .timeline import Timeline
-
-        return Timeline.for_set(self)
+        """The set's musical time: its signature changes and what its tempo envelope plays."""
+        changes = []
+        sig_env = self.time_signature_envelope
+        if sig_env is not None:
+            changes = [(t, TimeSignature.from_code(int(v))) for t, v in sig_env.points if t >= 0]
+        # A tempo envelope, moving or not, is what Live plays; the stored tempo field only
+        # applies when there is none (e.g. Live 8/9 sets without tempo automation).
+        tempo_points = []
+        tempo_env = self.tempo_envelope
+        if tempo_env is not None:
+            tempo_points = [(t, v) for t, v in tempo_env.points]
+            if tempo_env.default_value and (not tempo_points or tempo_points[0][0] > 0):
+                tempo_points.insert(0, (0.0, tempo_env.default_value))
+        return Timeline(self.time_signature, changes, self.tempo, tempo_points)
 
 
 Device.model_rebuild()

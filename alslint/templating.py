@@ -3,27 +3,11 @@
 from __future__ import annotations
 
 import functools
-import math
 
 import click
 import jinja2
 
 _SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
-
-
-def format_db(value: float | None) -> str:
-    """dB for people: one decimal, "-inf" for Live's floor."""
-    if value is None or (isinstance(value, float) and math.isinf(value)):
-        return "-inf"
-    return f"{value:+.1f}" if value else "0.0"
-
-
-def format_pan(value: float) -> str:
-    """Pan as Live shows it: C, or 0–50 L/R."""
-    amount = round(abs(value) * 50)
-    if amount == 0:
-        return "C"
-    return f"{amount}{'L' if value < 0 else 'R'}"
 
 
 def table(rows: list[list[object]], headers: list[str]) -> str:
@@ -57,8 +41,6 @@ def environment(autoescape: bool = False) -> jinja2.Environment:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters["db"] = format_db
-    env.filters["pan"] = format_pan
     env.filters["style"] = style
     env.filters["severity_style"] = severity_style
     env.globals["table"] = table

@@ -5,8 +5,10 @@ Build a small set as a model (no Live needed) and run one rule over it:
     from alslint.testing import audio_clip, make_set, make_track, run_rule
 
     live_set = make_set(tracks=[make_track("audio", "Vox", clips=[audio_clip(0, 16)])])
-    findings = run_rule(MyRule, live_set, threshold=3)
-    assert [str(f.location) for f in findings] == ['Vox › clip "Clip" @ bars 1–4']
+    found = run_rule(MyRule, live_set, threshold=3)
+    assert [str(f.location) for f in found] == ['Vox › clip "Clip" @ bars 1–4']
+
+or compare (location, message) pairs at once with `findings(MyRule, live_set, threshold=3)`.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .api import Context, Finding, Rule
+from .describe import MIN_GAIN
 from .model import (
     Clip,
     Fades,
@@ -26,7 +29,7 @@ from .model import (
     Track,
 )
 
-__all__ = ["audio_clip", "make_set", "make_track", "midi_clip", "run_rule"]
+__all__ = ["audio_clip", "findings", "make_set", "make_track", "midi_clip", "run_rule"]
 
 
 def audio_clip(
@@ -117,7 +120,7 @@ def make_set(
             track.id = 100 + index
         if track.type != "return" and not track.mixer.sends:
             track.mixer.sends = [
-                Send(return_index=i, return_name=r.name, level=0.0003162277571)
+                Send(return_index=i, return_name=r.name, level=MIN_GAIN)
                 for i, r in enumerate(returns)
             ]
     tracks.append(Track(index=len(tracks), id=None, type="master", name="Main"))
@@ -146,3 +149,12 @@ def run_rule(
     known = {Path(p) for p in (existing_files or ())}
     context = Context(live_set, Path(live_set.path), file_exists=lambda path: path in known)
     return list(rule().check(live_set, parsed, context))
+
+
+def findings(
+    rule: type[Rule], live_set: LiveSet, *, existing_files=None, **options
+) -> list[tuple[str, str]]:
+    """What `rule` reports on `live_set`, as (location, message) pairs: the one check helper
+    for rule tests, `assert findings(MyRule, live_set) == [("Bass", "…")]`."""
+    found = run_rule(rule, live_set, existing_files=existing_files, **options)
+    return [(str(finding.location), finding.message) for finding in found]

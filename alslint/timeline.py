@@ -3,6 +3,9 @@
 
 Live starts a new bar at every time-signature change, so a bar cut short by a change still
 counts as one bar. Tempo automation ramps linearly in BPM between breakpoints.
+
+Like any time maths, this module knows nothing above it: the set builds its own timeline
+(`LiveSet.timeline()`).
 """
 
 from __future__ import annotations
@@ -10,12 +13,36 @@ from __future__ import annotations
 import bisect
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-from .model import TimeSignature
+from pydantic import BaseModel, ConfigDict
 
-if TYPE_CHECKING:
-    from .model import LiveSet
+
+class TimeSignature(BaseModel):
+    """A time signature; Live stores it as one integer code."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    numerator: int = 4
+    denominator: int = 4
+
+    @classmethod
+    def from_code(cls, code: int) -> TimeSignature:
+        """Decode Live's single-integer signature: (numerator - 1) + 99 * log2(denominator)."""
+        exponent, numerator_minus_one = divmod(int(code), 99)
+        return cls(numerator=numerator_minus_one + 1, denominator=2**exponent)
+
+    @property
+    def code(self) -> int:
+        return (self.numerator - 1) + 99 * int(math.log2(self.denominator))
+
+    @property
+    def beats_per_bar(self) -> float:
+        """Length of one bar in quarter-note beats."""
+        return self.numerator * 4.0 / self.denominator
+
+    def __str__(self) -> str:
+        return f"{self.numerator}/{self.denominator}"
 
 
 class BarPosition(NamedTuple):
@@ -53,22 +80,6 @@ class Timeline:
         self._tempo_points = sorted(
             (p for p in (tempo_points or []) if p[1] > 0), key=lambda p: p[0]
         )
-
-    @classmethod
-    def for_set(cls, live_set: LiveSet) -> Timeline:
-        changes = []
-        sig_env = live_set.time_signature_envelope
-        if sig_env is not None:
-            changes = [(t, TimeSignature.from_code(int(v))) for t, v in sig_env.points if t >= 0]
-        # A tempo envelope, moving or not, is what Live plays; the stored tempo field only
-        # applies when there is none (e.g. Live 8/9 sets without tempo automation).
-        tempo_points = []
-        tempo_env = live_set.tempo_envelope
-        if tempo_env is not None:
-            tempo_points = [(t, v) for t, v in tempo_env.points]
-            if tempo_env.default_value and (not tempo_points or tempo_points[0][0] > 0):
-                tempo_points.insert(0, (0.0, tempo_env.default_value))
-        return cls(live_set.time_signature, changes, live_set.tempo, tempo_points)
 
     @staticmethod
     def _build_segments(

@@ -61,9 +61,9 @@ print(json.dumps({"seconds": seconds, "release": time.perf_counter() - start}))
 LINT_CHILD = """
 import json, sys, time
 from pathlib import Path
-from alslint import engine
-from alslint.config import load_config, resolve_rules
-from alslint.registry import collect_rules
+from alslint.lint import engine
+from alslint.lint.config import load_config, resolve_rules
+from alslint.lint.registry import collect_rules
 config = load_config(None)
 job = engine.LintJob(config, resolve_rules(config, collect_rules(), "release"), "release")
 start = time.perf_counter()
@@ -76,19 +76,19 @@ print(json.dumps({"seconds": seconds, "findings": len(result.violations)}))
 PHASES_CHILD = """
 import gc, json, sys, time
 from pathlib import Path
-from alslint import parser, reader
+from alslint.als import build, container, slim
 from alslint.api import Context
-from alslint.config import load_config, resolve_rules
-from alslint.registry import collect_rules
+from alslint.lint.config import load_config, resolve_rules
+from alslint.lint.registry import collect_rules
 config = load_config(None)
 settings = resolve_rules(config, collect_rules(), "release")
 path = Path(sys.argv[1])
 gc.disable()  # as lint_file does
 marks = [time.perf_counter()]
-data = reader.read_bytes(path); marks.append(time.perf_counter())
-xml, blocks = reader.slim(data); marks.append(time.perf_counter())
-root = reader.parse_xml(str(path), xml); marks.append(time.perf_counter())
-live_set = parser.build_set(root, str(path), blocks); marks.append(time.perf_counter())
+data = container.read_bytes(path); marks.append(time.perf_counter())
+xml, blocks = slim.slim(data); marks.append(time.perf_counter())
+root = container.parse_xml(str(path), xml); marks.append(time.perf_counter())
+live_set = build.build_set(root, str(path), blocks); marks.append(time.perf_counter())
 del root, xml  # freed when `load` returns; glibc merges the blocks on the next larger allocation
 bytearray(1 << 16); marks.append(time.perf_counter())
 context = Context(live_set, path)

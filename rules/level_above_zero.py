@@ -6,12 +6,10 @@ import math
 
 from pydantic import Field
 
-from alslint.api import Finding, Rule, RuleOptions, Severity, Stage, name_matches
+from alslint.api import MIN_GAIN, Finding, Rule, RuleOptions, Severity, Stage, name_matches
 
 #: Gains this close above the limit are the limit itself (Live stores 0 dB as 1.0 exactly).
 _TOLERANCE = 1e-6
-#: Live's volume floor (-70 dB, shown as -inf).
-_FLOOR = 0.0003162277571
 
 
 class LevelAboveZeroOptions(RuleOptions):
@@ -102,7 +100,7 @@ def _db(value: float, max_db: float, *, is_db: bool = False) -> str:
 
 def _crossing(v1: float, v2: float, limit: float) -> float:
     """Where (0…1) a ramp from gain v1 to v2, straight in dB, crosses `limit`."""
-    d1, d2, dl = (20.0 * math.log10(max(v, _FLOOR)) for v in (v1, v2, limit))
+    d1, d2, dl = (20.0 * math.log10(max(v, MIN_GAIN)) for v in (v1, v2, limit))
     return (dl - d1) / (d2 - d1)
 
 

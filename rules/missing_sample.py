@@ -15,7 +15,6 @@ from alslint.api import Finding, Location, Rule, RuleOptions, Severity, Stage
 #: `FileRef/RelativePathType`: what the stored relative path is relative to (read from the
 #: corpus: 1 and 3 resolve against the project folder, 2/5/6/7 against installed content).
 RELATIVE_TO_PROJECT = 3  # Samples/Recorded/… inside the project
-RELATIVE_OUTSIDE = 1  # ../../Downloads/… : outside the project, relative to its folder
 INSTALLED_SOURCES = {
     2: "the Live Library",  # Live 8–10: Library/Samples/… (packs installed there)
     5: "a Live pack",  # Core Library and installed packs; LivePackName names it

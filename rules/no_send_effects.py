@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from pydantic import Field
 
 from alslint.api import Finding, Rule, RuleOptions, Severity, Stage, sounding_tracks
-
-#: Live's send floor (-70 dB, shown as -inf); a send at or below it passes nothing.
-_SILENT_GAIN = 0.0003162277571 * 1.0001
-_SEND_PARAMETER = re.compile(r"(?:^|› )Send ([A-Z])$")
 
 
 class NoSendEffectsOptions(RuleOptions):
@@ -41,7 +35,7 @@ class NoSendEffects(Rule):
                 location=context.location(),
             )
             return
-        reached = {position for position in _reached_returns(live_set) if position < len(returns)}
+        reached = {position for position in live_set.reached_returns() if position < len(returns)}
         if any(_has_effect(returns[position]) for position in reached):
             return
         if not reached:
@@ -63,25 +57,6 @@ class NoSendEffects(Rule):
 def _names(tracks, shown: int = 4) -> str:
     names = ", ".join(f'"{track.name}"' for track in tracks[:shown])
     return names if len(tracks) <= shown else f"{names} and {len(tracks) - shown} more"
-
-
-def _reached_returns(live_set) -> set[int]:
-    """Positions of the return tracks that a send of a switched-on track passes signal to."""
-    reached = set()
-    for track in live_set.tracks:
-        if track.type in ("master", "return") or not live_set.is_audible(track):
-            continue
-        reached.update(send.return_index for send in track.mixer.sends if send.reaches)
-        for envelope in track.envelopes:
-            match = _SEND_PARAMETER.search(envelope.parameter)
-            if envelope.owner != "Mixer" or match is None:
-                continue
-            values = [*envelope.points.values]
-            if envelope.default_value is not None:
-                values.append(envelope.default_value)
-            if any(value > _SILENT_GAIN for value in values):
-                reached.add(ord(match.group(1)) - ord("A"))
-    return reached
 
 
 def _has_effect(track) -> bool:

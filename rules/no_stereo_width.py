@@ -76,10 +76,8 @@ class NoStereoWidth(Rule):
 
 
 def _pan_moves(track) -> bool:
-    return any(
-        envelope.owner == "Mixer" and envelope.parameter == "Pan" and envelope.moves
-        for envelope in track.envelopes
-    )
+    envelope = track.mixer_envelope("Pan")
+    return envelope is not None and envelope.moves
 
 
 def active_devices(devices):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..results import RunResult
+from ..lint.results import RunResult
 from . import github, gitlab, human, json_format, junit, sarif
 
 FORMATTERS: dict[str, Callable[[RunResult], str]] = {

@@ -31,214 +31,11 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from ..api import Location
-from ..results import Lane, Outline, Violation
-
-# --------------------------------------------------------------------------------------------
-# Live's colours
-
-#: Live's clip and track colours, one table per palette, index → RGB. Ableton documents
-#: neither table; the values are facts gathered from public material and checked against
-#: the corpus, and they are very close to (we believe: equal to) what Live shows.
-#:
-#: Live 10, 11 and 12: 70 colours, shown by Live's colour chooser as 5 rows of 14
-#: (index = row * 14 + column). Several independent public colour tables give these values.
-LIVE_PALETTE: tuple[str, ...] = (
-    # row 1: bright
-    "#ff94a6",
-    "#ffa529",
-    "#cc9927",
-    "#f7f47c",
-    "#bffb00",
-    "#1aff2f",
-    "#25ffa8",
-    "#5cffe8",
-    "#8bc5ff",
-    "#5480e4",
-    "#92a7ff",
-    "#d86ce4",
-    "#e553a0",
-    "#ffffff",
-    # row 2: saturated
-    "#ff3636",
-    "#f66c03",
-    "#99724b",
-    "#fff034",
-    "#87ff67",
-    "#3dc300",
-    "#00bfaf",
-    "#19e9ff",
-    "#10a4ee",
-    "#007dc0",
-    "#886ce4",
-    "#b677c6",
-    "#ff39d4",
-    "#d0d0d0",
-    # row 3: pale
-    "#e2675a",
-    "#ffa374",
-    "#d3ad71",
-    "#edffae",
-    "#d2e498",
-    "#bad074",
-    "#9bc48d",
-    "#d4fde1",
-    "#cdf1f8",
-    "#b9c1e3",
-    "#cdbbe4",
-    "#ae98e5",
-    "#e5dce1",
-    "#a9a9a9",
-    # row 4: muted
-    "#c6928b",
-    "#b78256",
-    "#99836a",
-    "#bfba69",
-    "#a6be00",
-    "#7db04d",
-    "#88c2ba",
-    "#9bb3c4",
-    "#85a5c2",
-    "#8393cc",
-    "#a595b5",
-    "#bf9fbe",
-    "#bc7196",
-    "#7b7b7b",
-    # row 5: dark
-    "#af3333",
-    "#a95131",
-    "#724f41",
-    "#dbc300",
-    "#85961f",
-    "#539f31",
-    "#0a9c8e",
-    "#236384",
-    "#1a2f96",
-    "#2f52a2",
-    "#624bad",
-    "#a34bad",
-    "#cc2e6e",
-    "#3c3c3c",
-)
-
-#: Live 9 (and, we assume, Live 8): 60 colours, in 5 rows of 12 hues. The values and
-#: their order are those of the clip-colour table in Live 9's public Push control-surface
-#: script; the order is confirmed by a corpus set saved by Live 9.7 and re-saved by Live 10,
-#: which converted indexes 6, 18, 19, 21 and 30 to the Live 10 colours of identical RGB.
-LIVE9_PALETTE: tuple[str, ...] = (
-    "#ed4325",
-    "#bd6100",
-    "#b08b00",
-    "#85961f",
-    "#539f31",
-    "#0a9c8e",
-    "#007abd",
-    "#0303ff",
-    "#2f52a2",
-    "#624bad",
-    "#7b7b7b",
-    "#3c3c3c",
-    "#ff0505",
-    "#bfba69",
-    "#a6be00",
-    "#7ac634",
-    "#3dc300",
-    "#00bfaf",
-    "#10a4ee",
-    "#5480e4",
-    "#886ce4",
-    "#a34bad",
-    "#b73d69",
-    "#965735",
-    "#f66c03",
-    "#bffb00",
-    "#87ff67",
-    "#1aff2f",
-    "#25ffa8",
-    "#5cffe8",
-    "#19e9ff",
-    "#8bc5ff",
-    "#92a7ff",
-    "#b88dff",
-    "#d86ce4",
-    "#ff39d4",
-    "#ffa529",
-    "#fff034",
-    "#e3f403",
-    "#dbc300",
-    "#be9d63",
-    "#89b47d",
-    "#88c2ba",
-    "#9bb3c4",
-    "#85a5c2",
-    "#c68b7c",
-    "#f14080",
-    "#ff94a6",
-    "#ffa374",
-    "#ffee9f",
-    "#d2e498",
-    "#bad074",
-    "#a9a9a9",
-    "#d4fde1",
-    "#cdf1f8",
-    "#b9c1e3",
-    "#cdbbe4",
-    "#d0d0d0",
-    "#dfe6e5",
-    "#ffffff",
-)
-
-#: `Outline.color_palette` → (table, how the index is stored).
-PALETTES: dict[str, tuple[tuple[str, ...], str]] = {
-    "live11": (LIVE_PALETTE, "Color"),
-    "live10": (LIVE_PALETTE, "ColorIndex"),
-    "live9": (LIVE9_PALETTE, "ColorIndex"),  # Live 8 and 9
-}
-
-#: Blocks and swatches whose colour is unknown.
-NEUTRAL = "#9aa3ad"
-
-
-def colour_index(stored: int | None, field: str) -> int | None:
-    """The palette index of a stored colour value.
-
-    `Color` (Live 11+) stores the index. `ColorIndex` (Live 8–10) stores it for clips, but
-    tracks of Live 9.2–10 store 140 + the index for indexes 0–59 and 218 + the index for
-    Live 10's indexes 60–69 (278–287). Both offsets are read off the corpus: a track's new
-    clips take its colour, and each such clip stores exactly its track's value minus the
-    offset (thousands of clips agree; for 280–287 the dozens there are).
-    """
-    if stored is None or stored < 0:
-        return None
-    if field == "ColorIndex":
-        if 140 <= stored < 200:
-            return stored - 140
-        if 278 <= stored < 288:
-            return stored - 218
-    return stored if stored < 70 else None
-
-
-def palette_colour(
-    stored: int | None, palette: str, table: tuple[str, ...] | None = None
-) -> str | None:
-    """RGB of a stored clip or track colour, None when unknown (`palette`: see `PALETTES`)."""
-    default, field = PALETTES.get(palette, (LIVE_PALETTE, "Color"))
-    index = colour_index(stored, field)
-    table = table or default
-    return table[index] if index is not None and index < len(table) else None
-
-
-def _table(outline: Outline) -> tuple[str, ...]:
-    """The colour table of a set."""
-    return PALETTES.get(outline.color_palette, (LIVE_PALETTE, "Color"))[0]
-
-
-def ink(rgb: str) -> str:
-    """ "d" (dark text) or "l" (light text), whichever reads better on `rgb`."""
-    r, g, b = (int(rgb[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    lum = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
-    return "d" if 0.2126 * lum[0] + 0.7152 * lum[1] + 0.0722 * lum[2] > 0.18 else "l"
-
+from .. import colours
+from ..colours import NEUTRAL, ink, palette_colour
+from ..describe import bars
+from ..findings import Location
+from ..lint.results import Lane, Outline, Violation
 
 # --------------------------------------------------------------------------------------------
 # Geometry
@@ -408,8 +205,7 @@ class _Bars:
         return self.bars[i] + int((beat - self.times[i]) / self._bar_length(i) + 1e-9)
 
     def span(self, start: float, end: float) -> str:
-        first, last = self.of(start), self.of(max(end - 1e-6, start))
-        return f"bar {first}" if first == last else f"bars {first}–{last}"
+        return bars(self.of(start), self.of(max(end - 1e-6, start)))
 
 
 def _depths(lanes: list[Lane]) -> list[int]:
@@ -521,22 +317,52 @@ def _mark(
     )
 
 
-def arrangement(outline: Outline, violations: list[Violation], anchor: str = "1") -> Drawing:
-    """The drawing of one set's arrangement with its findings (see the module docstring)."""
-    bars = _Bars(outline)
-    length = max(outline.length, 1e-6)
-    ppb = min(max(FIT_WIDTH / length, MIN_PX_PER_BEAT), MAX_PX_PER_BEAT)
-    ppb = min(ppb, MAX_WIDTH / length)
-    width = int(length * ppb + RIGHT_PAD + 0.999)
-    last_bar = bars.of(length - 1e-6)
+def _drawn(lanes: list[Lane], parents: list[int | None], with_findings: set[int]) -> list[bool]:
+    """Which lanes are drawn: clips or findings; groups holding a drawn lane; the master."""
+    keep = [
+        bool(lane.blocks) or i in with_findings or lane.type == "master"
+        for i, lane in enumerate(lanes)
+    ]
+    for i in reversed(range(len(lanes))):
+        if keep[i] and parents[i] is not None:
+            keep[parents[i]] = True
+    return keep
 
-    def x(beat: float) -> float:
-        return min(max(beat, 0.0), length) * ppb
 
-    lanes = outline.lanes
-    by_index = {lane.index: i for i, lane in enumerate(lanes)}
+def _child_spans(lanes: list[Lane], parents: list[int | None]):
+    """Children's clip spans, for the summary strip of group lanes (as Live shows them)."""
+    spans: dict[int, list[tuple[float, float]]] = {}
+    for i, lane in enumerate(lanes):
+        parent = parents[i]
+        while parent is not None:
+            spans.setdefault(parent, []).extend((b.start, b.end) for b in lane.blocks)
+            parent = parents[parent]
+    return spans
 
-    # Findings: numbered in list order, sorted onto lanes, the ruler, or nowhere.
+
+def _clip_box(block, x, bars: _Bars, row: _BadgeRow, colour) -> ClipBox:
+    """One clip as a block: its colour, its name where it fits after the badges, a tooltip."""
+    x1, x2 = x(block.start), x(block.end)
+    w = max(x2 - x1, 1.0)
+    fill = colour(block.color) or NEUTRAL
+    lx = row.after(x1 + 3)  # the name starts after the badges at the clip's start
+    label = fit(block.name, x1 + w - lx + 3) if w >= LABEL_MIN_WIDTH else None
+    return ClipBox(
+        x=num(x1),
+        w=num(w),
+        fill=fill,
+        ink=ink(fill),
+        label=label,
+        lx=num(lx),
+        title=f"{block.name or 'unnamed clip'} · {bars.span(block.start, block.end)}"
+        + (" · deactivated" if block.disabled else ""),
+        disabled=block.disabled,
+    )
+
+
+def _place_findings(violations: list[Violation], bars: _Bars, by_index: dict[int, int]):
+    """Findings numbered in list order and sorted onto lanes (with bars, or without: badges
+    by the name), or across all tracks (the ruler); findings with neither are not drawn."""
     on_lane: dict[int, list[tuple[int, Violation, float, float]]] = {}
     no_bars: dict[int, list[tuple[int, Violation]]] = {}
     across: list[tuple[int, Violation, float, float]] = []
@@ -552,112 +378,42 @@ def arrangement(outline: Outline, violations: list[Violation], anchor: str = "1"
             on_lane.setdefault(lane_pos, []).append((n, v, *extent))
         else:
             across.append((n, v, *extent))
+    return on_lane, no_bars, across
 
-    # Which lanes are drawn: clips or findings; groups holding a drawn lane; the master.
-    parents = _parents(lanes)
-    keep = [
-        bool(lane.blocks) or i in on_lane or i in no_bars or lane.type == "master"
-        for i, lane in enumerate(lanes)
-    ]
-    for i in reversed(range(len(lanes))):
-        if keep[i] and parents[i] is not None:
-            keep[parents[i]] = True
-    table = _table(outline)
-    # Live 8–9.1 store 0 as every track's colour: no real colour, so show none.
-    track_colours = outline.color_palette != "live9" or any(lane.color for lane in lanes)
 
-    # Children's clip spans, for the summary strip of group lanes (as Live shows them).
-    spans: dict[int, list[tuple[float, float]]] = {}
-    for i, lane in enumerate(lanes):
-        parent = parents[i]
-        while parent is not None:
-            spans.setdefault(parent, []).extend((b.start, b.end) for b in lane.blocks)
-            parent = parents[parent]
-
-    depths = _depths(lanes)
-    views: list[LaneView] = []
-    links: dict[int, str] = {}
-    seen_return = False
-    for i, lane in enumerate(lanes):
-        if not keep[i]:
-            continue
-        top = len(views) * LANE_HEIGHT
-        section = (lane.type == "return" and not seen_return) or lane.type == "master"
-        seen_return = seen_return or lane.type == "return"
-        view = LaneView(
-            index=lane.index,
-            name=lane.name,
-            kind=lane.type,
-            y=num(top),
-            top=top,
-            depth=depths[i],
-            on=lane.on,
-            section=section and bool(views),
-            colour=(palette_colour(lane.color, outline.color_palette, table) or NEUTRAL)
-            if track_colours
-            else None,
+def _name_badges(view: LaneView, pending: list[tuple[int, Violation]], anchor: str, links) -> None:
+    """Badges next to a lane's name for its findings without bars; past the limit, "+n"."""
+    shown = pending if len(pending) <= MAX_NAME_BADGES else pending[: MAX_NAME_BADGES - 1]
+    for n, v in shown:
+        view.badges.append(
+            Badge(
+                id=f"m{anchor}-{n}",
+                href=f"#f{anchor}-{n}",
+                text=str(n),
+                severity=v.severity.value,
+                title=_finding_title(n, v),
+            )
         )
-        row = _BadgeRow()
-        for n, v, start, end in on_lane.get(i, []):
-            mark = _mark(n, v, anchor, x(start), x(end), 1, LANE_HEIGHT - 2, 4, row)
-            view.marks.append(mark)
-            links[n] = str(mark.id)
-        for block in lane.blocks:
-            x1, x2 = x(block.start), x(block.end)
-            w = max(x2 - x1, 1.0)
-            fill = palette_colour(block.color, outline.color_palette, table) or NEUTRAL
-            lx = row.after(x1 + 3)  # the name starts after the badges at the clip's start
-            label = fit(block.name, x1 + w - lx + 3) if w >= LABEL_MIN_WIDTH else None
-            view.blocks.append(
-                ClipBox(
-                    x=num(x1),
-                    w=num(w),
-                    fill=fill,
-                    ink=ink(fill),
-                    label=label,
-                    lx=num(lx),
-                    title=f"{block.name or 'unnamed clip'} · {bars.span(block.start, block.end)}"
-                    + (" · deactivated" if block.disabled else ""),
-                    disabled=block.disabled,
-                )
+        links[n] = f"m{anchor}-{n}"
+    rest = pending[len(shown) :]
+    if rest:
+        worst = max(rest, key=lambda item: item[1].severity.rank)[1].severity.value
+        more = f"m{anchor}-{rest[0][0]}"
+        view.badges.append(
+            Badge(
+                id=more,
+                href=f"#f{anchor}-{rest[0][0]}",
+                text=f"+{len(rest)}",
+                severity=worst,
+                title=f"{len(rest)} more findings of this track: "
+                + ", ".join(f"#{n}" for n, _ in rest),
             )
-        if lane.type == "group":
-            view.summary = [
-                (num(x(a)), num(max(x(b) - x(a), 1.0))) for a, b in _merge(spans.get(i, []))
-            ]
-        pending = no_bars.get(i, [])
-        shown = pending if len(pending) <= MAX_NAME_BADGES else pending[: MAX_NAME_BADGES - 1]
-        for n, v in shown:
-            view.badges.append(
-                Badge(
-                    id=f"m{anchor}-{n}",
-                    href=f"#f{anchor}-{n}",
-                    text=str(n),
-                    severity=v.severity.value,
-                    title=_finding_title(n, v),
-                )
-            )
-            links[n] = f"m{anchor}-{n}"
-        rest = pending[len(shown) :]
-        if rest:
-            worst = max(rest, key=lambda item: item[1].severity.rank)[1].severity.value
-            more = f"m{anchor}-{rest[0][0]}"
-            view.badges.append(
-                Badge(
-                    id=more,
-                    href=f"#f{anchor}-{rest[0][0]}",
-                    text=f"+{len(rest)}",
-                    severity=worst,
-                    title=f"{len(rest)} more findings of this track: "
-                    + ", ".join(f"#{n}" for n, _ in rest),
-                )
-            )
-            links.update((n, more) for n, _ in rest)
-        views.append(view)
-    height = max(len(views), 1) * LANE_HEIGHT
+        )
+        links.update((n, more) for n, _ in rest)
 
-    # Findings across all tracks: a band through the lanes, a badge in the ruler's third row.
-    ruler_height = RULER_HEIGHT + (RULER_MARKS_HEIGHT if across else 0)
+
+def _across(across, anchor: str, x, length: float, height: int, links: dict[int, str]):
+    """Findings across all tracks: a badge in the ruler's third row, a band through the lanes."""
     ruler_marks, bands = [], []
     row = _BadgeRow()
     for n, v, start, end in across:
@@ -668,9 +424,12 @@ def arrangement(outline: Outline, violations: list[Violation], anchor: str = "1"
         if end - start <= BAND_MAX * length:  # a band over nearly everything only tints it all
             bands.append(Mark(**{**mark.__dict__, "id": None, "y": "0", "h": str(height)}))
         links[n] = str(mark.id)
+    return ruler_marks, bands
 
-    # Grid and ruler: lines every 8 and 16 bars (every 32/64, 128/256, … bars when a huge
-    # arrangement is squeezed below 6 px per 8 bars), a tick per bar when there is room.
+
+def _grid(bars: _Bars, x, ppb: float, length: float, last_bar: int, height: int):
+    """Grid and ruler: lines every 8 and 16 bars (every 32/64, 128/256, … bars when a huge
+    arrangement is squeezed below 6 px per 8 bars), a tick per bar when there is room."""
     grid8, grid16, ticks, labels = [], [], [], []
     px_per_bar = 4 * ppb
     minor = next(k for k in (8 * 4**i for i in range(12)) if k * px_per_bar >= 6 or k >= 4**12)
@@ -692,8 +451,11 @@ def arrangement(outline: Outline, violations: list[Violation], anchor: str = "1"
             ticks.append(f"M{bx} {16 - tall}V16")
         if (bar - 1) % label_every == 0:
             labels.append(BarLabel(x=num(x(beat) + 2), text=str(bar)))
+    return "".join(grid8), "".join(grid16), "".join(ticks), labels
 
-    # Locators: a flag and a name in the ruler, a dashed line through the lanes.
+
+def _locators(outline: Outline, x, width: int) -> list[LocatorView]:
+    """Locators: a flag and a name in the ruler (the name cut to the room before the next)."""
     locators = []
     points = sorted(outline.locators, key=lambda m: m.time)
     for k, marker in enumerate(points):
@@ -702,6 +464,79 @@ def arrangement(outline: Outline, violations: list[Violation], anchor: str = "1"
         locators.append(
             LocatorView(x=num(lx), name=marker.name, label=fit(marker.name, room), lx=num(lx + 7))
         )
+    return locators
+
+
+def arrangement(outline: Outline, violations: list[Violation], anchor: str = "1") -> Drawing:
+    """The drawing of one set's arrangement with its findings (see the module docstring)."""
+    bars = _Bars(outline)
+    length = max(outline.length, 1e-6)
+    ppb = min(max(FIT_WIDTH / length, MIN_PX_PER_BEAT), MAX_PX_PER_BEAT)
+    ppb = min(ppb, MAX_WIDTH / length)
+    width = int(length * ppb + RIGHT_PAD + 0.999)
+    last_bar = bars.of(length - 1e-6)
+
+    def x(beat: float) -> float:
+        return min(max(beat, 0.0), length) * ppb
+
+    lanes = outline.lanes
+    by_index = {lane.index: i for i, lane in enumerate(lanes)}
+
+    on_lane, no_bars, across = _place_findings(violations, bars, by_index)
+
+    parents = _parents(lanes)
+    keep = _drawn(lanes, parents, set(on_lane) | set(no_bars))
+    table = colours.table(outline.color_palette)
+
+    def colour(stored: int | None) -> str | None:
+        return palette_colour(stored, outline.color_palette, table)
+
+    # Live 8–9.1 store 0 as every track's colour: no real colour, so show none.
+    track_colours = outline.color_palette != "live9" or any(lane.color for lane in lanes)
+
+    spans = _child_spans(lanes, parents)
+
+    depths = _depths(lanes)
+    views: list[LaneView] = []
+    links: dict[int, str] = {}
+    seen_return = False
+    for i, lane in enumerate(lanes):
+        if not keep[i]:
+            continue
+        top = len(views) * LANE_HEIGHT
+        section = (lane.type == "return" and not seen_return) or lane.type == "master"
+        seen_return = seen_return or lane.type == "return"
+        view = LaneView(
+            index=lane.index,
+            name=lane.name,
+            kind=lane.type,
+            y=num(top),
+            top=top,
+            depth=depths[i],
+            on=lane.on,
+            section=section and bool(views),
+            colour=(colour(lane.color) or NEUTRAL) if track_colours else None,
+        )
+        row = _BadgeRow()
+        for n, v, start, end in on_lane.get(i, []):
+            mark = _mark(n, v, anchor, x(start), x(end), 1, LANE_HEIGHT - 2, 4, row)
+            view.marks.append(mark)
+            links[n] = str(mark.id)
+        view.blocks = [_clip_box(block, x, bars, row, colour) for block in lane.blocks]
+        if lane.type == "group":
+            view.summary = [
+                (num(x(a)), num(max(x(b) - x(a), 1.0))) for a, b in _merge(spans.get(i, []))
+            ]
+        _name_badges(view, no_bars.get(i, []), anchor, links)
+        views.append(view)
+    height = max(len(views), 1) * LANE_HEIGHT
+
+    ruler_height = RULER_HEIGHT + (RULER_MARKS_HEIGHT if across else 0)
+    ruler_marks, bands = _across(across, anchor, x, length, height, links)
+
+    grid8, grid16, ticks, labels = _grid(bars, x, ppb, length, last_bar, height)
+    # Locators: a flag and a name in the ruler, a dashed line through the lanes.
+    locators = _locators(outline, x, width)
     locator_lines = "".join(f"M{loc.x} 0V{height}" for loc in locators)
 
     right = num(width)
@@ -718,9 +553,9 @@ def arrangement(outline: Outline, violations: list[Violation], anchor: str = "1"
         px_per_beat=ppb,
         bars=last_bar,
         lanes=views,
-        grid8="".join(grid8),
-        grid16="".join(grid16),
-        ticks="".join(ticks),
+        grid8=grid8,
+        grid16=grid16,
+        ticks=ticks,
         bar_labels=labels,
         locators=locators,
         locator_lines=locator_lines,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..results import RunResult
+from ..lint.results import RunResult
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from ..results import RunResult
+from ..lint.results import RunResult
 
 _SEVERITY = {"error": "critical", "warning": "major", "info": "info"}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from ..results import RunResult, count_by_severity
+from ..lint.results import RunResult, count_by_severity
 from ..templating import render
 from .arrangement import arrangement
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..results import RunResult
+from ..lint.results import RunResult
 
 JSON_SCHEMA_VERSION = 1
 

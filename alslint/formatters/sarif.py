@@ -22,7 +22,7 @@ import json
 import re
 from urllib.parse import quote
 
-from ..results import RuleInfo, RunResult, Violation
+from ..lint.results import RuleInfo, RunResult, Violation
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (

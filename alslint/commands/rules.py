@@ -1,0 +1,54 @@
+"""`alslint rules` and `alslint rule`: the rules there are and their documentation."""
+
+from __future__ import annotations
+
+import click
+
+from .options import text_or_json
+
+
+def _all_rules(rules_dir: tuple[str, ...]):
+    from pathlib import Path
+
+    from ..lint.registry import collect_rules
+
+    return collect_rules([(Path(d), "--rules-dir") for d in rules_dir])
+
+
+@click.command("rules")
+@text_or_json()
+@click.option("--rules-dir", multiple=True, help="Also list the rules in this folder.")
+def list_rules(output_format: str, rules_dir: tuple[str, ...]):
+    """List every rule: code, name, stage, default severity, summary."""
+    import json
+
+    from ..templating import table
+
+    rules = _all_rules(rules_dir)
+    if output_format == "json":
+        rows = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "stage": r.stage.value,
+                "severity": r.default_severity.value,
+                "summary": r.summary,
+            }
+            for r in rules
+        ]
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    rows = [[r.code, r.name, r.stage.value, r.default_severity.value, r.summary] for r in rules]
+    click.echo(table(rows, ["Code", "Name", "Stage", "Severity", "Summary"]))
+
+
+@click.command("rule")
+@click.argument("name_or_code")
+@click.option("--rules-dir", multiple=True, help="Also search the rules in this folder.")
+def show_rule(name_or_code: str, rules_dir: tuple[str, ...]):
+    """Print the documentation of one rule, by name or code."""
+    for rule in _all_rules(rules_dir):
+        if name_or_code in (rule.code, rule.name) or name_or_code.upper() == rule.code:
+            click.echo(rule.doc().rstrip("\n"))
+            return
+    raise click.UsageError(f"no rule named or coded '{name_or_code}' (see `alslint rules`)")

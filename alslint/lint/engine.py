@@ -1,0 +1,268 @@
+"""Run rules over sets: find the files, load each set, run every rule in isolation."""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import traceback
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..als.build import load
+from ..api import Context
+from ..errors import SetReadError
+from ..findings import Finding, Location
+from .cache import Cache, content_hash
+from .config import Config, RuleSetting, ignored_for_file, path_matches
+from .outline import outline
+from .results import (
+    DAMAGED,
+    INTERNAL_ERROR,
+    UNKNOWN_VERSION,
+    UNREADABLE,
+    FileResult,
+    RuleInfo,
+    RunResult,
+    Violation,
+    reserved,
+)
+
+#: Newest Live major version whose sets alslint was built and tested against.
+NEWEST_KNOWN_LIVE = 12
+
+#: Live keeps automatic backups in `Backup/` folders inside a project: never lint those.
+DEFAULT_EXCLUDES = ["Backup/"]
+
+
+@dataclass
+class LintJob:
+    config: Config
+    settings: list[RuleSetting]
+    stage: str
+    force_exclude: bool = False
+    cache: Cache | None = None
+    with_outline: bool = False  # the report draws the arrangement (HTML)
+
+    @property
+    def max_xml_bytes(self) -> int:
+        return self.config.settings.max_set_mb * 1024 * 1024
+
+
+def display_path(path: Path) -> str:
+    """The path as reports show it: relative to the current folder when inside it, else as given."""
+    if path.is_absolute():
+        try:
+            return path.relative_to(Path.cwd()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+def _relative_to_root(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def is_excluded(path: Path, config: Config) -> bool:
+    relative = _relative_to_root(path, config.root)
+    patterns = DEFAULT_EXCLUDES + config.settings.exclude
+    return any(path_matches(relative, pattern) for pattern in patterns)
+
+
+def discover(paths: list[str], job: LintJob) -> list[Path]:
+    """Expand folders to the `.als` files below them (sorted); keep files as given."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            sets = [
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() == ".als" and p.is_file() and not is_excluded(p, job.config)
+            ]
+            found.extend(sorted(sets))
+        elif job.force_exclude and is_excluded(path, job.config):
+            continue
+        else:
+            found.append(path)
+    return found
+
+
+@contextmanager
+def _no_cycle_collection():
+    """A large set's model is a million new objects: the cycle collector's passes over them
+    while the set is built and checked cost up to 10% of a lint. It runs again afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def lint_file(path: Path, job: LintJob) -> FileResult:
+    with _no_cycle_collection():
+        return _lint_file(path, job)
+
+
+def _lint_file(path: Path, job: LintJob) -> FileResult:
+    shown = display_path(path)
+    result = FileResult(path=shown)
+    try:
+        live_set = load(path, max_xml_bytes=job.max_xml_bytes)
+    except SetReadError as exc:
+        result.unreadable = True
+        result.violations.append(reserved(UNREADABLE, shown, exc.problem))
+        return result
+    result.violations.extend(_load_problems(live_set, shown))
+    if job.with_outline:
+        result.outline = outline(live_set)
+    context = Context(live_set, path)
+    relative = _relative_to_root(path, job.config.root)
+    for setting in job.settings:
+        rule = setting.rule
+        if ignored_for_file(job.config, relative, rule):
+            continue
+        try:
+            violations = [
+                _violation(rule, setting, finding, shown)
+                for finding in rule().check(live_set, setting.options, context)
+            ]
+        except Exception as exc:  # one broken rule must not hide the others' findings
+            frame = traceback.extract_tb(exc.__traceback__)[-1]
+            where = f"{Path(frame.filename).name}:{frame.lineno}"
+            message = (
+                f"rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc} (at {where})"
+            )
+            result.violations.append(reserved(INTERNAL_ERROR, shown, message))
+            continue
+        result.violations.extend(violations)
+    result.violations.sort(key=_order)
+    return result
+
+
+def _violation(rule, setting: RuleSetting, finding, shown: str) -> Violation:
+    if not isinstance(finding, Finding):
+        raise TypeError(f"check() yielded {type(finding).__name__}, not an alslint.api.Finding")
+    return Violation(
+        code=rule.code,
+        name=rule.name,
+        severity=setting.severity,
+        stage=rule.stage.value,
+        message=finding.message,
+        file=shown,
+        location=finding.location,
+    )
+
+
+def _load_problems(live_set, shown: str) -> list[Violation]:
+    """Findings about the set itself: damaged parts that were skipped, unknown versions."""
+    problems = [reserved(DAMAGED, shown, f"Damaged set: {note}") for note in live_set.damage]
+    try:
+        major = live_set.live_major
+    except ValueError:
+        major = None
+    if major is None or major > NEWEST_KNOWN_LIVE:
+        creator = live_set.creator or "an unknown Live version"
+        message = f"Saved by {creator}, newer than alslint knows (Live 8–{NEWEST_KNOWN_LIVE}): checked best-effort"
+        problems.append(reserved(UNKNOWN_VERSION, shown, message))
+    return problems
+
+
+def _order(violation: Violation):
+    loc: Location = violation.location
+    return (
+        loc.track_index if loc.track_index is not None else -1,
+        loc.start if loc.start is not None else -1.0,
+        violation.code,
+        violation.message,
+    )
+
+
+def _lint_cached(path: Path, job: LintJob) -> FileResult:
+    if job.cache is None:
+        return lint_file(path, job)
+    shown = display_path(path)
+    digest = content_hash(path)
+    if digest is not None:
+        cached = job.cache.get(digest, shown)
+        if cached is not None:
+            return cached
+    result = lint_file(path, job)
+    if digest is not None:
+        job.cache.put(digest, shown, result)
+    return result
+
+
+#: The job of the current run, inherited by forked worker processes (never pickled: rules
+#: loaded from a local folder live in modules a fresh process could not import).
+_WORKER_JOB: LintJob | None = None
+
+
+def _worker(path: Path) -> FileResult:
+    return _lint_cached(path, _WORKER_JOB)
+
+
+def _lint_all(files: list[Path], job: LintJob, jobs: int, progress) -> list[FileResult]:
+    global _WORKER_JOB
+    if jobs <= 1 or len(files) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        results = []
+        for done, path in enumerate(files, start=1):
+            results.append(_lint_cached(path, job))
+            progress(done, len(files), path)
+        return results
+    _WORKER_JOB = job
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(min(jobs, len(files))) as pool:
+            # Biggest files first keeps both cores busy until the end; order is restored below.
+            order = sorted(range(len(files)), key=lambda i: -_size(files[i]))
+            by_index = {}
+            for done, (index, result) in enumerate(
+                pool.imap_unordered(_indexed_worker, [(i, files[i]) for i in order]), start=1
+            ):
+                by_index[index] = result
+                progress(done, len(files), files[index])
+        return [by_index[i] for i in range(len(files))]
+    finally:
+        _WORKER_JOB = None
+
+
+def _indexed_worker(item: tuple[int, Path]) -> tuple[int, FileResult]:
+    index, path = item
+    return index, _worker(path)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _no_progress(done: int, total: int, path: Path) -> None:
+    pass
+
+
+def run(paths: list[str], job: LintJob, jobs: int = 1, progress=_no_progress) -> RunResult:
+    files = discover(paths, job)
+    result = RunResult(
+        stage=job.stage,
+        rules=[
+            RuleInfo(
+                code=s.rule.code,
+                name=s.rule.name,
+                summary=s.rule.summary,
+                stage=s.rule.stage.value,
+                severity=s.severity,
+                doc=s.rule.doc(),
+            )
+            for s in job.settings
+        ],
+    )
+    result.files = _lint_all(files, job, jobs, progress)
+    return result

@@ -1,0 +1,89 @@
+"""Every rule's documentation: the required headings, an options table that matches the
+rule's real options and defaults, and the commands that print it."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from alslint.cli import run
+from alslint.lint.registry import collect_rules
+
+RULES = collect_rules()
+HEADINGS = [
+    "## What it flags",
+    "## Why it matters",
+    "## How to fix it in Live",
+    "## Options",
+    "## When to ignore",
+]
+ROW = re.compile(r"^\| `([a-z0-9-]+)` \| `([^`]*)` \|", re.M)
+
+
+def test_the_catalogue_covers_every_stage_twice():
+    stages = [rule.stage.value for rule in RULES]
+    assert len(RULES) >= 20
+    assert {stage: stages.count(stage) >= 2 for stage in set(stages)} == {
+        "composition": True,
+        "arrangement": True,
+        "sound-design": True,
+        "mixing": True,
+        "mastering": True,
+    }
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.name for rule in RULES])
+def test_doc_has_every_heading_in_order(rule):
+    doc = rule.doc()
+    assert doc.startswith(f"# {rule.code} {rule.name}\n")
+    positions = [doc.find(heading + "\n") for heading in HEADINGS]
+    assert -1 not in positions, f"{rule.name}: missing {HEADINGS[positions.index(-1)]}"
+    assert positions == sorted(positions), f"{rule.name}: headings out of order"
+    assert "Checked by hand on corpus sets:" in doc
+
+
+def _toml(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return repr(value)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.name for rule in RULES])
+def test_options_table_matches_the_options_model(rule):
+    options = section(rule.doc(), "## Options")
+    documented = dict(ROW.findall(options))
+    defaults = rule.Options().model_dump(by_alias=True)
+    assert sorted(documented) == sorted(defaults), f"{rule.name}: options table vs Options model"
+    for name, default in defaults.items():
+        shown = documented[name]
+        if shown.startswith("["):
+            assert shown == _toml(default) or (len(default) > 3 and shown.startswith("[")), name
+        else:
+            assert shown == _toml(default), (
+                f"{rule.name}: {name} documented as {shown}, is {default!r}"
+            )
+
+
+def section(doc: str, heading: str) -> str:
+    start = doc.index(heading)
+    following = doc.find("\n## ", start + 1)
+    return doc[start : following if following != -1 else None]
+
+
+def test_rule_command_prints_the_doc_by_name_and_code(capsys):
+    for key in ("missing-fade", "ALS301", "als301"):
+        assert run(["rule", key]) == 0
+        assert capsys.readouterr().out.startswith("# ALS301 missing-fade\n")
+
+
+def test_rules_json_lists_every_rule(capsys):
+    assert run(["rules", "--format", "json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [entry["code"] for entry in listed] == [rule.code for rule in RULES]
+    assert set(listed[0]) == {"code", "name", "stage", "severity", "summary"}
