@@ -368,6 +368,8 @@ def main() -> None:
 
 
 from .git_commands import diff, textconv  # noqa: E402
+from .mcp.command import mcp  # noqa: E402
 
 cli.add_command(textconv)
 cli.add_command(diff)
+cli.add_command(mcp)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -304,3 +305,16 @@ def test_the_sample_guard_answers_inside_and_records_outside(tmp_path):
     assert not file_exists(Path("/etc/hosts"))
     assert not file_exists(tmp_path / ".." / "x.wav")
     assert outside == ["/etc/hosts", str(tmp_path / ".." / "x.wav")]
+
+
+def test_without_the_mcp_extra_the_command_says_what_to_install(capsys, monkeypatch):
+    # Every SDK module, loaded or not, now fails to import, as when the extra is not installed.
+    for name in [n for n in sys.modules if n == "mcp" or n.startswith("mcp.")] + ["mcp"]:
+        monkeypatch.setitem(sys.modules, name, None)
+    monkeypatch.delitem(sys.modules, "alslint.mcp.server", raising=False)
+    assert cli(capsys, "mcp", "--root", str(SAMPLES)) == (
+        2,
+        "",
+        'alslint: error: the MCP server needs the mcp extra: pip install "alslint[mcp]" '
+        "(or pipx inject alslint mcp)\n",
+    )
