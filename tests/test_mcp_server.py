@@ -4,6 +4,7 @@ SDK's own client; every tool's result is the document the CLI prints for the sam
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -258,6 +259,15 @@ def test_the_default_root_is_the_current_folder():
     inside, outside = anyio.run(_inspect_in_the_current_folder, SAMPLES)
     assert inside.structured_content["path"] == "demo.als"
     assert outside.is_error
+
+
+def test_the_readme_snippet_and_tool_table():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Assistants (MCP)") : readme.index("## Public API")]
+    [snippet] = re.findall(r"```json\n(.*?)```", section, re.S)
+    server = json.loads(snippet)["mcpServers"]["alslint"]
+    assert (server["command"], server["args"][:2]) == ("alslint", ["mcp", "--root"])
+    assert set(re.findall(r"^\| `(\w+)` \|", section, re.M)) == TOOLS
 
 
 def test_a_bug_in_a_tool_is_one_line_too():
