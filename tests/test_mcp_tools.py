@@ -108,6 +108,21 @@ def test_duplicate_track_names_give_their_numbers(tmp_path, monkeypatch):
         tools.clip_notes(Roots([tmp_path]), path.name, "Keys", "x")
 
 
+def test_a_name_wins_over_a_number_or_a_position(tmp_path, monkeypatch):
+    from set_factory import midi_clip, midi_track, write_set
+
+    clips = [midi_clip(0, 4, "3", notes=[(60, 0.0, 1.0)]), midi_clip(8, 12, "B", notes=[])]
+    path = write_set(tmp_path / "digits.als", [midi_track("Keys"), midi_track("1", clips)])
+    monkeypatch.chdir(tmp_path)
+    roots = Roots([tmp_path])
+    assert tools.clip_notes(roots, path.name, "1", "3")["track"] == {"number": 2, "name": "1"}
+    assert tools.clip_notes(roots, path.name, 2, "3")["clip"]["where"] == "1.1.1"
+    assert tools.clip_notes(roots, path.name, "1", "3.1")["clip"]["name"] == "B"
+    assert tools.clip_notes(roots, path.name, "1", " 3 ")["clip"]["name"] == "B"
+    with pytest.raises(AlslintError, match="no clip '2.1.1' on track 2 '1'"):
+        tools.clip_notes(roots, path.name, 2, "2.1.1")
+
+
 def test_an_unreadable_set_is_an_error(tmp_path, monkeypatch):
     (tmp_path / "bad.als").write_bytes(b"not a set")
     monkeypatch.chdir(tmp_path)

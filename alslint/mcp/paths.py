@@ -15,7 +15,14 @@ class PathRefused(AlslintError):
 
 
 def _inside(path: str, folders: list[str]) -> bool:
-    return any(os.path.commonpath([folder, path]) == folder for folder in folders)
+    return any(_common(folder, path) == folder for folder in folders)
+
+
+def _common(folder: str, path: str) -> str | None:
+    try:
+        return os.path.commonpath([folder, path])
+    except ValueError:  # on another drive (Windows)
+        return None
 
 
 class Roots:

@@ -242,13 +242,14 @@ def build_server(roots: Roots) -> MCPServer:
     def clip_notes(
         path: SetPath,
         track: Annotated[
-            str | int, Field(description="The track's name, or its number (1 = the first track).")
+            str | int,
+            Field(description="The track's name, else its number (1 = the first track)."),
         ],
         clip: Annotated[
             str,
             Field(
-                description="The clip's name, its arrangement position (bar.beat.sixteenth as "
-                "inspect shows, e.g. 17.1.1) or its session slot ('scene 2')."
+                description="The clip's name, else its arrangement position (bar.beat.sixteenth "
+                "as inspect shows locators, e.g. 17.1.1) or its session slot ('scene 2')."
             ),
         ],
         offset: Annotated[

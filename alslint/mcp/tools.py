@@ -221,36 +221,35 @@ def _duration(beats: float, signature) -> str:
 
 
 def _find_track(live_set, track: str | int):
+    """The track named `track`, else the one numbered `track` (1 = the first)."""
     tracks = live_set.tracks
+    named = [] if isinstance(track, int) else [t for t in tracks if t.name == track]
+    if len(named) > 1:
+        numbers = ", ".join(str(t.index + 1) for t in named)
+        raise ToolInputError(f"{len(named)} tracks are named '{track}': numbers {numbers}")
+    if named:
+        return named[0]
     if isinstance(track, int) or track.strip().isdigit():
         number = int(track)
         if not 1 <= number <= len(tracks):
             raise ToolInputError(f"no track number {number} (the set has {len(tracks)} tracks)")
         return tracks[number - 1]
-    named = [t for t in tracks if t.name == track]
-    if not named:
-        raise ToolInputError(f"no track named '{track}' (inspect_set lists the tracks)")
-    if len(named) > 1:
-        numbers = ", ".join(str(t.index + 1) for t in named)
-        raise ToolInputError(f"{len(named)} tracks are named '{track}': numbers {numbers}")
-    return named[0]
+    raise ToolInputError(f"no track named '{track}' (inspect_set lists the tracks)")
 
 
 def _find_clip(live_set, track, clip: str):
-    """The clip named `clip`, or at arrangement position `bar.beat[.sixteenth]`, or in
-    session slot `scene N`; with the place it was found, as `bar.beat.sixteenth`/`scene N`."""
+    """The clip named `clip`, else the one in session slot `scene N` or at arrangement
+    position `bar[.beat[.sixteenth]]`; with where it is, as `bar.beat.sixteenth` or `scene N`."""
     timeline = live_set.timeline()
     places = [(c, str(timeline.position(c.start))) for c in track.arrangement_clips]
     places += [(c, f"scene {c.scene_index + 1}") for c in track.session_clips]
-    wanted = clip.strip()
-    if wanted.lower().startswith("scene "):
-        matches = [(c, where) for c, where in places if where == wanted.lower()]
-    elif wanted.replace(".", "").isdigit():
-        parts = wanted.split(".") + ["1", "1"]
-        position = ".".join(str(int(part)) for part in parts[:3] if part)
-        matches = [(c, where) for c, where in places if where == position]
-    else:
-        matches = [(c, where) for c, where in places if c.name == clip]
+    matches = [(c, where) for c, where in places if c.name == clip]
+    if not matches:
+        wanted = " ".join(clip.lower().split())
+        parts = wanted.split(".")
+        if all(part.isdigit() for part in parts) and len(parts) <= 3:
+            wanted = ".".join(str(int(part)) for part in parts + ["1"] * (3 - len(parts)))
+        matches = [(c, where) for c, where in places if where == wanted]
     if not matches:
         raise ToolInputError(
             f"no clip '{clip}' on track {track.index + 1} '{track.name}' "
