@@ -18,6 +18,7 @@ from .commands.exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from .commands.gitdiff import diff, textconv
 from .commands.inspect import inspect
 from .commands.lint import FORMAT_NAMES, lint
+from .commands.mcp import mcp
 from .commands.rules import list_rules, show_rule
 from .errors import AlslintError
 
@@ -42,7 +43,7 @@ def cli():
     """
 
 
-for command in (inspect, lint, list_rules, show_rule, textconv, diff):
+for command in (inspect, lint, list_rules, show_rule, textconv, diff, mcp):
     cli.add_command(command)
 
 

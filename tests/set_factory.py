@@ -1,9 +1,9 @@
 """Write small, real Live-set files (gzipped XML, as Live saves them) for end-to-end tests.
 
 The sets are described with livexml (`sample_projects/livexml`, the writer of the sample
-sets) and written in its minimal form: only what `alslint.parser` reads: track names, the track switch (Speaker), sends,
-devices, mixer automation (volume, pan), arrangement clips with their loop and fades, session
-clips, tempo and time signature, key, locators and the main track's devices.
+sets) and written in its minimal form, only what alslint reads: track names, the track switch
+(Speaker), sends, devices, mixer automation (volume, pan), arrangement clips with their loop
+and fades, session clips, tempo and time signature, key, locators and the main track's devices.
 
     from set_factory import audio_clip, audio_track, write_set
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import traceback
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +44,9 @@ class LintJob:
     force_exclude: bool = False
     cache: Cache | None = None
     with_outline: bool = False  # the report draws the arrangement (HTML)
+    #: Answers the rules' file look-ups (default: the file system); the MCP server passes one
+    #: that looks only inside its folders.
+    file_exists: Callable[[Path], bool] | None = None
 
     @property
     def max_xml_bytes(self) -> int:
@@ -121,7 +125,7 @@ def _lint_file(path: Path, job: LintJob) -> FileResult:
     result.violations.extend(_load_problems(live_set, shown))
     if job.with_outline:
         result.outline = outline(live_set)
-    context = Context(live_set, path)
+    context = Context(live_set, path, job.file_exists)
     relative = _relative_to_root(path, job.config.root)
     for setting in job.settings:
         rule = setting.rule

@@ -88,6 +88,16 @@ def test_the_changelog_names_the_version(installed, tmp_path):
     assert newest == version
 
 
+def test_without_the_mcp_extra_the_server_says_what_to_install(installed, tmp_path):
+    done = installed.run("mcp", cwd=tmp_path)
+    assert (done.returncode, done.stdout, done.stderr) == (
+        2,
+        "",
+        'alslint: error: the MCP server needs the mcp extra: pip install "alslint[mcp]" '
+        "(or pipx inject alslint mcp)\n",
+    )
+
+
 def checkout(capsys, monkeypatch, cwd: Path, *args: str) -> tuple[int, str, str]:
     """The same command run in-process from the checkout, in the same folder."""
     monkeypatch.chdir(cwd)
