@@ -311,6 +311,7 @@ class Clip(_Model):
     sample: SampleRef | None = None  # audio only
     warp_markers: list[WarpMarker] = Field(default_factory=list)  # audio only
     notes: Notes | None = None  # MIDI only
+    has_envelopes: bool = False  # the clip holds clip envelopes (automation/modulation)
     scene_index: int | None = None  # session clips: the slot's scene
     take_lane: int | None = None  # take-lane clips: the lane's index
 
