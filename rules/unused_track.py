@@ -18,7 +18,7 @@ class UnusedTrackOptions(RuleOptions):
 class UnusedTrack(Rule):
     code = "ALS302"
     name = "unused-track"
-    summary = "A track contributes nothing: no clips, only disabled clips, switched off, an empty group or an unreached return."
+    summary = "A track contributes nothing: no clips, only disabled clips, no notes, switched off or silent, an empty group or an unreached return."
     stage = Stage.SOUND_DESIGN
     default_severity = Severity.WARNING
     Options = UnusedTrackOptions
