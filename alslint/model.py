@@ -178,6 +178,10 @@ class Device(_Model):
     plugin_format: PluginFormat | None = None
     plugin_name: str | None = None
     chains: list[Chain] = Field(default_factory=list)  # racks only
+    #: A few parameters' static values as stored, not as shown (parser `_DEVICE_PARAMETERS`):
+    #: Compressor Threshold is a linear gain, Ratio the ratio (∞ = 3.4e38), Gain dB; Glue
+    #: Compressor Ratio an index (0 = 2:1, 1 = 4:1, 2 = 10:1), Threshold/Makeup dB; Limiter dB.
+    parameters: dict[str, float] = Field(default_factory=dict)
 
     @property
     def is_plugin(self) -> bool:

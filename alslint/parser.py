@@ -82,6 +82,13 @@ _CLIP_CHILDREN = (
     "Envelopes",
 )
 
+#: Parameters read into `Device.parameters`, as stored (see the model), per device element.
+_DEVICE_PARAMETERS = {
+    "Compressor2": ("Threshold", "Ratio", "Gain"),
+    "GlueCompressor": ("Threshold", "Ratio", "Makeup"),
+    "Limiter": ("Ceiling", "Gain"),
+}
+
 #: Live 12.1+ stores the scale as an index into Live's scale list.
 LIVE12_SCALE_NAMES = [
     "Major",
@@ -505,6 +512,11 @@ class _SetBuilder:
                 )
             )
         on_param = el.find("On")
+        parameters = {}
+        for parameter in _DEVICE_PARAMETERS.get(tag, ()):
+            text = _param_value(el.find(parameter))
+            if text is not None and text not in ("true", "false"):
+                parameters[parameter] = _number(text)
         return Device(
             tag=tag,
             name=_device_name(el, plugin_name),
@@ -516,6 +528,7 @@ class _SetBuilder:
             plugin_format=plugin_format,
             plugin_name=plugin_name,
             chains=chains,
+            parameters=parameters,
         )
 
     # -- clips -----------------------------------------------------------------------------
