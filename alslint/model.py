@@ -169,6 +169,10 @@ class Device(_Model):
     plugin_format: PluginFormat | None = None
     plugin_name: str | None = None
     chains: list[Chain] = Field(default_factory=list)  # racks only
+    #: A few parameters' static values as stored, not as shown (parser `_DEVICE_PARAMETERS`):
+    #: Compressor Threshold is a linear gain, Ratio the ratio (∞ = 3.4e38), Gain dB; Glue
+    #: Compressor Ratio an index (0 = 2:1, 1 = 4:1, 2 = 10:1), Threshold/Makeup dB; Limiter dB.
+    parameters: dict[str, float] = Field(default_factory=dict)
 
     @property
     def is_plugin(self) -> bool:
@@ -283,6 +287,7 @@ class Clip(_Model):
     sample: SampleRef | None = None  # audio only
     warp_markers: list[WarpMarker] = Field(default_factory=list)  # audio only
     notes: Notes | None = None  # MIDI only
+    has_envelopes: bool = False  # the clip holds clip envelopes (automation/modulation)
     scene_index: int | None = None  # session clips: the slot's scene
     take_lane: int | None = None  # take-lane clips: the lane's index
 

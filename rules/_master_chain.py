@@ -6,6 +6,7 @@ A private helper module: it defines no rule and is registered nowhere.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -23,9 +24,69 @@ DEFAULT_LIMITER_NAMES = [
     "Ozone [0-9]",  # iZotope Ozone 8/9 (its Maximizer ends the chain) …
     "Ozone [0-9][0-9]",  # … and Ozone 10, 11; not the single modules ("Ozone 9 Imager")
     "Ozone*Elements",
+    "Ozone*Advanced",
+    "Ozone*Standard",
     "*LoudMax*",
-    "Elevate*",
+    "Elevate*",  # Newfangled Audio Elevate
+    "Elephant*",  # Voxengo Elephant
+    "FG-X*",  # Slate Digital FG-X
 ]
+
+#: Vendor prefixes plugin hosts put before the product name ("iZotope Ozone 5").
+_VENDORS = (
+    "iZotope",
+    "FabFilter",
+    "Waves",
+    "Voxengo",
+    "UADx",
+    "UAD",
+    "DMG Audio",
+    "DMG",
+    "Slate Digital",
+    "Slate",
+    "Tokyo Dawn Labs",
+    "TDR",
+    "Newfangled Audio",
+    "Newfangled",
+    "Sonnox",
+    "Softube",
+    "Brainworx",
+    "Plugin Alliance",
+    "IK Multimedia",
+    "T-RackS",
+    "Native Instruments",
+    "Vladg",
+    "Klanghelm",
+    "Nugen Audio",
+    "NUGEN",
+    "Weiss",
+)
+_VENDOR = re.compile(
+    r"^(?:" + "|".join(re.escape(v) for v in _VENDORS) + r")[\s:_-]+(?=\S)", re.IGNORECASE
+)
+#: What hosts and vendors append: format, architecture, channel layout, in brackets or not.
+_SUFFIX = re.compile(
+    r"[\s_-]*[(\[]?\b(?:VST3?|AU|AAX|x64|x86|64[- ]?bit|32[- ]?bit|Stereo|Mono|Mono/Stereo"
+    r"|s|m|m/s)\b[)\]]?$",
+    re.IGNORECASE,
+)
+#: A version appended to the name: "Spire-1.5", "Tape Delay v1_2", "LoudMax64" is not one.
+_VERSION = re.compile(r"(?:[\s-]+v?\d+(?:[._]\d+)+|\s+v\d+)$", re.IGNORECASE)
+
+
+def producer_name(name: str) -> str:
+    """A plugin's name as producers say it: no vendor prefix, no VST2/VST3/AU or channel
+    suffix, no appended version ("iZotope Ozone 5 (x64)" → "Ozone 5", "Spire-1.5" → "Spire").
+    A product number that is part of the name stays ("Ozone 10", "Pro-L 2")."""
+    previous = None
+    name = name.strip()
+    while name != previous:
+        previous = name
+        name = _SUFFIX.sub("", name).strip()
+        name = _VERSION.sub("", name).strip()
+    stripped = _VENDOR.sub("", name).strip()
+    return stripped or name
+
 
 #: Devices that only measure or display: they may follow the limiter.
 DEFAULT_METERS = [
@@ -61,7 +122,8 @@ def is_limiter(device: Device, limiter_names: list[str]) -> bool:
         return True
     if device.is_rack or not (device.is_plugin or device.tag.startswith("MxDevice")):
         return False
-    names = (device.name, device.plugin_name or "")
+    names = {device.name, device.plugin_name or ""}
+    names |= {producer_name(name) for name in names if name}
     return any(name and name_matches(name, limiter_names) for name in names)
 
 

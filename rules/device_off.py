@@ -37,8 +37,20 @@ class DeviceOff(Rule):
             for envelope in track.envelopes:
                 if envelope.parameter == "On" and envelope.device_path:
                     switches.setdefault(tuple(envelope.device_path), []).append(envelope)
-            for device, shown, state in _walk(track.devices, (), (), switches, options):
-                if state != "off" or name_matches(device.name, options.allow_devices):
+            walked = list(_walk(track.devices, (), (), switches, options))
+            off = {
+                id(device): shown
+                for device, shown, state in walked
+                if state == "off" and not name_matches(device.name, options.allow_devices)
+            }
+            folded = _folds(walked, off)
+            for device, shown, _state in walked:
+                if id(device) not in off:
+                    continue
+                if id(device) in folded:
+                    fold = folded.pop(id(device))
+                    if fold is not None:
+                        yield _fold_finding(context, track, device, *fold)
                     continue
                 kind = "Rack" if device.is_rack else "Device"
                 inside = f' in rack "{shown[-2]}"' if len(shown) > 1 else ""
@@ -48,6 +60,50 @@ class DeviceOff(Rule):
                     "delete it or switch it on",
                     location=location.model_copy(update={"device": " › ".join(shown)}),
                 )
+
+
+def _folds(walked, off) -> dict:
+    """Switched-off devices that fill a whole rack chain (two or more) are reported once.
+
+    Maps id(device) of each folded device to None, except the chain's (or rack's) first
+    device, mapped to (rack path, chain or None for the whole rack, count).
+    """
+    folds: dict[int, tuple | None] = {}
+    for rack, shown, state in walked:
+        if state == "off" or not rack.chains or id(rack) in folds:
+            continue
+        chains = [chain for chain in rack.chains if chain.devices]
+        full = [chain for chain in chains if all(id(d) in off for d in chain.devices)]
+        if full and len(full) == len(chains):
+            devices = [d for chain in full for d in chain.devices]
+            groups = [(devices, None)] if len(devices) > 1 else []
+        else:
+            groups = [(chain.devices, chain) for chain in full if len(chain.devices) > 1]
+        for devices, chain in groups:
+            folds[id(devices[0])] = (shown, chain, len(devices))
+            for other in devices[1:]:
+                folds[id(other)] = None
+    return folds
+
+
+def _fold_finding(context, track, first, shown, chain, count):
+    rack = shown[-1]
+    location = context.location(track=track, device=first)
+    if chain is None:
+        message = (
+            f'All {count} devices in rack "{rack}" are switched off: delete the rack or '
+            "switch them on"
+        )
+        path = shown
+    else:
+        message = (
+            f'All {count} devices of chain "{chain.name}" in rack "{rack}" are switched off: '
+            "delete the chain or switch them on"
+        )
+        path = (*shown, chain.name)
+    return Finding(
+        message=message, location=location.model_copy(update={"device": " › ".join(path)})
+    )
 
 
 def _walk(devices, names, shown, switches, options):

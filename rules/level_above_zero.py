@@ -46,10 +46,11 @@ class LevelAboveZero(Rule):
                     )
                 continue
             # Automated: the envelope, not the fader's saved position, sets the level.
-            for start, end, peak in _spans_above(envelope, limit, end_of_song):
+            for start, end, peak, flat in _spans_above(envelope, limit, end_of_song):
+                verb = "stays at" if flat else "rises to"
                 yield Finding(
                     message=(
-                        f"Volume automation rises to {_db(peak, options.max_db)} dB, above "
+                        f"Volume automation {verb} {_db(peak, options.max_db)} dB, above "
                         f"{_limit(options.max_db)}: {_risk(track)}; lower the automation there"
                     ),
                     location=context.location(
@@ -105,7 +106,8 @@ def _crossing(v1: float, v2: float, limit: float) -> float:
 
 
 def _spans_above(envelope, limit: float, end_of_song: float):
-    """(start, end, peak gain) of each stretch where the automation is above `limit`.
+    """(start, end, peak gain, flat) of each stretch where the automation is above `limit`;
+    `flat` when the level does not move within the stretch (held, or jumped to and held).
 
     Between breakpoints Live ramps along its fader scale, taken here as a straight line in dB;
     before the first breakpoint the envelope holds its start value, after the last one its last
@@ -113,15 +115,16 @@ def _spans_above(envelope, limit: float, end_of_song: float):
     """
     points = list(envelope.points)
     start_value = envelope.default_value if envelope.default_value is not None else points[0][1]
-    spans: list[list[float]] = []  # [start, end, peak]
+    spans: list[list] = []  # [start, end, peak, flat]
 
-    def add(start: float, end: float, peak: float) -> None:
+    def add(start: float, end: float, peak: float, flat: bool = True) -> None:
         start, end = max(start, 0.0), max(end, 0.0)
         if spans and start <= spans[-1][1]:
             spans[-1][1] = max(spans[-1][1], end)
+            spans[-1][3] = spans[-1][3] and flat and spans[-1][2] == peak
             spans[-1][2] = max(spans[-1][2], peak)
         else:
-            spans.append([start, end, peak])
+            spans.append([start, end, peak, flat])
 
     if start_value > limit:
         add(0.0, points[0][0] if points else max(end_of_song, 0.0), start_value)
@@ -134,7 +137,7 @@ def _spans_above(envelope, limit: float, end_of_song: float):
             first, last = t1, t1 + _crossing(v1, v2, limit) * (t2 - t1)
         else:  # ramps up through the limit
             first, last = t1 + _crossing(v1, v2, limit) * (t2 - t1), t2
-        add(first, last, max(v1, v2))
+        add(first, last, max(v1, v2), t2 == t1 or v1 == v2)
     if points and points[-1][1] > limit:
         last_time = points[-1][0]
         add(last_time, max(last_time, end_of_song), points[-1][1])

@@ -12,8 +12,8 @@ from alslint.api import Finding, Rule, RuleOptions, Severity, Stage, name_matche
 
 #: A note or edge this close to a grid line (beats) is exactly on it: quantized or snapped.
 EXACT_BEATS = 1e-4
-#: Clip edges closer than this to the grid are float noise, not a misplaced clip.
-EDGE_FLOOR_MS = 1.0
+#: Stray notes of one pitch whose offsets differ by at most this much are one groove.
+GROOVE_SPREAD_MS = 1.0
 #: At most this many bars are listed for the stray notes of one clip.
 MAX_BARS_LISTED = 4
 
@@ -35,6 +35,12 @@ class OffGridOptions(RuleOptions):
     min_notes: int = Field(8, ge=1, description="Clips with fewer notes are not checked.")
     check_edges: bool = Field(
         True, description="Also report arrangement clips that start or end just off the grid."
+    )
+    edge_min_ms: float = Field(
+        5.0,
+        ge=0,
+        description="Clip edges at most this far from the grid are not reported: too close "
+        "to be heard.",
     )
     edge_max_ms: float = Field(
         30.0, ge=0, description="Clip edges further than this from the grid are deliberate."
@@ -60,12 +66,18 @@ class OffGrid(Rule):
         for track in live_set.tracks_of("audio", "midi"):
             if not live_set.is_audible(track) or name_matches(track.name, options.allow_tracks):
                 continue
-            for clip in track.arrangement_clips:
-                if clip.disabled or clip.end <= clip.start:
-                    continue
+            clips = sorted(
+                (c for c in track.arrangement_clips if not c.disabled and c.end > c.start),
+                key=lambda c: (c.start, c.end),
+            )
+            edits = _stutter_edges(clips)
+            for index, clip in enumerate(clips):
                 parts = []
                 if options.check_edges and not (clip.kind == "audio" and clip.warped is False):
-                    parts += _edge_parts(clip, grid, label, ms_per_beat, options, song_end)
+                    skip_start, skip_end = edits.get(index, (False, False))
+                    parts += _edge_parts(
+                        clip, grid, label, ms_per_beat, options, song_end, skip_start, skip_end
+                    )
                 if clip.kind == "midi" and clip.notes is not None:
                     part = _note_part(clip, grid, label, ms_per_beat, options, context)
                     if part:
@@ -102,8 +114,58 @@ def _ms(beats: float, ms_per_beat: float) -> str:
     return f"{abs(beats) * ms_per_beat:.0f} ms {'before' if beats < 0 else 'after'}"
 
 
-def _edge_parts(clip, grid, label, ms_per_beat, options, song_end) -> list[str]:
-    floor, ceiling = EDGE_FLOOR_MS / ms_per_beat, options.edge_max_ms / ms_per_beat
+def _content_start(clip) -> float:
+    return clip.loop.start + clip.loop.start_relative
+
+
+def _same_slice(clip, before) -> bool:
+    """`clip` plays the same material from the same point as `before`: a retrigger."""
+    if clip.kind != before.kind:
+        return False
+    if abs(_content_start(clip) - _content_start(before)) > EXACT_BEATS:
+        return False
+    if clip.kind == "audio":
+        return clip.sample is not None and clip.sample == before.sample
+    notes, other = clip.notes, before.notes
+    return (
+        notes is not None
+        and other is not None
+        and notes.times == other.times
+        and notes.pitches == other.pitches
+    )
+
+
+def _cut_short(clip) -> bool:
+    """The clip stops before its content runs out (not a loop copy played in full)."""
+    if clip.loop.on:
+        return clip.length < clip.loop.end - clip.loop.start - EXACT_BEATS
+    return clip.length < clip.loop.end - _content_start(clip) - EXACT_BEATS
+
+
+def _stutter_edges(clips) -> dict[int, tuple[bool, bool]]:
+    """Edit points of a stutter, {clip index: (skip start, skip end)}.
+
+    A clip that starts where the clip before it ends, cut short, and retriggers its slice
+    (same file or notes, same start point) is an edit: the cut between the two is placed on purpose,
+    wherever the grid is. The outer edges of the run are still checked.
+    """
+    skip: dict[int, list[bool]] = {}
+    for index in range(1, len(clips)):
+        clip, before = clips[index], clips[index - 1]
+        if (
+            abs(before.end - clip.start) <= EXACT_BEATS
+            and _cut_short(before)
+            and _same_slice(clip, before)
+        ):
+            skip.setdefault(index, [False, False])[0] = True
+            skip.setdefault(index - 1, [False, False])[1] = True
+    return {index: (start, end) for index, (start, end) in skip.items()}
+
+
+def _edge_parts(
+    clip, grid, label, ms_per_beat, options, song_end, skip_start=False, skip_end=False
+) -> list[str]:
+    floor, ceiling = options.edge_min_ms / ms_per_beat, options.edge_max_ms / ms_per_beat
 
     def stray(beat: float) -> float | None:
         offset = _offset(beat, grid)
@@ -111,9 +173,9 @@ def _edge_parts(clip, grid, label, ms_per_beat, options, song_end) -> list[str]:
             return offset
         return None
 
-    start = stray(clip.start)
+    start = None if skip_start else stray(clip.start)
     # Where the song ends nothing follows: an end there cuts into nothing.
-    end = stray(clip.end) if clip.end < song_end - EXACT_BEATS else None
+    end = stray(clip.end) if clip.end < song_end - EXACT_BEATS and not skip_end else None
     if start is None and end is None:
         return []
     content_start = clip.loop.start + clip.loop.start_relative
@@ -138,6 +200,7 @@ def _edge_parts(clip, grid, label, ms_per_beat, options, song_end) -> list[str]:
 def _note_part(clip, grid, label, ms_per_beat, options, context) -> str | None:
     tolerance = options.tolerance_ms / ms_per_beat
     played, quantized, strays, stray_bars, worst = 0, 0, 0, set(), 0.0
+    offsets: dict[float, float] = {}  # clip time of a stray note → its offset
     # Notes at the same clip time (chords, repeated patterns) share one analysis.
     for time, count in Counter(compress(clip.notes.times, clip.notes.enabled)).items():
         first = _first_play(clip, time)
@@ -152,7 +215,10 @@ def _note_part(clip, grid, label, ms_per_beat, options, context) -> str | None:
             strays += count
             stray_bars.add(context.timeline.bar_of(first))
             worst = max(worst, offset)
+            offsets[time] = _offset(time, grid)
     if played < options.min_notes or not strays or quantized < options.min_quantized * played:
+        return None
+    if strays > 1 and _groove(clip, offsets, ms_per_beat):
         return None
     bars = sorted(stray_bars)
     shown = ", ".join(str(bar) for bar in bars[:MAX_BARS_LISTED])
@@ -167,6 +233,21 @@ def _note_part(clip, grid, label, ms_per_beat, options, context) -> str | None:
         f"{count} off the {label} grid (up to {worst * ms_per_beat:.0f} ms, {where}) while the rest "
         f"are quantized: quantize {them} unless {they} meant to be loose"
     )
+
+
+def _groove(clip, offsets: dict[float, float], ms_per_beat: float) -> bool:
+    """The off-grid notes (clip time → offset) are all one pitch, all off by the same amount:
+    a drum laid back (or pushed) on purpose, a groove — not stray notes."""
+    spread = max(offsets.values()) - min(offsets.values())
+    if spread * ms_per_beat > GROOVE_SPREAD_MS:
+        return False
+    notes = clip.notes
+    pitches = {
+        pitch
+        for pitch, time, enabled in zip(notes.pitches, notes.times, notes.enabled)
+        if enabled and time in offsets
+    }
+    return len(pitches) == 1
 
 
 def _first_play(clip, time: float) -> float | None:

@@ -33,6 +33,7 @@ _CLIP_CHILDREN = (
     "SampleRef",
     "WarpMarkers",
     "Notes",
+    "Envelopes",
 )
 
 
@@ -111,6 +112,8 @@ class ClipReader:
             scene_index=scene_index,
             take_lane=take_lane,
         )
+        envelopes = children.get("Envelopes")  # clip envelopes: <Envelopes><Envelopes>…
+        clip.has_envelopes = envelopes is not None and any(len(e) for e in envelopes)
         if kind == "audio":
             clip.fades = _fades(children.get("Fades"), values.get("Fade"))
             clip.sample = self._sample_ref(children.get("SampleRef"))

@@ -6,7 +6,14 @@ import os
 
 from .. import device_names as device_info
 from ..model import Chain, Device
-from .values import param_bool, param_float, value
+from .values import finite, param_bool, param_float, param_value, value
+
+#: Parameters read into `Device.parameters`, as stored (see the model), per device element.
+_DEVICE_PARAMETERS = {
+    "Compressor2": ("Threshold", "Ratio", "Gain"),
+    "GlueCompressor": ("Threshold", "Ratio", "Makeup"),
+    "Limiter": ("Ceiling", "Gain"),
+}
 
 
 def read_devices(devices_el, guard, key_prefix: str = "") -> list[Device]:
@@ -64,6 +71,11 @@ def _device(el, key: str, guard) -> Device:
             )
         )
     on_param = el.find("On")
+    parameters = {}
+    for parameter in _DEVICE_PARAMETERS.get(tag, ()):
+        text = param_value(el.find(parameter))
+        if text is not None and text not in ("true", "false"):
+            parameters[parameter] = finite(text)
     return Device(
         tag=tag,
         name=device_name(el, plugin_name),
@@ -75,6 +87,7 @@ def _device(el, key: str, guard) -> Device:
         plugin_format=plugin_format,
         plugin_name=plugin_name,
         chains=chains,
+        parameters=parameters,
     )
 
 

@@ -65,9 +65,10 @@ def test_lint_set_stage_line_of_the_default_gate(samples):
         "before": "mixing",
         "stages_checked": ["composition", "arrangement", "sound-design"],
         "rules_run": [
-            *("ALS101", "ALS102", "ALS103"),
+            *("ALS101", "ALS102", "ALS103", "ALS104"),
             *("ALS201", "ALS202", "ALS203", "ALS204", "ALS205", "ALS206", "ALS207"),
-            *("ALS301", "ALS302", "ALS303", "ALS304", "ALS305", "ALS306", "ALS307"),
+            *("ALS301", "ALS302", "ALS303", "ALS304", "ALS305", "ALS306", "ALS307", "ALS308"),
+            *("ALS309", "ALS310"),
         ],
     }
     assert tools.lint_set(samples, "demo.als", select=["ALS304"])["stage_line"]["rules_run"] == [

@@ -90,7 +90,11 @@ def test_repeated_names_get_distinct_locations():
             devices=[
                 device("Chorus", on=False, tag="Chorus"),
                 device("Chorus", on=False, tag="Chorus"),
-                rack("FX", [device("EQ Eight", on=False)], [device("EQ Eight", on=False)]),
+                rack(
+                    "FX",
+                    [device("EQ Eight", on=False), device("Reverb", tag="Reverb")],
+                    [device("EQ Eight", on=False)],
+                ),
             ],
         )
     ]
@@ -177,4 +181,78 @@ def test_allowed_devices_and_tracks():
     ]
     assert findings(tracks, allow_devices=["spectrum"], allow_tracks=["Ref*"]) == [
         ("Vox › EQ Eight", 'Device "EQ Eight" is switched off: delete it or switch it on'),
+    ]
+
+
+def test_a_rack_chain_with_every_device_off_is_one_finding():
+    # Issue #21: a template with many racks gave one line per switched-off device inside one
+    # rack (191 lines for one set); a chain whose devices are all off is one finding.
+    def chain(name, *devices):
+        return Chain(name=name, devices=list(devices))
+
+    drums = device(
+        "Drum FX",
+        tag="AudioEffectGroupDevice",
+        chains=[
+            chain("Dry", device("EQ Eight")),
+            chain(
+                "Crush",
+                device("Redux", on=False, tag="Redux2"),
+                device("Saturator", on=False, tag="Saturator"),
+                device("Erosion", on=False, tag="Erosion"),
+            ),
+        ],
+    )
+    spare = device(
+        "Spare Rack",
+        tag="AudioEffectGroupDevice",
+        chains=[
+            chain("A", device("Chorus", on=False, tag="Chorus"), device("Delay", on=False)),
+            chain("B", device("Phaser", on=False, tag="Phaser")),
+        ],
+    )
+    one = rack("One", [device("Gate", on=False, tag="Gate")])
+    tracks = [make_track("audio", "Drums", devices=[drums, spare, one])]
+    assert findings(tracks) == [
+        (
+            "Drums › Drum FX › Crush",
+            'All 3 devices of chain "Crush" in rack "Drum FX" are switched off: delete the '
+            "chain or switch them on",
+        ),
+        (
+            "Drums › Spare Rack",
+            'All 3 devices in rack "Spare Rack" are switched off: delete the rack or switch '
+            "them on",
+        ),
+        # A single device stays a device finding.
+        (
+            "Drums › One › Gate",
+            'Device "Gate" in rack "One" is switched off: delete it or switch it on',
+        ),
+    ]
+
+
+def test_corpus_hand_check(corpus_dir):
+    # Hand check (issue #21): in the edmJM template (Live 12.3.5) the rack "Master FX Rack" on
+    # "bus main JM" is on, but its one chain holds "Master FX JM", "phaser fragments fx" and
+    # "Efx FRAGMENTS", all three switched off: three device lines became one rack finding.
+    # The same fold happens in 6 more template sets (rack "Master JM", 2 devices); over the
+    # corpus, device-off findings go from 701 to 690.
+    from conftest import load_model
+
+    live_set = load_model(
+        corpus_dir / "live12.3.5__MenkeTechnologies__AbletonLiveTemplates__edmJM.als"
+    )
+    found = [
+        (str(f.location), f.message)
+        for f in run_rule(DeviceOff, live_set)
+        if f.location.track == "bus main JM"
+    ]
+    assert (
+        "bus main JM › Master FX Rack",
+        'All 3 devices in rack "Master FX Rack" are switched off: delete the rack or switch '
+        "them on",
+    ) in found
+    assert not [
+        location for location, _ in found if location.startswith("bus main JM › Master FX Rack ›")
     ]

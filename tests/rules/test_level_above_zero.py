@@ -93,7 +93,8 @@ def test_volume_automation_above_the_limit_is_reported_in_bars():
     risk = "the track pushes the mix towards clipping; lower the automation there"
     assert findings(live_set) == [
         ("Lead › Volume @ bars 13–20", f"Volume automation rises to +6.0 dB, above 0 dB: {risk}"),
-        ("Lead › Volume @ bars 29–30", f"Volume automation rises to +3.0 dB, above 0 dB: {risk}"),
+        # A jump up, held, and a jump down: flat within the bars reported.
+        ("Lead › Volume @ bars 29–30", f"Volume automation stays at +3.0 dB, above 0 dB: {risk}"),
     ]
 
 
@@ -104,9 +105,27 @@ def test_automation_held_above_the_limit_before_the_first_and_after_the_last_poi
     risk = "the mix can clip the output; lower the automation there"
     assert findings(live_set) == [
         # Held from the song's start to the jump at bar 5.
-        ("Main › Volume @ bars 1–4", f"Volume automation rises to +3.0 dB, above 0 dB: {risk}"),
+        ("Main › Volume @ bars 1–4", f"Volume automation stays at +3.0 dB, above 0 dB: {risk}"),
         # Ramps above 0 dB within bar 26 and stays up to the end of the last clip (bar 32).
         ("Main › Volume @ bars 26–32", f"Volume automation rises to +6.0 dB, above 0 dB: {risk}"),
+    ]
+
+
+def test_automation_flat_above_the_limit_all_song_stays_there():
+    # Issue #21: an envelope that sits flat at +6 dB all song was said to "rise" to +6 dB.
+    # Hand check: over the 101 corpus sets (incl. the dawtool automation test sets) no
+    # volume envelope goes above 0 dB; all 124 level findings are static faders, unchanged.
+    flat = volume(PLUS_6, (0.0, PLUS_6))
+    live_set = song(make_track("audio", "Pad", envelopes=[flat]))
+    risk = "the track pushes the mix towards clipping; lower the automation there"
+    assert findings(live_set) == [
+        ("Pad › Volume @ bars 1–32", f"Volume automation stays at +6.0 dB, above 0 dB: {risk}"),
+    ]
+    # Two equal points: still flat.
+    flat = volume(PLUS_6, (0.0, PLUS_6), (64.0, PLUS_6))
+    live_set = song(make_track("audio", "Pad", envelopes=[flat]))
+    assert findings(live_set) == [
+        ("Pad › Volume @ bars 1–32", f"Volume automation stays at +6.0 dB, above 0 dB: {risk}"),
     ]
 
 

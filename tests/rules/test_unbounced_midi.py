@@ -9,6 +9,10 @@ VITAL = Device(
 )
 
 
+def played(start, end):
+    return midi_clip(start, end, notes=[(60, 0, 1)])
+
+
 def findings(live_set, **options):
     return [(str(f.location), f.message) for f in run_rule(UnbouncedMidi, live_set, **options)]
 
@@ -16,8 +20,8 @@ def findings(live_set, **options):
 def test_native_and_plugin_instruments_are_named():
     live_set = make_set(
         [
-            make_track("midi", "Bass", clips=[midi_clip(0, 16)], devices=[OPERATOR]),
-            make_track("midi", "Lead", clips=[midi_clip(0, 16)], devices=[ARP, VITAL]),
+            make_track("midi", "Bass", clips=[played(0, 16)], devices=[OPERATOR]),
+            make_track("midi", "Lead", clips=[played(0, 16)], devices=[ARP, VITAL]),
         ]
     )
     assert findings(live_set) == [
@@ -39,16 +43,16 @@ def test_frozen_silent_or_instrumentless_tracks_are_not_reported():
     off_instrument = OPERATOR.model_copy(update={"on": False})
     live_set = make_set(
         [
-            make_track("midi", "Frozen", clips=[midi_clip(0, 4)], devices=[OPERATOR], frozen=True),
-            make_track("midi", "Off", clips=[midi_clip(0, 4)], devices=[OPERATOR], on=False),
+            make_track("midi", "Frozen", clips=[played(0, 4)], devices=[OPERATOR], frozen=True),
+            make_track("midi", "Off", clips=[played(0, 4)], devices=[OPERATOR], on=False),
             make_track("midi", "No clips", devices=[OPERATOR]),
             make_track(
                 "midi", "Only disabled", clips=[midi_clip(0, 4, disabled=True)], devices=[OPERATOR]
             ),
             make_track(
-                "midi", "Effect first", clips=[midi_clip(0, 4)], devices=[effect_only, OPERATOR]
+                "midi", "Effect first", clips=[played(0, 4)], devices=[effect_only, OPERATOR]
             ),
-            make_track("midi", "Instrument off", clips=[midi_clip(0, 4)], devices=[off_instrument]),
+            make_track("midi", "Instrument off", clips=[played(0, 4)], devices=[off_instrument]),
         ]
     )
     assert findings(live_set) == []
@@ -56,6 +60,26 @@ def test_frozen_silent_or_instrumentless_tracks_are_not_reported():
 
 def test_allow_tracks():
     live_set = make_set(
-        [make_track("midi", "Live Synth", clips=[midi_clip(0, 4)], devices=[OPERATOR])]
+        [make_track("midi", "Live Synth", clips=[played(0, 4)], devices=[OPERATOR])]
     )
     assert findings(live_set, allow_tracks=["live *"]) == []
+
+
+def test_tracks_without_notes_or_silent_are_left_to_unused_track():
+    # Issue #21: a MIDI track whose clips hold no notes, or whose fader is at -inf and not
+    # automated, is unused (ALS302 tells to delete it), not something to bounce.
+    from alslint.model import Mixer
+
+    live_set = make_set(
+        [
+            make_track("midi", "Sketch", clips=[midi_clip(0, 16)], devices=[OPERATOR]),
+            make_track(
+                "midi",
+                "Pad",
+                clips=[midi_clip(0, 16, notes=[(60, 0, 1)])],
+                devices=[OPERATOR],
+                mixer=Mixer(volume=0.0003162277571),
+            ),
+        ]
+    )
+    assert findings(live_set) == []
