@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from alslint.api import Clip, Finding, Rule, RuleOptions, Severity, Stage, Track, name_matches
+from alslint.api import Finding, Rule, RuleOptions, Severity, Stage, name_matches
+from alslint_rules._track_use import holds_no_notes
 
 
 class EmptyClipOptions(RuleOptions):
@@ -29,7 +30,7 @@ class EmptyClip(Rule):
                 continue
             # A switched-off track, or one none of whose clips holds a note, is reported once
             # for the whole track by unused-track (ALS302).
-            if not live_set.is_audible(track) or _holds_no_notes(track):
+            if not live_set.is_audible(track) or holds_no_notes(track):
                 continue
             for clip in track.arrangement_clips:
                 if (
@@ -43,22 +44,3 @@ class EmptyClip(Rule):
                         message="MIDI clip holds no notes: it plays nothing; delete it",
                         location=context.location(track=track, clip=clip),
                     )
-
-
-# Copied, not imported, into each rule that needs it: rules import only the rule API
-# (tests/test_layers.py).
-def _enabled_clips(track: Track) -> list[Clip]:
-    """The track's clips that are not deactivated: arrangement, session and take lanes."""
-    clips = (*track.arrangement_clips, *track.session_clips, *track.take_lane_clips)
-    return [clip for clip in clips if not clip.disabled]
-
-
-def _holds_no_notes(track: Track) -> bool:
-    """A MIDI track with working clips, none of which holds a note (unknown counts as notes)."""
-    clips = _enabled_clips(track)
-    return (
-        track.type == "midi"
-        and bool(clips)
-        and all(clip.kind == "midi" and clip.notes is not None for clip in clips)
-        and not any(len(clip.notes) for clip in clips)
-    )

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import math
-
 from pydantic import Field
 
-from alslint.api import Finding, Rule, RuleOptions, Severity, Stage, name_matches
+from alslint.api import Finding, Rule, RuleOptions, Severity, Stage, gain_to_db, name_matches
+from alslint_rules._dynamics import automated, level, working_devices
 
 _KIND = {"group": "group", "return": "return", "master": "mix"}
 
@@ -42,16 +41,16 @@ class InfiniteRatio(Rule):
                 continue
             if name_matches(track.name, options.allow_tracks):
                 continue
-            for device, working in _working_devices(track.devices):
+            for device, working in working_devices(track.devices):
                 if not working or device.tag != "Compressor2":
                     continue
                 if name_matches(device.name, options.limiter_names):
                     continue  # named as a limiter: limiting is what it is meant to do
                 ratio = device.parameters.get("Ratio", 1.0)
-                threshold = _linear_to_db(device.parameters.get("Threshold", 1.0))
+                threshold = gain_to_db(device.parameters.get("Threshold", 1.0))
                 if ratio < INFINITE_RATIO or threshold > -0.05:
                     continue
-                if _automated(track, device, "Ratio") or _automated(track, device, "Threshold"):
+                if automated(track, device, "Ratio") or automated(track, device, "Threshold"):
                     continue
                 who = (
                     "Compressor"
@@ -60,8 +59,8 @@ class InfiniteRatio(Rule):
                 )
                 yield Finding(
                     message=(
-                        f"{who} at ∞ : 1 with its threshold at {_db(threshold)}: every peak "
-                        f"of the {_KIND[track.type]} above {_db(threshold)} is flattened, so it "
+                        f"{who} at ∞ : 1 with its threshold at {level(threshold)}: every peak "
+                        f"of the {_KIND[track.type]} above {level(threshold)} is flattened, so it "
                         "pumps and loses its punch; use 2 : 1 to 4 : 1 for bus compression, "
                         "or a Limiter if you mean to limit"
                     ),
@@ -69,34 +68,5 @@ class InfiniteRatio(Rule):
                 )
 
 
-# Copied, not imported, into each rule that needs it: rules import only the rule API
-# (tests/test_layers.py).
 #: A stored Compressor ratio at least this large is Live's ∞ : 1.
 INFINITE_RATIO = 1e30
-
-
-def _linear_to_db(gain: float) -> float:
-    return -math.inf if gain <= 0 else 20.0 * math.log10(gain)
-
-
-def _working_devices(devices, active: bool = True):
-    """(device, working) for every device of a chain, racks opened up; `working` when the
-    device, every enclosing rack and chain are switched on."""
-    for device in devices:
-        on = active and device.on
-        yield device, on
-        for chain in device.chains:
-            yield from _working_devices(chain.devices, on and chain.on)
-
-
-def _automated(track, device, parameter: str) -> bool:
-    """The device's parameter has automation that moves: its stored value is not what plays."""
-    return any(
-        envelope.device_key == device.key and envelope.parameter == parameter and envelope.moves
-        for envelope in track.envelopes
-    )
-
-
-def _db(value: float) -> str:
-    """A level as Live shows it: "-9.7 dB", "+21.0 dB", "0.0 dB"."""
-    return "0.0 dB" if abs(value) < 0.05 else f"{value:+.1f} dB"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from alslint.api import Finding, Rule, RuleOptions, Severity, Stage
+from alslint_rules._dynamics import automated, level, working_devices
 
 
 class UnsafeLimiterOptions(RuleOptions):
@@ -25,14 +26,14 @@ class UnsafeLimiter(Rule):
         for track in live_set.tracks:
             if track.type != "master" and not live_set.is_audible(track):
                 continue
-            for device, working in _working_devices(track.devices):
+            for device, working in working_devices(track.devices):
                 if not working or device.tag != "Limiter":
                     continue
                 ceiling = device.parameters.get("Ceiling", 0.0)
-                if ceiling > 0.05 and not _automated(track, device, "Ceiling"):
+                if ceiling > 0.05 and not automated(track, device, "Ceiling"):
                     yield Finding(
                         message=(
-                            f"Limiter ceiling at {_db(ceiling)}, above 0 dBFS: peaks pass it "
+                            f"Limiter ceiling at {level(ceiling)}, above 0 dBFS: peaks pass it "
                             "and can clip; set the ceiling to 0 dB or lower (-0.3 to -1 dB "
                             "leaves room for the export)"
                         ),
@@ -42,39 +43,14 @@ class UnsafeLimiter(Rule):
                 if (
                     track.type == "master"
                     and gain > options.max_master_gain_db + 0.05
-                    and not _automated(track, device, "Gain")
+                    and not automated(track, device, "Gain")
                 ):
                     yield Finding(
                         message=(
-                            f"The master Limiter adds {_db(gain)} of gain, more than "
-                            f"{_db(options.max_master_gain_db)}: it flattens the mix to reach "
+                            f"The master Limiter adds {level(gain)} of gain, more than "
+                            f"{level(options.max_master_gain_db)}: it flattens the mix to reach "
                             "loudness, so transients and dynamics are lost; turn the gain down "
                             "and bring the level up in the mix"
                         ),
                         location=context.location(track=track, device=device),
                     )
-
-
-# Copied, not imported, into each rule that needs it: rules import only the rule API
-# (tests/test_layers.py).
-def _working_devices(devices, active: bool = True):
-    """(device, working) for every device of a chain, racks opened up; `working` when the
-    device, every enclosing rack and chain are switched on."""
-    for device in devices:
-        on = active and device.on
-        yield device, on
-        for chain in device.chains:
-            yield from _working_devices(chain.devices, on and chain.on)
-
-
-def _automated(track, device, parameter: str) -> bool:
-    """The device's parameter has automation that moves: its stored value is not what plays."""
-    return any(
-        envelope.device_key == device.key and envelope.parameter == parameter and envelope.moves
-        for envelope in track.envelopes
-    )
-
-
-def _db(value: float) -> str:
-    """A level as Live shows it: "-9.7 dB", "+21.0 dB", "0.0 dB"."""
-    return "0.0 dB" if abs(value) < 0.05 else f"{value:+.1f} dB"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import math
-
 from pydantic import Field
 
-from alslint.api import Clip, Finding, Rule, RuleOptions, Severity, Stage, Track, name_matches
+from alslint.api import Finding, Rule, RuleOptions, Severity, Stage, name_matches
+from alslint_rules._track_use import enabled_clips, holds_no_notes, silent_fader
 
 
 class UnusedTrackOptions(RuleOptions):
@@ -55,40 +54,11 @@ class UnusedTrack(Rule):
             return "Track has no clips in the arrangement or the session"
         if all(clip.disabled for clip in clips):
             return f"All {len(clips)} clips on this track are deactivated"
-        if _holds_no_notes(track):
-            count = len(_enabled_clips(track))
+        if holds_no_notes(track):
+            count = len(enabled_clips(track))
             if count == 1:
                 return "The only MIDI clip on this track holds no note"
             return f"None of the {count} MIDI clips on this track holds a note"
-        if _silent_fader(track):
+        if silent_fader(track):
             return "Fader at −inf dB and volume not automated, so nothing of this track is heard"
         return None
-
-
-# Copied, not imported, into each rule that needs it: rules import only the rule API
-# (tests/test_layers.py).
-def _enabled_clips(track: Track) -> list[Clip]:
-    """The track's clips that are not deactivated: arrangement, session and take lanes."""
-    clips = (*track.arrangement_clips, *track.session_clips, *track.take_lane_clips)
-    return [clip for clip in clips if not clip.disabled]
-
-
-def _holds_no_notes(track: Track) -> bool:
-    """A MIDI track with working clips, none of which holds a note (unknown counts as notes)."""
-    clips = _enabled_clips(track)
-    return (
-        track.type == "midi"
-        and bool(clips)
-        and all(clip.kind == "midi" and clip.notes is not None for clip in clips)
-        and not any(len(clip.notes) for clip in clips)
-    )
-
-
-def _silent_fader(track: Track) -> bool:
-    """The fader is at -inf dB and its volume is never automated: nothing of it is heard."""
-    if track.mixer.volume_db != -math.inf:
-        return False
-    return not any(
-        envelope.owner == "Mixer" and envelope.parameter == "Volume" and envelope.moves
-        for envelope in track.envelopes
-    )
