@@ -1,7 +1,8 @@
 from array import array
 
+from alslint import testing
 from alslint.model import Envelope, Points, Scene
-from alslint.testing import make_set, run_rule
+from alslint.testing import make_set
 from alslint_rules.default_tempo import DefaultTempo
 
 MESSAGE = (
@@ -11,7 +12,7 @@ MESSAGE = (
 
 
 def findings(live_set):
-    return [(str(f.location), f.message) for f in run_rule(DefaultTempo, live_set)]
+    return testing.findings(DefaultTempo, live_set)
 
 
 def tempo_envelope(default, *points):

@@ -1,6 +1,7 @@
 import pytest
 
-from alslint.testing import audio_clip, make_set, make_track, run_rule
+from alslint import testing
+from alslint.testing import audio_clip, make_set, make_track
 from alslint_rules.default_track_names import DefaultTrackNames, is_generic_name
 
 GENERIC = "Track still has Live's generic name: name it after "
@@ -9,7 +10,7 @@ UNRENAMED = "Track was never renamed (Live named it after its first device or cl
 
 def findings(tracks, **options):
     live_set = make_set(tracks)
-    return [(str(f.location), f.message) for f in run_rule(DefaultTrackNames, live_set, **options)]
+    return testing.findings(DefaultTrackNames, live_set, **options)
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
 from array import array
 
+from alslint import testing
 from alslint.model import Chain, Device, Envelope, Points
 from alslint.testing import audio_clip, make_set, make_track, run_rule
 from alslint_rules.device_off import DeviceOff
@@ -30,7 +31,7 @@ def on_switch(path, default, points=()):
 
 def findings(tracks, **options):
     live_set = make_set(tracks)
-    return [(str(f.location), f.message) for f in run_rule(DeviceOff, live_set, **options)]
+    return testing.findings(DeviceOff, live_set, **options)
 
 
 def test_switched_off_devices_on_tracks_returns_and_the_master():
@@ -48,7 +49,7 @@ def test_switched_off_devices_on_tracks_returns_and_the_master():
     live_set.master.devices = [
         device("Ozone 9", on=False, tag="PluginDevice", plugin_format="vst3", plugin_name="Ozone 9")
     ]
-    assert [(str(f.location), f.message) for f in run_rule(DeviceOff, live_set)] == [
+    assert testing.findings(DeviceOff, live_set) == [
         ("Vox › EQ Eight", 'Device "EQ Eight" is switched off: delete it or switch it on'),
         ("A-Reverb › Reverb", 'Device "Reverb" is switched off: delete it or switch it on'),
         ("Main › Ozone 9", 'Device "Ozone 9" is switched off: delete it or switch it on'),

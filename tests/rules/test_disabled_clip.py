@@ -1,4 +1,5 @@
-from alslint.testing import audio_clip, make_set, make_track, midi_clip, run_rule
+from alslint import testing
+from alslint.testing import audio_clip, make_set, make_track, midi_clip
 from alslint_rules.disabled_clip import DisabledClip
 
 MESSAGE = "Clip is deactivated: delete it, or activate it if it belongs in the song"
@@ -6,7 +7,7 @@ MESSAGE = "Clip is deactivated: delete it, or activate it if it belongs in the s
 
 def findings(tracks, **options):
     live_set = make_set(tracks)
-    return [(str(f.location), f.message) for f in run_rule(DisabledClip, live_set, **options)]
+    return testing.findings(DisabledClip, live_set, **options)
 
 
 def test_one_finding_per_deactivated_arrangement_clip():

@@ -1,5 +1,6 @@
+from alslint import testing
 from alslint.model import Device, SampleRef
-from alslint.testing import audio_clip, make_set, make_track, midi_clip, run_rule
+from alslint.testing import audio_clip, make_set, make_track, midi_clip
 from alslint_rules.duplicate_clip import DuplicateClip
 
 OPERATOR = Device(tag="Operator", name="Operator", is_instrument=True)
@@ -11,7 +12,7 @@ RIFF = [(60, 0, 0.5), (63, 1, 0.5), (67, 2, 1)]
 
 def findings(tracks, **options):
     live_set = make_set(tracks)
-    return [(str(f.location), f.message) for f in run_rule(DuplicateClip, live_set, **options)]
+    return testing.findings(DuplicateClip, live_set, **options)
 
 
 def riff(start, end, name="Riff", notes=RIFF):
@@ -108,7 +109,7 @@ def test_corpus_hand_check(corpus_dir):
 
     def run(name):
         live_set = load_model(corpus_dir / name)
-        return [(str(f.location), f.message) for f in run_rule(DuplicateClip, live_set)]
+        return testing.findings(DuplicateClip, live_set)
 
     assert [location for location, _ in run("live8.2.1__LABCAT__shukumei__Shukumei.als")] == [
         "2-Audio"

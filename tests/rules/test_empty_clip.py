@@ -1,4 +1,5 @@
-from alslint.testing import audio_clip, make_set, make_track, midi_clip, run_rule
+from alslint import testing
+from alslint.testing import audio_clip, make_set, make_track, midi_clip
 from alslint_rules.empty_clip import EmptyClip
 
 MESSAGE = "MIDI clip holds no notes: it plays nothing; delete it"
@@ -6,7 +7,7 @@ MESSAGE = "MIDI clip holds no notes: it plays nothing; delete it"
 
 def findings(tracks, **options):
     live_set = make_set(tracks)
-    return [(str(f.location), f.message) for f in run_rule(EmptyClip, live_set, **options)]
+    return testing.findings(EmptyClip, live_set, **options)
 
 
 def played(start, end, name="Clip"):
@@ -68,7 +69,7 @@ def test_corpus_hand_check(corpus_dir):
 
     name = "live8.3.4__burtlo__monsters-101-album__forged-by-fire-and-blood.als"
     live_set = load_model(corpus_dir / name)
-    assert [(str(f.location), f.message) for f in run_rule(EmptyClip, live_set)] == [
+    assert testing.findings(EmptyClip, live_set) == [
         ('12-Wind-Ocarina › clip "3 12-Wind-Ocarina" @ bar 1', MESSAGE),
         ('12-Wind-Ocarina › clip "5 12-Wind-Ocarina" @ bar 33', MESSAGE),
     ]

@@ -1,4 +1,5 @@
-from alslint.testing import audio_clip, make_set, make_track, run_rule
+from alslint import testing
+from alslint.testing import audio_clip, make_set, make_track
 from alslint_rules.flat_dynamics import FlatDynamics
 
 
@@ -8,7 +9,7 @@ def bars(start_bar, end_bar, beats_per_bar=4):
 
 def findings(tracks, signature="4/4", **options):
     live_set = make_set(tracks, signature=signature)
-    return [(str(f.location), f.message) for f in run_rule(FlatDynamics, live_set, **options)]
+    return testing.findings(FlatDynamics, live_set, **options)
 
 
 def message(amount, per="every 8-bar section"):

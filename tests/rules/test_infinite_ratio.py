@@ -1,5 +1,6 @@
 from array import array
 
+from alslint import testing
 from alslint.model import Chain, Device, Envelope, Points
 from alslint.testing import audio_clip, make_set, make_track, run_rule
 from alslint_rules.infinite_ratio import InfiniteRatio
@@ -35,7 +36,7 @@ MESSAGE = (
 def findings(tracks, master_devices=(), **options):
     live_set = make_set([make_track("audio", "Kick", clips=[audio_clip(0, 16)]), *tracks])
     live_set.master.devices = list(master_devices)
-    return [(str(f.location), f.message) for f in run_rule(InfiniteRatio, live_set, **options)]
+    return testing.findings(InfiniteRatio, live_set, **options)
 
 
 def test_infinite_ratio_on_a_group_a_return_or_the_main_track():
@@ -116,9 +117,7 @@ def test_corpus_hand_check(corpus_dir):
     name = "live9.7__FrancoCerone__ElektroWaveEP__Ep__Dance-with-Sheriff__Dance-with-Sheriff.als"
     sheriff = load_model(corpus_dir / name)
     assert run_rule(InfiniteRatio, sheriff) == []
-    found = [
-        (str(f.location), f.message) for f in run_rule(InfiniteRatio, sheriff, limiter_names=[])
-    ]
+    found = testing.findings(InfiniteRatio, sheriff, limiter_names=[])
     assert found == [
         (
             "2 BASSI › Brick Wall",

@@ -1,7 +1,8 @@
 from array import array
 
+from alslint import testing
 from alslint.model import Envelope, Mixer, Points
-from alslint.testing import audio_clip, make_set, make_track, run_rule
+from alslint.testing import audio_clip, make_set, make_track
 from alslint_rules.level_above_zero import LevelAboveZero
 
 PLUS_6 = 1.99526238  # Live's fader maximum, +6.0 dB
@@ -16,7 +17,7 @@ MASTER_RISK = "the mix can clip the output; pull the master down and make room o
 
 
 def findings(live_set, **options):
-    return [(str(f.location), f.message) for f in run_rule(LevelAboveZero, live_set, **options)]
+    return testing.findings(LevelAboveZero, live_set, **options)
 
 
 def volume(default, *points):

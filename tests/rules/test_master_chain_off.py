@@ -1,7 +1,8 @@
 from array import array
 
+from alslint import testing
 from alslint.model import Chain, Device, Envelope, Points
-from alslint.testing import make_set, run_rule
+from alslint.testing import make_set
 from alslint_rules.master_chain_off import MasterChainOff
 
 EQ = Device(tag="Eq8", name="EQ Eight")
@@ -30,7 +31,7 @@ def findings(master_devices, envelopes=(), **options):
     live_set = make_set([])
     live_set.master.devices = list(master_devices)
     live_set.master.envelopes = list(envelopes)
-    return [(str(f.location), f.message) for f in run_rule(MasterChainOff, live_set, **options)]
+    return testing.findings(MasterChainOff, live_set, **options)
 
 
 def test_one_finding_per_switched_off_device():

@@ -1,3 +1,4 @@
+from alslint import testing
 from alslint.model import Loop, SampleRef, WarpMarker
 from alslint.testing import audio_clip, make_set, make_track, run_rule
 from alslint_rules.missing_fade import MissingFade
@@ -20,7 +21,7 @@ def clip(start, end, *, offset=0.0, looped=False, **fades):
 
 def findings(clips, **options):
     live_set = make_set([make_track("audio", "Perc", clips=clips)])
-    return [(str(f.location), f.message) for f in run_rule(MissingFade, live_set, **options)]
+    return testing.findings(MissingFade, live_set, **options)
 
 
 NO_FADES = dict(default_fades=False, fade_switch=False)

@@ -2,8 +2,9 @@ import os
 
 import pytest
 
+from alslint import testing
 from alslint.model import SampleRef, Scene
-from alslint.testing import audio_clip, make_set, make_track, midi_clip, run_rule
+from alslint.testing import audio_clip, make_set, make_track, midi_clip
 from alslint_rules.missing_sample import MissingSample
 
 SET = "/music/Song Project/Song.als"
@@ -26,8 +27,7 @@ def clip(start, end, sample, name="Kick"):
 
 def findings(tracks, existing=(), set_path=SET, **options):
     live_set = make_set(tracks, path=set_path, **options.pop("set_fields", {}))
-    result = run_rule(MissingSample, live_set, existing_files=existing, **options)
-    return [(str(f.location), f.message) for f in result]
+    return testing.findings(MissingSample, live_set, existing_files=existing, **options)
 
 
 KICK_TRACKS = [make_track("audio", "Kick", clips=[clip(0, 16, ref())])]

@@ -1,7 +1,8 @@
 from array import array
 
+from alslint import testing
 from alslint.model import Envelope, Points
-from alslint.testing import audio_clip, make_set, make_track, run_rule
+from alslint.testing import audio_clip, make_set, make_track
 from alslint_rules.no_automation import NoAutomation
 
 
@@ -22,7 +23,7 @@ def findings(tracks, signature="4/4", master_envelopes=(), **options):
             live_set.tempo_envelope = env
         if env.parameter == "TimeSignature":
             live_set.time_signature_envelope = env
-    return [(str(f.location), f.message) for f in run_rule(NoAutomation, live_set, **options)]
+    return testing.findings(NoAutomation, live_set, **options)
 
 
 def song(bars, envelopes=(), beats_per_bar=4):

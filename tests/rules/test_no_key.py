@@ -1,5 +1,6 @@
+from alslint import testing
 from alslint.model import Scale
-from alslint.testing import make_set, run_rule
+from alslint.testing import make_set
 from alslint_rules.no_key import NoKey
 
 DEFAULT_11 = "No key is chosen (the set still holds Live's default, C Major with Scale Mode off): decide the song's root and scale now"
@@ -10,7 +11,7 @@ NONE = "No key is chosen (the set stores no scale): decide the song's root and s
 def findings(version, scale):
     live_set = make_set([], scale=scale)
     live_set.live_version, live_set.creator = version, f"Ableton Live {version}"
-    return [(str(f.location), f.message) for f in run_rule(NoKey, live_set)]
+    return testing.findings(NoKey, live_set)
 
 
 def test_live_11_and_12_default_c_major_with_scale_mode_off():

@@ -1,8 +1,9 @@
 import pytest
 from conftest import load_model
 
+from alslint import testing
 from alslint.model import Chain, Device
-from alslint.testing import audio_clip, make_set, make_track, run_rule
+from alslint.testing import audio_clip, make_set, make_track
 from alslint_rules._master_chain import DEFAULT_LIMITER_NAMES, is_limiter
 from alslint_rules.no_limiter import NoLimiter
 
@@ -36,7 +37,7 @@ def findings(master_devices, *, tracks=None, **options):
         tracks = [make_track("audio", "Mix", clips=[audio_clip(0, 16)])]
     live_set = make_set(tracks)
     live_set.master.devices = list(master_devices)
-    return [(str(f.location), f.message) for f in run_rule(NoLimiter, live_set, **options)]
+    return testing.findings(NoLimiter, live_set, **options)
 
 
 NO_LIMITER = (

@@ -1,7 +1,8 @@
 from array import array
 
+from alslint import testing
 from alslint.model import Device, Envelope, Mixer, Points, Send
-from alslint.testing import audio_clip, make_set, make_track, run_rule
+from alslint.testing import audio_clip, make_set, make_track
 from alslint_rules.no_send_effects import NoSendEffects
 
 REVERB = Device(tag="Reverb", name="Reverb")
@@ -9,7 +10,7 @@ DEPTH = "no shared reverb or delay places the parts at different depths"
 
 
 def findings(live_set, **options):
-    return [(str(f.location), f.message) for f in run_rule(NoSendEffects, live_set, **options)]
+    return testing.findings(NoSendEffects, live_set, **options)
 
 
 def song(*returns, players=4):

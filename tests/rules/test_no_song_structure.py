@@ -1,5 +1,6 @@
+from alslint import testing
 from alslint.model import Locator
-from alslint.testing import audio_clip, make_set, make_track, run_rule
+from alslint.testing import audio_clip, make_set, make_track
 from alslint_rules.no_song_structure import NoSongStructure
 
 
@@ -15,7 +16,7 @@ def locators(*bars):
 
 def findings(tracks, marks=(), signature="4/4", **options):
     live_set = make_set(tracks, locators=list(marks), signature=signature)
-    return [(str(f.location), f.message) for f in run_rule(NoSongStructure, live_set, **options)]
+    return testing.findings(NoSongStructure, live_set, **options)
 
 
 def none_message(bars):

@@ -1,7 +1,8 @@
 from array import array
 
+from alslint import testing
 from alslint.model import Chain, Device, Envelope, Mixer, Points
-from alslint.testing import audio_clip, make_set, make_track, midi_clip, run_rule
+from alslint.testing import audio_clip, make_set, make_track, midi_clip
 from alslint_rules.no_stereo_width import NoStereoWidth
 
 
@@ -14,7 +15,7 @@ def message(count):
 
 
 def findings(live_set, **options):
-    return [(str(f.location), f.message) for f in run_rule(NoStereoWidth, live_set, **options)]
+    return testing.findings(NoStereoWidth, live_set, **options)
 
 
 def band(*extra, pans=(0.0, 0.0, 0.0, 0.0), **fields):

@@ -1,13 +1,14 @@
 from array import array
 
+from alslint import testing
 from alslint.model import Envelope, Points
-from alslint.testing import audio_clip, make_set, make_track, midi_clip, run_rule
+from alslint.testing import audio_clip, make_set, make_track, midi_clip
 from alslint_rules.no_variation import NoVariation
 
 
 def findings(tracks, **options):
     live_set = make_set(tracks, **options.pop("set_fields", {}))
-    return [(str(f.location), f.message) for f in run_rule(NoVariation, live_set, **options)]
+    return testing.findings(NoVariation, live_set, **options)
 
 
 def loop(start_bar, end_bar, name="Loop"):

@@ -1,5 +1,6 @@
 import pytest
 
+from alslint import testing
 from alslint.model import Loop
 from alslint.testing import audio_clip, make_set, make_track, midi_clip, run_rule
 from alslint_rules.off_grid import OffGrid, grid_label
@@ -16,7 +17,7 @@ SONG = make_track("audio", "Pad", clips=[audio_clip(0, 256, "Pad")])
 
 def findings(clips, kind="midi", **options):
     live_set = make_set([make_track(kind, "Drums", clips=clips), SONG])
-    return [(str(f.location), f.message) for f in run_rule(OffGrid, live_set, **options)]
+    return testing.findings(OffGrid, live_set, **options)
 
 
 def beat_clip(notes, start=0.0, end=8.0, **kwargs):
@@ -264,7 +265,7 @@ def test_corpus_hand_check(corpus_dir):
 
     def run(name):
         live_set = load_model(corpus_dir / name)
-        return [(str(f.location), f.message) for f in run_rule(OffGrid, live_set)]
+        return testing.findings(OffGrid, live_set)
 
     impulse = run("live9.7.1__my5t3ry__als-parser__src__main__resources__20170428.als")
     assert [f for f in impulse if f[0].startswith("23-Impulse")] == []

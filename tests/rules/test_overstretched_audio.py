@@ -1,5 +1,6 @@
 from array import array
 
+from alslint import testing
 from alslint.model import Envelope, Points, SampleRef, WarpMarker
 from alslint.testing import audio_clip, make_set, make_track, run_rule
 from alslint_rules.overstretched_audio import OverstretchedAudio
@@ -23,7 +24,7 @@ def warped(start, end, source_bpm, file="Loop.wav", name="Loop", markers=2, **fi
 
 def findings(tracks, tempo=120.0, **options):
     live_set = make_set(tracks, tempo=tempo)
-    return [(str(f.location), f.message) for f in run_rule(OverstretchedAudio, live_set, **options)]
+    return testing.findings(OverstretchedAudio, live_set, **options)
 
 
 def test_clips_warped_far_from_the_set_tempo():
@@ -106,7 +107,7 @@ def test_corpus_hand_check(corpus_dir):
 
     def run(name):
         live_set = load_model(corpus_dir / name)
-        return [(str(f.location), f.message) for f in run_rule(OverstretchedAudio, live_set)]
+        return testing.findings(OverstretchedAudio, live_set)
 
     sheriff = run(
         "live9.7__FrancoCerone__ElektroWaveEP__Ep__Dance-with-Sheriff__Dance-with-Sheriff.als"

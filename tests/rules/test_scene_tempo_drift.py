@@ -1,5 +1,6 @@
 from array import array
 
+from alslint import testing
 from alslint.model import Envelope, Points, Scene
 from alslint.testing import make_set, run_rule
 from alslint_rules.scene_tempo_drift import SceneTempoDrift
@@ -8,7 +9,7 @@ from alslint_rules.scene_tempo_drift import SceneTempoDrift
 def findings(scenes, tempo=126.0, version="12.3.5", **options):
     live_set = make_set(tempo=tempo, scenes=list(scenes))
     live_set.live_version = version
-    return [(str(f.location), f.message) for f in run_rule(SceneTempoDrift, live_set, **options)]
+    return testing.findings(SceneTempoDrift, live_set, **options)
 
 
 def scene(index, name, tempo=None):

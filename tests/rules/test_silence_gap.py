@@ -1,7 +1,8 @@
 from array import array
 
+from alslint import testing
 from alslint.model import Envelope, Points
-from alslint.testing import audio_clip, make_set, make_track, midi_clip, run_rule
+from alslint.testing import audio_clip, make_set, make_track, midi_clip
 from alslint_rules.silence_gap import SilenceGap
 
 
@@ -11,7 +12,7 @@ def bars(start_bar, end_bar, name="Clip"):
 
 def findings(tracks, set_fields=None, **options):
     live_set = make_set(tracks, **(set_fields or {}))
-    return [(str(f.location), f.message) for f in run_rule(SilenceGap, live_set, **options)]
+    return testing.findings(SilenceGap, live_set, **options)
 
 
 def message(bars):

@@ -1,5 +1,6 @@
+from alslint import testing
 from alslint.model import Mixer
-from alslint.testing import audio_clip, make_set, make_track, run_rule
+from alslint.testing import audio_clip, make_set, make_track
 from alslint_rules.soloed_track import SoloedTrack
 
 MESSAGE = (
@@ -9,7 +10,7 @@ MESSAGE = (
 
 
 def findings(live_set, **options):
-    return [(str(f.location), f.message) for f in run_rule(SoloedTrack, live_set, **options)]
+    return testing.findings(SoloedTrack, live_set, **options)
 
 
 def test_one_finding_per_soloed_track_of_any_kind():

@@ -3,8 +3,9 @@ from array import array
 import pytest
 from pydantic import ValidationError
 
+from alslint import testing
 from alslint.model import Envelope, Points
-from alslint.testing import audio_clip, make_set, make_track, run_rule
+from alslint.testing import audio_clip, make_set, make_track
 from alslint_rules.song_length import SongLength
 
 
@@ -12,7 +13,7 @@ def findings(clips, tempo=120.0, set_fields=None, **options):
     live_set = make_set(
         [make_track("audio", "Song", clips=clips)], tempo=tempo, **(set_fields or {})
     )
-    return [(str(f.location), f.message) for f in run_rule(SongLength, live_set, **options)]
+    return testing.findings(SongLength, live_set, **options)
 
 
 SHORT = "arrange the sections still missing, or let the existing ones run longer"

@@ -1,5 +1,6 @@
+from alslint import testing
 from alslint.model import Chain, Device
-from alslint.testing import make_set, run_rule
+from alslint.testing import make_set
 from alslint_rules.stacked_limiters import StackedLimiters
 
 LIMITER = Device(tag="Limiter", name="Limiter")
@@ -10,7 +11,7 @@ EQ = Device(tag="Eq8", name="EQ Eight")
 def findings(master_devices, **options):
     live_set = make_set([])
     live_set.master.devices = list(master_devices)
-    return [(str(f.location), f.message) for f in run_rule(StackedLimiters, live_set, **options)]
+    return testing.findings(StackedLimiters, live_set, **options)
 
 
 def message(count, names):

@@ -1,5 +1,6 @@
+from alslint import testing
 from alslint.model import Device
-from alslint.testing import make_set, make_track, midi_clip, run_rule
+from alslint.testing import make_set, make_track, midi_clip
 from alslint_rules.unbounced_midi import UnbouncedMidi
 
 OPERATOR = Device(tag="Operator", name="Operator", is_instrument=True)
@@ -14,7 +15,7 @@ def played(start, end):
 
 
 def findings(live_set, **options):
-    return [(str(f.location), f.message) for f in run_rule(UnbouncedMidi, live_set, **options)]
+    return testing.findings(UnbouncedMidi, live_set, **options)
 
 
 def test_native_and_plugin_instruments_are_named():

@@ -1,5 +1,6 @@
 from array import array
 
+from alslint import testing
 from alslint.model import Chain, Device, Envelope, Points
 from alslint.testing import audio_clip, make_set, make_track, run_rule
 from alslint_rules.unsafe_limiter import UnsafeLimiter
@@ -18,7 +19,7 @@ def limiter(gain=0.0, ceiling=-0.3, on=True, key="0", name="Limiter"):
 def findings(master_devices=(), tracks=(), **options):
     live_set = make_set([make_track("audio", "Mix", clips=[audio_clip(0, 16)]), *tracks])
     live_set.master.devices = list(master_devices)
-    return [(str(f.location), f.message) for f in run_rule(UnsafeLimiter, live_set, **options)]
+    return testing.findings(UnsafeLimiter, live_set, **options)
 
 
 def test_master_limiter_gain_above_the_limit():

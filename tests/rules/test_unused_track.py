@@ -1,10 +1,11 @@
+from alslint import testing
 from alslint.model import Mixer, Send
 from alslint.testing import audio_clip, make_set, make_track, midi_clip, run_rule
 from alslint_rules.unused_track import UnusedTrack
 
 
 def findings(live_set, **options):
-    return [(str(f.location), f.message) for f in run_rule(UnusedTrack, live_set, **options)]
+    return testing.findings(UnusedTrack, live_set, **options)
 
 
 def test_each_kind_of_unused_track_is_reported_once():
