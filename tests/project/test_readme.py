@@ -63,6 +63,19 @@ def test_custom_rule_test_example_passes(rule_folder):
     namespace["test_loud_master"]()
 
 
+def test_findings_helper_sentence_is_true(rule_folder):
+    from alslint.model import Mixer
+    from alslint.testing import findings, make_set
+
+    namespace: dict = {}
+    exec(compile(block_containing("python", "class LoudMaster"), "README", "exec"), namespace)
+    live_set = make_set([])
+    live_set.master.mixer = Mixer(volume=1.5)
+    pairs = findings(namespace["LoudMaster"], live_set, max_db=0.0)
+    assert "`findings(LoudMaster, live_set, max_db=0.0)` returns" in README
+    assert "`" + repr(pairs).replace("'", '"') + "`" in README
+
+
 def test_configuration_example_is_valid(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "alslint_rules").mkdir()
