@@ -368,6 +368,9 @@ def main() -> None:
 
 
 from .git_commands import diff, textconv  # noqa: E402
+from .library.commands import LIBRARY_COMMANDS  # noqa: E402
 
 cli.add_command(textconv)
 cli.add_command(diff)
+for _command in LIBRARY_COMMANDS:
+    cli.add_command(_command)
