@@ -5,8 +5,15 @@ Each command only parses its options and hands the work to the module of its con
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
+from pathlib import Path
+
 import click
 
+from ..errors import AlslintError
+from ..stages import STAGE_ORDER
 from .locators import FORMATS as LOCATOR_FORMATS
 
 
@@ -29,5 +36,183 @@ def locators(path: str, output_format: str):
     click.echo(render(locator_rows(load(path)), output_format, path), nl=False)
 
 
+def _config(config_file: str | None, isolated: bool):
+    from ..config import find_config_file, load_config
+
+    if isolated:
+        return load_config(None)
+    return load_config(Path(config_file) if config_file else find_config_file(Path.cwd()))
+
+
+def _progress():
+    """Progress on stderr, only for a person at a terminal (never in pipes or CI logs)."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        return lambda done, total, path: None
+
+    def report(done: int, total: int, path) -> None:
+        line = f"[{done}/{total}] {path}"
+        sys.stderr.write("\r\x1b[K" + line[: shutil.get_terminal_size().columns - 1])
+        if done == total:
+            sys.stderr.write("\r\x1b[K")
+        sys.stderr.flush()
+
+    return report
+
+
+def _write(text: str, output: str | None) -> None:
+    from ..files import write_text_atomically
+
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    target = Path(output)
+    if target.suffix.lower() == ".als":
+        raise AlslintError(f"--output {output}: refusing to write a report over a Live set")
+    try:
+        write_text_atomically(target, text)
+    except OSError as exc:
+        raise AlslintError(
+            f"--output {output}: cannot be written ({exc.strerror or exc})"
+        ) from None
+
+
+_config_options = [
+    click.option("--config", "config_file", default=None, help="Use this configuration file."),
+    click.option("--isolated", is_flag=True, help="Ignore all configuration files."),
+]
+
+
+def _with(options):
+    def decorate(function):
+        for option in reversed(options):
+            function = option(function)
+        return function
+
+    return decorate
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=str)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "html"]),
+    default="text",
+    show_default=True,
+    help="html needs --output: it writes each set's full report beside the page.",
+)
+@click.option("--output", "-o", default=None, help="Write to this file instead of standard output.")
+@click.option(
+    "--sort",
+    type=click.Choice(["name", "stage", "date"]),
+    default="name",
+    show_default=True,
+    help="name A–Z; stage: furthest first; date: newest first (projects follow their first set).",
+)
+@click.option("--reverse", is_flag=True, help="Reverse the order.")
+@click.option(
+    "--reached",
+    multiple=True,
+    type=click.Choice(STAGE_ORDER),
+    help="Only sets that have reached this stage (repeatable).",
+)
+@click.option(
+    "--since", type=click.DateTime(["%Y-%m-%d"]), help="Only sets saved on or after this day."
+)
+@click.option(
+    "--name", "name_filter", default=None, help="Only sets or projects whose name contains this."
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Lowest severity that keeps a set from passing a gate [default: warning].",
+)
+@_with(_config_options)
+@click.option(
+    "--jobs", "-j", type=click.IntRange(1, 256), default=None, help="Sets read in parallel."
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the caches.")
+def status(
+    paths,
+    output_format,
+    output,
+    sort,
+    reverse,
+    reached,
+    since,
+    name_filter,
+    fail_on,
+    config_file,
+    isolated,
+    jobs,
+    no_cache,
+):
+    """Every set under PATHS by Live project: how far each song is and what it still needs."""
+    from .. import baseline, engine
+    from ..api import Severity
+    from ..cache import Cache, cache_dir, run_key
+    from ..config import resolve_rules
+    from ..registry import collect_rules
+    from ..results import RunResult
+    from .render import to_html, to_json, to_text
+    from .status import GATES, Gates, library_status, sort_and_filter
+
+    if output_format == "html" and output is None:
+        raise AlslintError("--format html needs --output FILE (the sets' reports go beside it)")
+    config = _config(config_file, isolated)
+    settings = config.settings
+    rules = collect_rules([(config.root / d, config.label) for d in settings.rules_dirs])
+    gates = Gates(
+        {gate: {s.rule.code for s in resolve_rules(config, rules, gate)} for gate in GATES},
+        Severity(fail_on or settings.fail_on),
+    )
+    # One lint with every gate's rules: the same run, and cache entries, as `--stage release`.
+    job = engine.LintJob(config, resolve_rules(config, rules, "release"), "release")
+    job.with_outline = output_format == "html"
+    if not no_cache:
+        config_key = f"{config.root}\n{settings.model_dump_json()}\nrelease\n{job.with_outline}"
+        job.cache = Cache(cache_dir(), run_key(job.settings, config_key, job.max_xml_bytes))
+    ignore_file = Path(baseline.IGNORE_FILE)
+    entries = [] if isolated else baseline.read(ignore_file)
+
+    def ignore(results):
+        baseline.apply(RunResult(stage="release", files=results), entries, ignore_file)
+
+    projects, results = library_status(
+        list(paths), job, gates, jobs or os.cpu_count() or 1, _progress(), not no_cache, ignore
+    )
+    projects = sort_and_filter(projects, sort, reverse, set(reached), since, name_filter)
+    threshold = gates.threshold.value
+    if output_format == "html":
+        _write_reports(projects, results, job, Path(output))
+        _write(to_html(projects, threshold), output)
+    else:
+        _write((to_json if output_format == "json" else to_text)(projects, threshold), output)
+
+
+def _write_reports(projects, results, job, output: Path) -> None:
+    """Each set's full HTML report in `<page>_reports/`, linked from the page."""
+    from .. import engine
+    from ..formatters import render
+    from ..results import RunResult
+
+    folder = output.with_name(output.stem + "_reports")
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise AlslintError(f"{folder}: cannot be created ({exc.strerror or exc})") from None
+    by_path = {result.path: result for result in results}
+    rules = engine.run([], job).rules  # the rules' descriptions, as a lint run lists them
+    number = 0
+    for project in projects:
+        for status in project.sets:
+            number += 1
+            name = f"{number:04d}.html"
+            run = RunResult(stage="release", rules=rules, files=[by_path[status.path]])
+            _write(render(run, "html"), str(folder / name))
+            status.report = f"{folder.name}/{name}"
+
+
 #: Registered by `alslint.cli`.
-LIBRARY_COMMANDS = [locators]
+LIBRARY_COMMANDS = [locators, status]
