@@ -214,5 +214,108 @@ def _write_reports(projects, results, job, output: Path) -> None:
             status.report = f"{folder.name}/{name}"
 
 
+def _summaries(paths, jobs, no_cache, config):
+    """(shown path, summary) of every readable set; unreadable ones reported on stderr."""
+    from .. import engine
+    from .summary import read_summaries
+
+    found = read_summaries(
+        list(paths),
+        jobs or os.cpu_count() or 1,
+        _progress(),
+        not no_cache,
+        config.settings.max_set_mb * 1024 * 1024,
+        lambda path: engine.is_excluded(path, config),
+    )
+    readable = []
+    for path, summary, error in found:
+        shown = engine.display_path(path)
+        if summary is None:
+            click.echo(f"alslint: error: {shown}: {error}", err=True)
+        else:
+            readable.append((shown, summary))
+    return readable, len(readable) < len(found)
+
+
+_read_options = [
+    *_config_options,
+    click.option(
+        "--jobs", "-j", type=click.IntRange(1, 256), default=None, help="Sets read in parallel."
+    ),
+    click.option("--no-cache", is_flag=True, help="Neither read nor write the cache."),
+    click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+    ),
+]
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=str)
+@click.option(
+    "--installed",
+    is_flag=True,
+    help="Check each plugin against those installed: Live's standard folders on this machine, "
+    "--plugin-folder and --plugin-list. Exit 1 when one is missing.",
+)
+@click.option(
+    "--plugin-list",
+    default=None,
+    help="A file naming installed plugins, one a line (another machine's, or CI's). Implies --installed.",
+)
+@click.option(
+    "--plugin-folder", multiple=True, help="Another folder holding plugins. Implies --installed."
+)
+@click.option(
+    "--no-standard-folders",
+    is_flag=True,
+    help="Check only against --plugin-list and --plugin-folder, not this machine's plugin folders.",
+)
+@_with(_read_options)
+def plugins(
+    paths,
+    installed,
+    plugin_list,
+    plugin_folder,
+    no_standard_folders,
+    config_file,
+    isolated,
+    jobs,
+    no_cache,
+    output_format,
+):
+    """Every plugin (VST2, VST3, AU) the sets under PATHS use, with the sets using it."""
+    from .inventory import installed_plugins
+    from .plugins import plugin_rows, to_json, to_text
+
+    inventory = None
+    if installed or plugin_list or plugin_folder:
+        try:
+            inventory = installed_plugins(
+                tuple(plugin_folder), plugin_list, not no_standard_folders
+            )
+        except OSError as exc:
+            raise AlslintError(
+                f"--plugin-list {plugin_list}: cannot be read ({exc.strerror or exc})"
+            ) from None
+        if inventory is None:
+            raise AlslintError(
+                "cannot decide which plugins are installed: no plugin folder exists on this "
+                "machine; give --plugin-list FILE or --plugin-folder DIR"
+            )
+    summaries, unreadable = _summaries(paths, jobs, no_cache, _config(config_file, isolated))
+    rows = plugin_rows(summaries, inventory)
+    if output_format == "json":
+        click.echo(to_json(rows, inventory), nl=False)
+    else:
+        click.echo(to_text(rows, inventory, len(summaries)), nl=False)
+    if unreadable:
+        return 2
+    return 1 if inventory is not None and not all(row.installed for row in rows) else 0
+
+
 #: Registered by `alslint.cli`.
-LIBRARY_COMMANDS = [locators, status]
+LIBRARY_COMMANDS = [locators, status, plugins]

@@ -9,8 +9,6 @@ composition. Missing samples are the findings of `missing-sample` (ALS304).
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -21,11 +19,11 @@ from .. import engine
 from ..api import Severity
 from ..cache import content_hash
 from ..errors import SetReadError
-from ..parser import load
 from ..results import FileResult, Violation
 from ..stages import STAGE_ORDER, STAGES
+from .parallel import parallel_map
 from .projects import Project, discover, saved_at
-from .summary import SetSummary, SummaryCache, summarize
+from .summary import SetSummary, SummaryCache, read_summary
 
 #: The gates a set can pass, in order: `--stage GATE` runs the rules of every stage before it.
 GATES = STAGE_ORDER[1:]
@@ -90,21 +88,6 @@ class _Scan:
     max_xml_bytes: int
 
 
-def _summary(path: Path, digest: str | None, scan: _Scan) -> SetSummary:
-    if scan.summaries is not None and digest is not None:
-        cached = scan.summaries.get(digest)
-        if cached is not None:
-            return cached
-    gc.disable()  # as the engine does: a set's model is a million new objects
-    try:
-        summary = summarize(load(path, max_xml_bytes=scan.max_xml_bytes))
-    finally:
-        gc.enable()
-    if scan.summaries is not None and digest is not None:
-        scan.summaries.put(digest, summary)
-    return summary
-
-
 def scan_one(path: Path, scan: _Scan) -> tuple[SetSummary | None, str | None, FileResult]:
     """(summary, read error, lint result) of one set, each from its cache when it has one."""
     digest = content_hash(path)
@@ -118,39 +101,9 @@ def scan_one(path: Path, scan: _Scan) -> tuple[SetSummary | None, str | None, Fi
     if result.unreadable:
         return None, result.violations[0].message, result
     try:
-        return _summary(path, digest, scan), None, result
+        return read_summary(path, digest, scan.summaries, scan.max_xml_bytes), None, result
     except SetReadError as exc:
         return None, exc.problem, result
-
-
-_WORKER_SCAN: _Scan | None = None
-
-
-def _worker(item: tuple[int, Path]):
-    index, path = item
-    return index, scan_one(path, _WORKER_SCAN)
-
-
-def scan_all(files: list[Path], scan: _Scan, jobs: int, progress) -> list:
-    """`scan_one` of every file, in order; in `jobs` forked processes like the engine's."""
-    global _WORKER_SCAN
-    if jobs <= 1 or len(files) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        results = []
-        for done, path in enumerate(files, start=1):
-            results.append(scan_one(path, scan))
-            progress(done, len(files), path)
-        return results
-    _WORKER_SCAN = scan
-    try:
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(files))) as pool:
-            by_index = {}
-            items = list(enumerate(files))
-            for done, (index, result) in enumerate(pool.imap_unordered(_worker, items), start=1):
-                by_index[index] = result
-                progress(done, len(files), files[index])
-        return [by_index[i] for i in range(len(files))]
-    finally:
-        _WORKER_SCAN = None
 
 
 def set_status(path: Path, scanned, gates: Gates) -> SetStatus:
@@ -204,7 +157,8 @@ def library_status(
     projects = discover(paths, lambda path: engine.is_excluded(path, job.config))
     files = [path for project in projects for path in project.sets]
     summaries = SummaryCache() if cached else None
-    scanned = scan_all(files, _Scan(job, summaries, job.max_xml_bytes), jobs, progress)
+    scan = _Scan(job, summaries, job.max_xml_bytes)
+    scanned = parallel_map(lambda path: scan_one(path, scan), files, jobs, progress)
     results = [result for _, _, result in scanned]
     ignore(results)
     statuses = iter([set_status(path, s, gates) for path, s in zip(files, scanned)])

@@ -6,6 +6,7 @@ tracks, plugins, devices, samples), so a second run over an unchanged library re
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import tempfile
@@ -14,8 +15,12 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .._version import __version__
-from ..cache import cache_dir
+from ..cache import cache_dir, content_hash
+from ..errors import SetReadError
 from ..model import LiveSet
+from ..parser import load
+from .parallel import parallel_map
+from .projects import discover
 
 SUMMARY_FORMAT = 1
 
@@ -111,3 +116,39 @@ class SummaryCache:
             os.replace(temp, entry)
         except OSError:
             pass  # a cache that cannot be written only makes the next run slower
+
+
+def read_summary(
+    path: Path, digest: str | None, cache: SummaryCache | None, max_xml_bytes: int
+) -> SetSummary:
+    """The summary of the set at `path` (whose content hash is `digest`), from the cache when
+    it has it. Raises SetReadError."""
+    if cache is not None and digest is not None:
+        cached = cache.get(digest)
+        if cached is not None:
+            return cached
+    gc.disable()  # as the engine does: a set's model is a million new objects
+    try:
+        summary = summarize(load(path, max_xml_bytes=max_xml_bytes))
+    finally:
+        gc.enable()
+    if cache is not None and digest is not None:
+        cache.put(digest, summary)
+    return summary
+
+
+def read_summaries(
+    paths: list[str], jobs: int, progress, cached: bool, max_xml_bytes: int, excluded
+) -> list[tuple[Path, SetSummary | None, str | None]]:
+    """(path, summary, why unreadable) of every set under `paths`, backups left out."""
+    files = [path for project in discover(paths, excluded) for path in project.sets]
+    cache = SummaryCache() if cached else None
+
+    def work(path: Path):
+        try:
+            return read_summary(path, content_hash(path), cache, max_xml_bytes), None
+        except SetReadError as exc:
+            return None, exc.problem
+
+    results = parallel_map(work, files, jobs, progress)
+    return [(path, summary, error) for path, (summary, error) in zip(files, results)]

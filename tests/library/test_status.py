@@ -13,6 +13,7 @@ from alslint.api import Severity
 from alslint.cli import run
 from alslint.config import load_config, resolve_rules
 from alslint.library import status as status_module
+from alslint.library import summary as summary_module
 from alslint.registry import collect_rules
 from alslint.results import RunResult
 from alslint.stages import STAGE_ORDER
@@ -62,7 +63,7 @@ def test_second_run_reads_no_set(library, capsys, monkeypatch):
         raise AssertionError("a set was read although nothing changed")
 
     monkeypatch.setattr(engine, "load", no_reading)
-    monkeypatch.setattr(status_module, "load", no_reading)
+    monkeypatch.setattr(summary_module, "load", no_reading)
     assert cli(capsys, "status", str(library), "--isolated", "-j", "1")[1] == EXPECTED_TEXT
 
 
@@ -185,7 +186,7 @@ def test_stage_reached_agrees_with_lint_at_every_gate(corpus_dir, tmp_path, monk
 
     monkeypatch.setenv("ALSLINT_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(engine, "load", lambda path, **kw: load_model(Path(path)))
-    monkeypatch.setattr(status_module, "load", lambda path, **kw: load_model(Path(path)))
+    monkeypatch.setattr(summary_module, "load", lambda path, **kw: load_model(Path(path)))
     config = load_config(None)
     rules = collect_rules([])
     paths = [str(p) for p in corpus_files]
