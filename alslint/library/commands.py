@@ -317,5 +317,66 @@ def plugins(
     return 1 if inventory is not None and not all(row.installed for row in rows) else 0
 
 
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=str)
+@click.option("--plugin", multiple=True, help="Uses this plugin (name as you know it; repeatable).")
+@click.option(
+    "--device", multiple=True, help="Has a device whose name contains this (or matches a glob)."
+)
+@click.option(
+    "--sample",
+    multiple=True,
+    help="Plays a sample whose file name contains this (or matches a glob).",
+)
+@click.option(
+    "--tempo",
+    default=None,
+    help="Tempo, or a range such as 120-128 (an automated tempo overlaps it).",
+)
+@click.option("--key", default=None, help='Key as Live names it, e.g. "A minor".')
+@click.option(
+    "--min-tracks",
+    type=click.IntRange(0),
+    default=None,
+    help="At least this many audio and MIDI tracks.",
+)
+@_with(_read_options)
+def find(
+    paths,
+    plugin,
+    device,
+    sample,
+    tempo,
+    key,
+    min_tracks,
+    config_file,
+    isolated,
+    jobs,
+    no_cache,
+    output_format,
+):
+    """List the sets under PATHS that match every condition given. Exit 1 when none does."""
+    from .find import Query, matches, parse_tempo, to_json
+    from .render import escape_control
+
+    query = Query(
+        list(plugin),
+        list(device),
+        list(sample),
+        parse_tempo(tempo) if tempo else None,
+        key,
+        min_tracks,
+    )
+    summaries, unreadable = _summaries(paths, jobs, no_cache, _config(config_file, isolated))
+    found = [(path, summary) for path, summary in summaries if matches(summary, query)]
+    if output_format == "json":
+        click.echo(to_json(found), nl=False)
+    else:
+        click.echo("".join(escape_control(path) + "\n" for path, _ in found), nl=False)
+    if unreadable:
+        return 2
+    return 0 if found else 1
+
+
 #: Registered by `alslint.cli`.
-LIBRARY_COMMANDS = [locators, status, plugins]
+LIBRARY_COMMANDS = [locators, status, plugins, find]
