@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, computed_field
 
 from .. import engine
 from ..api import Severity
@@ -53,6 +53,7 @@ class ProjectStatus(BaseModel):
     last_backup: datetime | None = None
     newest_backup: str | None = None
 
+    @computed_field
     @property
     def missing_samples(self) -> int:
         return sum(s.missing_samples for s in self.sets)
@@ -85,7 +86,6 @@ class Gates:
 class _Scan:
     job: engine.LintJob
     summaries: SummaryCache | None
-    max_xml_bytes: int
 
 
 def scan_one(path: Path, scan: _Scan) -> tuple[SetSummary | None, str | None, FileResult]:
@@ -101,7 +101,7 @@ def scan_one(path: Path, scan: _Scan) -> tuple[SetSummary | None, str | None, Fi
     if result.unreadable:
         return None, result.violations[0].message, result
     try:
-        return read_summary(path, digest, scan.summaries, scan.max_xml_bytes), None, result
+        return read_summary(path, digest, scan.summaries, job.max_xml_bytes), None, result
     except SetReadError as exc:
         return None, exc.problem, result
 
@@ -157,7 +157,7 @@ def library_status(
     projects = discover(paths, lambda path: engine.is_excluded(path, job.config))
     files = [path for project in projects for path in project.sets]
     summaries = SummaryCache() if cached else None
-    scan = _Scan(job, summaries, job.max_xml_bytes)
+    scan = _Scan(job, summaries)
     scanned = parallel_map(lambda path: scan_one(path, scan), files, jobs, progress)
     results = [result for _, _, result in scanned]
     ignore(results)

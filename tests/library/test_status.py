@@ -73,6 +73,7 @@ def test_json(library, capsys):
     assert code == 0
     assert document["schema_version"] == 1 and document["fail_on"] == "warning"
     alpha, beta, gamma = document["projects"]
+    assert alpha["missing_samples"] == 4
     assert (alpha["name"], alpha["path"], alpha["backups"]) == (
         "Alpha Project",
         "Projects/Alpha Project",
@@ -218,3 +219,13 @@ def test_stage_reached_agrees_with_lint_at_every_gate(corpus_dir, tmp_path, monk
     assert len(shown) == len(corpus_files)
     assert shown == expected
     assert set(shown.values()) > {"composition", "arrangement"}  # the corpus reaches several
+
+
+def test_readme_example_is_the_real_output(library, capsys, tmp_path):
+    """The README's "Your library" status example is this library without the broken file."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    command = "$ alslint status Projects --sort stage\n"
+    start = readme.index(command) + len(command)
+    example = readme[start : readme.index("```", start)]
+    (tmp_path / "Projects" / "Beta" / "Broken.als").unlink()
+    assert cli(capsys, "status", "Projects", "--sort", "stage", "--isolated") == (0, example, "")
