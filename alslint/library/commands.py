@@ -49,8 +49,10 @@ def _progress():
     if not sys.stderr.isatty() or os.environ.get("CI"):
         return lambda done, total, path: None
 
+    from .render import escape_control
+
     def report(done: int, total: int, path) -> None:
-        line = f"[{done}/{total}] {path}"
+        line = f"[{done}/{total}] {escape_control(str(path))}"
         sys.stderr.write("\r\x1b[K" + line[: shutil.get_terminal_size().columns - 1])
         if done == total:
             sys.stderr.write("\r\x1b[K")

@@ -66,7 +66,7 @@ def _row(s: SetStatus) -> list[str]:
     m = s.summary
     return [
         escape_control(s.name),
-        m.live_version,
+        escape_control(m.live_version),
         _tempo(m.tempo) + ("~" if m.tempo_range else ""),
         m.key or "",
         str(m.bars),
