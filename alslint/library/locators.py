@@ -11,9 +11,12 @@ import json
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import AlslintError
-from ..model import LiveSet
+
+if TYPE_CHECKING:
+    from ..model import LiveSet
 
 FORMATS = ("csv", "json", "cue", "chapters")
 
