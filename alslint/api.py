@@ -103,8 +103,19 @@ class Context:
         self.live_set = live_set
         self.path = path
         self._timeline: Timeline | None = None
-        # Rules never touch files themselves; this is the one question they may ask.
+        # Rules never touch files themselves; these are the questions they may ask.
         self._file_exists = file_exists or os.path.isfile
+
+    def installed_plugins(
+        self, folders: list[str] = (), list_file: str | None = None, standard: bool = True
+    ):
+        """The plugins installed on this machine (`alslint.installed_plugins.Inventory`: ask
+        it `has(format, name)`), from Live's standard plugin folders that exist (when
+        `standard`), extra `folders` and a `list_file` of names; None when there is nothing
+        to read (e.g. a Linux CI runner), so a rule can say nothing rather than guess."""
+        from .installed_plugins import installed_plugins
+
+        return installed_plugins(tuple(folders), list_file, standard)
 
     def file_exists(self, path: str | Path) -> bool:
         """True when a file exists at `path` (resolved against the current folder)."""

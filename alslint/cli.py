@@ -17,6 +17,7 @@ from ._version import __version__
 from .commands.exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from .commands.gitdiff import diff, textconv
 from .commands.inspect import inspect
+from .commands.library import LIBRARY_COMMANDS
 from .commands.lint import FORMAT_NAMES, lint
 from .commands.mcp import mcp
 from .commands.rules import list_rules, show_rule
@@ -43,7 +44,7 @@ def cli():
     """
 
 
-for command in (inspect, lint, list_rules, show_rule, textconv, diff, mcp):
+for command in (inspect, lint, list_rules, show_rule, textconv, diff, mcp, *LIBRARY_COMMANDS):
     cli.add_command(command)
 
 

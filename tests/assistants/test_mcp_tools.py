@@ -68,7 +68,7 @@ def test_lint_set_stage_line_of_the_default_gate(samples):
             *("ALS101", "ALS102", "ALS103", "ALS104"),
             *("ALS201", "ALS202", "ALS203", "ALS204", "ALS205", "ALS206", "ALS207"),
             *("ALS301", "ALS302", "ALS303", "ALS304", "ALS305", "ALS306", "ALS307", "ALS308"),
-            *("ALS309", "ALS310"),
+            *("ALS309", "ALS310", "ALS320"),
         ],
     }
     assert tools.lint_set(samples, "demo.als", select=["ALS304"])["stage_line"]["rules_run"] == [
