@@ -9,7 +9,7 @@ import sys
 import click
 
 from ..levels import STAGE_ORDER
-from .exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from .exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, echo_error
 
 #: Every --format name; kept here so that `--help` needs no formatter imports.
 FORMAT_NAMES = ("text", "markdown", "html", "json", "sarif", "github", "junit", "gitlab")
@@ -219,7 +219,7 @@ def lint(
     if output or output_format != "text":
         for file in result.files:
             if file.unreadable:
-                click.echo(f"alslint: error: {file.path}: {file.violations[0].message}", err=True)
+                echo_error(f"{file.path}: {file.violations[0].message}")
 
     if result.has_unreadable:
         return EXIT_ERROR

@@ -513,7 +513,8 @@ def test_junit_structure() -> None:
     crash = suites[1].findall("testcase")[1].find("error")
     assert (
         crash.get("message")
-        == "rule ALS999 (bad-rule) crashed: KeyError: '<x>'\nsecond line (at bad.py:3)"
+        # A line break shows as an escape: CI pages print JUnit text into logs.
+        == "rule ALS999 (bad-rule) crashed: KeyError: '<x>'\\nsecond line (at bad.py:3)"
     )
     assert crash.get("type") == "error"
 
@@ -525,11 +526,13 @@ def test_junit_empty_run() -> None:
     )
 
 
-def test_junit_replaces_characters_xml_cannot_carry() -> None:
+def test_junit_shows_control_characters_as_escapes() -> None:
     result = full_result()
-    result.files[0].violations[0].message = "bad \x00\x1b byte"
+    result.files[0].violations[0].message = "bad \x00\x1b\u202e byte \ufffe"
     root = ET.fromstring(junit.render(result).encode("utf-8"))
-    assert root.find("testsuite/testcase/failure").get("message") == "bad \ufffd\ufffd byte"
+    failure = root.find("testsuite/testcase/failure")
+    # Controls XML cannot carry are shown like any other; what is still not XML is replaced.
+    assert failure.get("message") == "bad \\x00\\x1b\\u202e byte \ufffd"
 
 
 # --------------------------------------------------------------------------------------------
@@ -569,7 +572,8 @@ def test_markdown_tables_keep_their_columns() -> None:
         r'| info | ALS310 | unused-return | Reverb \<Hall\> \& "Plate" | No track sends to this return. |'
         in rows
     )
-    assert "crashed: KeyError: '\\<x\\>'<br>second line" in out
+    # a line break shows as the escape \n (its backslash escaped for Markdown)
+    assert "crashed: KeyError: '\\<x\\>'\\\\nsecond line" in out
     assert f"## `{TOM}`\n" in out  # paths are code spans: shown literally
     assert out.count("\n## ") == 4
     assert out.endswith("**Found 7 problems (3 errors, 2 warnings, 2 info) in 4 files.**\n")
