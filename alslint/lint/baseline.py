@@ -39,16 +39,20 @@ def read(path: Path) -> list[Entry]:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return []
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc})") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     entries = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.split("\t")
         if len(fields) != 3:
+            # Never the line itself: the file may be a link to anything (a CI log is public).
             raise ConfigError(
-                f"{path}:{number}: expected 'set path<TAB>rule code<TAB>where', got {line!r}"
+                f"{path}:{number}: expected 3 tab-separated fields "
+                f"(set path<TAB>rule code<TAB>where), found {len(fields)}"
             )
         entries.append((fields[0], fields[1], fields[2]))
     return entries
