@@ -79,4 +79,9 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def main() -> None:
+    # No output encoding ends a run: what a narrow stdout (cp1252 on Windows, redirected)
+    # cannot carry is written as a backslash escape.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     sys.exit(run())

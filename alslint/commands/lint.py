@@ -47,8 +47,11 @@ def _write_output(text: str, output: str, human: bool) -> None:
         raise click.UsageError(f"--output {output}: refusing to write a report over a Live set")
     if target.is_dir():
         raise click.UsageError(f"--output {output}: is a folder")
+    text = click.unstyle(text) if human else text
+    # Whatever the report holds, it is written: what UTF-8 cannot carry becomes an escape.
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     try:
-        write_text_atomically(target, click.unstyle(text) if human else text)
+        write_text_atomically(target, text)
     except OSError as exc:
         raise click.UsageError(
             f"--output {output}: cannot be written ({exc.strerror or exc})"

@@ -8,14 +8,17 @@ ESC, CSI (U+009B) or bidi override.
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from cli_helpers import cli
 from livexml import Sample, minimal
 from livexml.xml import gzip_like_live
-from set_factory import _live_set, audio_clip, audio_track, midi_track, return_track
+from set_factory import _live_set, audio_clip, audio_track, midi_track, return_track, write_set
 
 from alslint.safetext import json_safe, shown
 
@@ -161,3 +164,43 @@ def test_json_safe_keeps_values() -> None:
     text = json_safe(json.dumps({"v": value}, ensure_ascii=False))
     assert "##[" not in text and "\x9b" not in text and "\u202e" not in text
     assert json.loads(text) == {"v": value}
+
+
+# --------------------------------------------------------------------------------------------
+# Encodings: no file name and no output encoding ends a run
+
+
+ALSLINT = str(Path(sys.executable).parent / "alslint")
+
+
+def _alslint(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "ALSLINT_CACHE_DIR": str(cwd / ".cache"), **env}
+    environment.pop("CI", None)
+    return subprocess.run(
+        [ALSLINT, *args], capture_output=True, cwd=cwd, env=environment, timeout=120
+    )
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_file_name_that_is_not_utf8_is_shown_with_escapes(tmp_path, fmt) -> None:
+    folder = tmp_path / "sets"
+    folder.mkdir()
+    name = os.fsdecode(b"caf\xe9.als")
+    write_set(folder / name, [audio_track("Spare")])
+    run = _alslint("--format", fmt, "sets", cwd=tmp_path)
+    assert (run.returncode, run.stderr) == (1, b"")
+    out = run.stdout.decode("utf-8")  # valid UTF-8 throughout
+    assert "caf\\xe9.als" in out or "caf%E9.als" in out or "caf\\\\xe9.als" in out
+    written = _alslint("--format", fmt, "-o", "report.out", "sets", cwd=tmp_path)
+    assert (written.returncode, written.stderr, written.stdout) == (1, b"", b"")
+    assert (tmp_path / "report.out").read_bytes() == run.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "report.out", "sets"]
+
+
+def test_a_narrow_stdout_encoding_never_ends_a_run(tmp_path) -> None:
+    write_set(tmp_path / "日本.als", [audio_track("日本語のトラック")])
+    for args in (["日本.als"], ["inspect", "日本.als"], ["--format", "json", "日本.als"]):
+        run = _alslint(*args, cwd=tmp_path, PYTHONIOENCODING="cp1252")
+        assert run.returncode in (0, 1), (args, run.stderr)
+        assert b"Traceback" not in run.stderr
+        assert b"\\u65e5\\u672c" in run.stdout, args
