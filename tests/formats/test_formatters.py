@@ -559,6 +559,49 @@ def test_markdown_path_headings_are_code_spans(path: str, heading: str) -> None:
     assert f"\n{heading}\n" in out
 
 
+def test_markdown_pr_comments_render_hostile_names_as_text() -> None:
+    """A name cannot end the heading's code span, embed an image, a link or HTML, or ping."""
+    path = "Evil ```x``` ![img](http://x) @team/Song.als"
+    violation = _v(
+        "ALS302",
+        "unused-track",
+        Severity.WARNING,
+        "sound-design",
+        "See https://evil.example or www.evil.example, mail a@b.example, ping @octocat",
+        path,
+        track="![img](http://x) <img src=x> [link](https://evil.example) ``` @team",
+        track_index=0,
+    )
+    out = human.markdown(
+        RunResult(
+            alslint_version=VERSION,
+            stage="mixing",
+            files=[FileResult(path=path, violations=[violation])],
+        )
+    )
+    zwj = "\u200d"
+    # a code span shows its text literally: never a link, an image or a mention
+    assert "\n## ```` Evil ```x``` ![img](http://x) @team/Song.als ````\n" in out
+    (row,) = [line for line in out.splitlines() if line.startswith("| warning")]
+    assert row == (
+        "| warning | ALS302 | unused-track | "
+        "!\\[img\\](http:"
+        + zwj
+        + "//x) \\<img src=x\\> \\[link\\](https:"
+        + zwj
+        + "//evil.example) "
+        "\\`\\`\\` @" + zwj + "team | "
+        "See https:"
+        + zwj
+        + "//evil.example or w"
+        + zwj
+        + "ww.evil.example, mail a@"
+        + zwj
+        + "b.example, "
+        "ping @" + zwj + "octocat |"
+    )
+
+
 def test_markdown_tables_keep_their_columns() -> None:
     out = human.markdown(full_result())
     rows = [line for line in out.splitlines() if line.startswith("|")]
