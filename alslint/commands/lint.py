@@ -206,7 +206,7 @@ def lint(
     entries = [] if isolated else baseline.read(ignore_file)  # a bad file fails before the run
     result = engine.run(list(paths), job, jobs or os.cpu_count() or 1, _progress_reporter())
     if generate_ignore:
-        count = baseline.write(result, ignore_file, entries)
+        count = baseline.write(result, ignore_file)
         click.echo(f"alslint: wrote {count} accepted finding(s) to {ignore_file}", err=True)
         return EXIT_ERROR if result.has_unreadable else EXIT_OK
     baseline.apply(result, entries, ignore_file)

@@ -108,3 +108,36 @@ def test_generate_keeps_exit_2_for_unreadable_sets(capsys, project):
     code, _, err = lint(capsys, "--generate-ignore", "song.als", "bad.als")
     assert code == 2
     assert (project / ".alslint-ignore").read_text() == HEADER + "song.als\tALS302\tSpare\n"
+
+
+def test_concurrent_generate_runs_keep_both_runs_entries(project):
+    """Two `--generate-ignore` runs in one folder (on different sets) at once: the file
+    holds both runs' entries, every time."""
+    import subprocess
+    import sys
+
+    alslint = str(Path(sys.executable).parent / "alslint")
+    for name in ("a", "b"):
+        write_set(project / f"{name}.als", [audio_track(f"Spare {name}")])
+    for _ in range(5):
+        (project / ".alslint-ignore").unlink(missing_ok=True)
+        runs = [
+            subprocess.Popen(
+                [
+                    alslint,
+                    "--no-cache",
+                    "--select",
+                    "unused-track",
+                    "--generate-ignore",
+                    f"{n}.als",
+                ],
+                cwd=project,
+                stderr=subprocess.DEVNULL,
+            )
+            for n in ("a", "b")
+        ]
+        assert [run.wait(timeout=120) for run in runs] == [0, 0]
+        assert (project / ".alslint-ignore").read_text() == (
+            HEADER + "a.als\tALS302\tSpare a\n" + "b.als\tALS302\tSpare b\n"
+        )
+        assert not list(project.glob(".alslint-ignore?*"))
