@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 
@@ -36,14 +37,24 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
 
 
+def _names_a_set(output: str) -> bool:
+    """Whether `output` would name a Live set on some platform: Windows drops trailing dots
+    and spaces and reads `name:stream` (`song.als::$DATA`) as the file `name`, and file
+    systems may ignore case; so the last part of the path is compared as Windows would."""
+    name = re.split(r"[\\/]", output)[-1].split(":", 1)[0].rstrip(". ")
+    return name.casefold().endswith(".als")
+
+
 def _write_output(text: str, output: str, human: bool) -> None:
-    """Write the report to `output` atomically; never over a Live set."""
+    """Write the report to `output` atomically, or into it when it is a pipe or a device
+    (which stay what they are); never over a Live set."""
+    import stat
     from pathlib import Path
 
     from ..files import write_text_atomically
 
     target = Path(output)
-    if target.suffix.lower() == ".als":
+    if _names_a_set(output):
         raise click.UsageError(f"--output {output}: refusing to write a report over a Live set")
     if target.is_dir():
         raise click.UsageError(f"--output {output}: is a folder")
@@ -51,7 +62,15 @@ def _write_output(text: str, output: str, human: bool) -> None:
     # Whatever the report holds, it is written: what UTF-8 cannot carry becomes an escape.
     text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     try:
-        write_text_atomically(target, text)
+        mode = target.stat().st_mode
+    except (OSError, ValueError):
+        mode = None
+    try:
+        if mode is not None and not stat.S_ISREG(mode):
+            with open(target, "w", encoding="utf-8", newline="") as out:
+                out.write(text)
+        else:
+            write_text_atomically(target, text)
     except OSError as exc:
         raise click.UsageError(
             f"--output {output}: cannot be written ({exc.strerror or exc})"
@@ -103,7 +122,8 @@ def _write_output(text: str, output: str, human: bool) -> None:
     "-o",
     type=str,
     default=None,
-    help="Write the report to this file instead of standard output.",
+    help="Write the report to this file instead of standard output (`-`: standard output). "
+    "A pipe or device is written into, never replaced.",
 )
 @click.option(
     "--config",
@@ -215,11 +235,11 @@ def lint(
 
     report = render(result, output_format)
     human = output_format in HUMAN_FORMATS
-    if output:
+    if output and output != "-":
         _write_output(report, output, human)
     else:
         click.echo(report, nl=False, color=color if human else False)
-    if output or output_format != "text":
+    if (output and output != "-") or output_format != "text":
         for file in result.files:
             if file.unreadable:
                 echo_error(f"{file.path}: {file.violations[0].message}")
