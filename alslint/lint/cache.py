@@ -114,9 +114,11 @@ class Cache:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 json.dump({"sha256": checksum, "entry": payload}, out)
             os.replace(temp, entry)
+            temp = None
         except OSError:
-            # A cache that cannot be written only makes the next run slower.
-            if temp is not None:
+            pass  # a cache that cannot be written only makes the next run slower
+        finally:
+            if temp is not None:  # whatever ended the write, no half entry stays behind
                 with contextlib.suppress(OSError):
                     os.unlink(temp)
 

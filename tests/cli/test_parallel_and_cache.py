@@ -184,3 +184,17 @@ def test_progress_stays_out_of_ci_logs(folder, tmp_path):
         shown = b""
     os.close(leader)
     assert shown == b""
+
+
+def test_an_interrupted_cache_write_leaves_no_temporary_file(tmp_path, monkeypatch):
+    from alslint.lint import cache as cache_module
+    from alslint.lint.results import FileResult
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cache_module.json, "dump", interrupted)
+    cache = cache_module.Cache(tmp_path / "cache", "run")
+    with pytest.raises(KeyboardInterrupt):
+        cache.put("digest", "song.als", FileResult(path="song.als"), {})
+    assert [p for p in (tmp_path / "cache").rglob("*") if p.is_file()] == []
