@@ -10,6 +10,7 @@ import sys
 import click
 
 from ..levels import STAGE_ORDER
+from ..safetext import shown
 from .exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, echo_error
 
 #: Every --format name; kept here so that `--help` needs no formatter imports.
@@ -24,7 +25,7 @@ def _progress_reporter():
     def report(done: int, total: int, path) -> None:
         if total < 2:
             return
-        line = f"[{done}/{total}] {path}"
+        line = f"[{done}/{total}] {shown(path)}"
         sys.stderr.write("\r\x1b[K" + line[: shutil.get_terminal_size().columns - 1])
         if done == total:
             sys.stderr.write("\r\x1b[K")

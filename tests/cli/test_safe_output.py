@@ -90,6 +90,15 @@ def hostile(tmp_path, monkeypatch) -> tuple[Path, Path, Path]:
     new = _hostile_set(tmp_path / EVIL_FOLDER / ("new " + EVIL_FILE), extra=" ##[error]2")
     broken = tmp_path / EVIL_FOLDER / ("broken " + EVIL_FILE)
     broken.write_bytes(b"not a set")
+    # An ignore-file entry that matches nothing (reported as stale, quoting it) and a config
+    # whose values are hostile too.
+    stale = "##[error]stale \x1b[2J \u202e ::error::x"
+    rel = str(old.relative_to(tmp_path)).replace("\n", " ")
+    (tmp_path / ".alslint-ignore").write_text(f"{rel}\tALS302\t{stale}\n", encoding="utf-8")
+    (tmp_path / "evil.toml").write_text(
+        '[tool.alslint]\nselect = ["x\\n::error::config ##[error]c \\u202e"]\n',
+        encoding="utf-8",
+    )
     return old, new, broken
 
 
@@ -109,6 +118,10 @@ def _runs(old: Path, new: Path, broken: Path):
     yield "rule", ["rule", "missing-sample"]
     yield "no such rule", ["rule", EVIL]
     yield "no such file", ["lint", "--isolated", EVIL_FILE]
+    yield "stale ignore text", ["lint", "--no-cache", rel[0]]
+    yield "stale ignore github", ["lint", "--no-cache", "--format", "github", rel[0]]
+    yield "hostile config", ["lint", "--config", "evil.toml", rel[0]]
+    yield "hostile option", ["lint", "--isolated", "--select", EVIL, rel[0]]
 
 
 def test_only_alslint_annotations_are_runner_commands(hostile, capsys) -> None:
@@ -119,7 +132,7 @@ def test_only_alslint_annotations_are_runner_commands(hostile, capsys) -> None:
         assert "Traceback" not in err, label
         for stream, text in (("stdout", out), ("stderr", err)):
             for command in runner_commands(text):
-                assert label == "lint github" and stream == "stdout", (label, stream, command)
+                assert label.endswith("github") and stream == "stdout", (label, stream, command)
                 assert _ANNOTATION.match(command), (label, command)
                 seen_annotations += 1
             for char in "\x1b\x9b\u202e\u2028\x85":
