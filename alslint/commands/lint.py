@@ -236,11 +236,12 @@ def lint(
 
     report = render(result, output_format)
     human = output_format in HUMAN_FORMATS
-    if output and output != "-":
+    to_file = output not in (None, "", "-")  # `-o -` is standard output, as in most tools
+    if to_file:
         _write_output(report, output, human)
     else:
         click.echo(report, nl=False, color=color if human else False)
-    if (output and output != "-") or output_format != "text":
+    if to_file or output_format != "text":
         for file in result.files:
             if file.unreadable:
                 echo_error(f"{file.path}: {file.violations[0].message}")

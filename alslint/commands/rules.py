@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..safetext import shown
+from ..safetext import json_safe, shown
 from .options import text_or_json
 
 
@@ -23,7 +23,6 @@ def list_rules(output_format: str, rules_dir: tuple[str, ...]):
     """List every rule: code, name, stage, default severity, summary."""
     import json
 
-    from ..safetext import json_safe
     from ..templating import table
 
     rules = _all_rules(rules_dir)
