@@ -20,16 +20,14 @@ from __future__ import annotations
 
 import re
 
-# C0 and C1 controls, DEL, the line/paragraph separators and every bidi control (embedding,
-# override, isolate, marks), and lone surrogates (a file name's bytes that were not UTF-8).
-_UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
-# In serialised JSON, the raw tab, line feed and carriage return are its own whitespace (a
+# Beyond the C0 and C1 controls and DEL: the line and paragraph separators, every bidi control
+# (marks, embeddings, overrides, isolates) and lone surrogates (bytes of a file name that
+# were not UTF-8).
+_ALSO_UNSAFE = "\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+_UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f{_ALSO_UNSAFE}]")
+# In serialised JSON the raw tab, line feed and carriage return are its own whitespace (a
 # string holds them escaped already).
-_UNSAFE_IN_JSON = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+_UNSAFE_IN_JSON = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_ALSO_UNSAFE}]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _LEADING_COLONS = re.compile(r"^(\s*)::")
 _LEGACY_COMMAND = "##["
