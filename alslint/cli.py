@@ -14,7 +14,7 @@ import sys
 import click
 
 from ._version import __version__
-from .commands.exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from .commands.exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, echo_error
 from .commands.gitdiff import diff, textconv
 from .commands.inspect import inspect
 from .commands.library import LIBRARY_COMMANDS
@@ -56,7 +56,7 @@ def run(argv: list[str] | None = None) -> int:
         click.echo(exc.ctx.get_help())
         return EXIT_ERROR
     except click.UsageError as exc:
-        click.echo(f"alslint: error: {exc.format_message()}", err=True)
+        echo_error(exc.format_message())
         return EXIT_ERROR
     except click.exceptions.Exit as exc:
         return exc.exit_code
@@ -64,21 +64,26 @@ def run(argv: list[str] | None = None) -> int:
         click.echo("alslint: aborted", err=True)
         return EXIT_ERROR
     except AlslintError as exc:
-        click.echo(f"alslint: error: {exc}", err=True)
+        echo_error(str(exc))
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_ERROR
     except Exception as exc:  # a bug in alslint: still one line, never a traceback
         if os.environ.get("ALSLINT_DEBUG"):
             raise
-        click.echo(
-            f"alslint: internal error: {type(exc).__name__}: {exc} "
+        echo_error(
+            f"{type(exc).__name__}: {exc} "
             "(please report it; set ALSLINT_DEBUG=1 for the traceback)",
-            err=True,
+            label="internal error",
         )
         return EXIT_ERROR
     return result if isinstance(result, int) else EXIT_OK
 
 
 def main() -> None:
+    # No output encoding ends a run: what a narrow stdout (cp1252 on Windows, redirected)
+    # cannot carry is written as a backslash escape.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     sys.exit(run())

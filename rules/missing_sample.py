@@ -5,6 +5,7 @@ from __future__ import annotations
 import ntpath
 import os
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,9 @@ INSTALLED_SOURCES = {
 #: Live's project folder is the set's folder or one above it (`Backup/`, sub-folders): the
 #: relative path is tried against the set's folder and this many folders above it.
 MAX_FOLDERS_UP = 3
+
+#: A URL's scheme (`smb:`, `file:`, `afp:`…); at least two letters, so `C:` stays a drive.
+_URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
 
 #: At most this many track names are listed in a message.
 MAX_TRACKS_NAMED = 4
@@ -70,8 +74,9 @@ class MissingSample(Rule):
                 )
             if found[ref_key]:
                 continue
-            shown = _shown_path(sample, source)
-            group = groups.setdefault((source, shown), _Group(shown, source, location))
+            remote = is_network_path(sample.path) or is_network_path(sample.relative_path)
+            shown = _shown_path(sample, source, remote)
+            group = groups.setdefault((source, shown), _Group(shown, source, location, remote))
             group.clips += 1
             if track.name not in group.tracks:
                 group.tracks.append(track.name)
@@ -84,6 +89,7 @@ class _Group:
     shown: str
     source: str | None
     location: Location
+    remote: bool = False  # saved on another machine (a network path): never looked at
     clips: int = 0
     tracks: list[str] = field(default_factory=list)
 
@@ -92,6 +98,11 @@ class _Group:
         more = len(self.tracks) - len(names)
         on = ", ".join(names) + (f" and {more} more tracks" if more else "")
         used = f"used by {self.clips} clip{'s' if self.clips != 1 else ''} on {on}"
+        if self.remote:
+            return (
+                f"{self.shown} ({used}) is on another machine: alslint never opens network "
+                "paths; collect it into the project (File › Collect All and Save)"
+            )
         if self.source is None:
             return f"{self.shown} ({used}) is missing"
         return (
@@ -131,8 +142,11 @@ def _installed_source(sample) -> str | None:
     return INSTALLED_SOURCES.get(sample.relative_path_type)
 
 
-def _shown_path(sample, source: str | None) -> str:
-    """The path a producer recognises: project-relative inside the project, else absolute."""
+def _shown_path(sample, source: str | None, remote: bool = False) -> str:
+    """The path a producer recognises: project-relative inside the project, else absolute
+    (and the network path, for a sample on another machine)."""
+    if remote:
+        return sample.path if is_network_path(sample.path) else sample.relative_path
     relative = (sample.relative_path or "").replace("\\", "/")
     if relative and (source is not None or sample.relative_path_type == RELATIVE_TO_PROJECT):
         return relative
@@ -159,14 +173,24 @@ def _is_foreign_absolute(path: str) -> bool:
     return bool(drive)
 
 
+def is_network_path(path: str | None) -> bool:
+    """A path on another machine: UNC (`\\\\server\\share`, `//server/share`, `\\\\?\\UNC\\…`)
+    or a URL (`smb://`, `file://`…). Never opened: on Windows that contacts the server and
+    sends it the user's NTLM hash."""
+    text = (path or "").strip()
+    return text[:2] in ("\\\\", "//", "\\/", "/\\") or bool(_URL_SCHEME.match(text))
+
+
 def candidate_paths(sample, project_dirs: list[str]) -> list[str]:
     """Where Live looks for the sample, in order: the absolute path as saved, then the
-    relative path against the project folder (for project and outside-project files)."""
+    relative path against the project folder (for project and outside-project files).
+    Network paths are never candidates."""
     candidates = []
-    if sample.path and not _is_foreign_absolute(sample.path):
-        candidates.append(sample.path)
+    path = sample.path
+    if path and not _is_foreign_absolute(path) and not is_network_path(path):
+        candidates.append(path)
     relative = (sample.relative_path or "").replace("\\", "/")
-    if not relative or _installed_source(sample) is not None:
+    if not relative or _installed_source(sample) is not None or is_network_path(relative):
         return candidates
     if posixpath.isabs(relative) or ntpath.splitdrive(relative)[0]:
         return candidates  # not relative after all

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import click
 
-from .exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from ..safetext import shown
+from .exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, echo_error
 from .options import DOCUMENTED_JSON, text_or_json
 
 
 def _write(text: str) -> None:
     """Write UTF-8 whatever the locale git runs us in."""
-    click.echo(text.encode("utf-8"), nl=False)
+    click.echo(text.encode("utf-8", errors="backslashreplace"), nl=False)
 
 
 @click.command()
@@ -28,7 +29,7 @@ def textconv(path: str) -> int:
         text = render(load(path))
     except Exception as exc:  # noqa: BLE001 - git must get text, never a traceback
         reason = getattr(exc, "problem", None) or str(exc) or type(exc).__name__
-        text = f"alslint: cannot read this set: {' '.join(str(reason).split())}\n"
+        text = f"alslint: cannot read this set: {shown(' '.join(str(reason).split()))}\n"
     _write(text)
     return EXIT_OK
 
@@ -52,7 +53,7 @@ def diff(old: str, new: str, output_format: str) -> int:
         try:
             sets.append(load(path))
         except SetReadError as exc:
-            click.echo(f"alslint: error: {path}: {exc.problem}", err=True)
+            echo_error(f"{path}: {exc.problem}")
             return EXIT_ERROR
     result = diff_sets(*sets)
     _write(to_json(result) if output_format == "json" else to_text(result))

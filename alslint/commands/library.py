@@ -49,10 +49,10 @@ def _progress():
     if not sys.stderr.isatty() or os.environ.get("CI"):
         return lambda done, total, path: None
 
-    from ..library.render import escape_control
+    from ..safetext import shown
 
     def report(done: int, total: int, path) -> None:
-        line = f"[{done}/{total}] {escape_control(str(path))}"
+        line = f"[{done}/{total}] {shown(str(path))}"
         sys.stderr.write("\r\x1b[K" + line[: shutil.get_terminal_size().columns - 1])
         if done == total:
             sys.stderr.write("\r\x1b[K")
@@ -359,7 +359,7 @@ def find(
 ):
     """List the sets under PATHS that match every condition given. Exit 1 when none does."""
     from ..library.find import Query, matches, parse_tempo, to_json
-    from ..library.render import escape_control
+    from ..safetext import shown
 
     query = Query(
         list(plugin),
@@ -374,7 +374,7 @@ def find(
     if output_format == "json":
         click.echo(to_json(found), nl=False)
     else:
-        click.echo("".join(escape_control(path) + "\n" for path, _ in found), nl=False)
+        click.echo("".join(shown(path) + "\n" for path, _ in found), nl=False)
     if unreadable:
         return 2
     return 0 if found else 1

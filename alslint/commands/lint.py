@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 
 import click
 
 from ..levels import STAGE_ORDER
-from .exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from ..safetext import shown
+from .exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, echo_error
 
 #: Every --format name; kept here so that `--help` needs no formatter imports.
 FORMAT_NAMES = ("text", "markdown", "html", "json", "sarif", "github", "junit", "gitlab")
@@ -23,7 +25,7 @@ def _progress_reporter():
     def report(done: int, total: int, path) -> None:
         if total < 2:
             return
-        line = f"[{done}/{total}] {path}"
+        line = f"[{done}/{total}] {shown(path)}"
         sys.stderr.write("\r\x1b[K" + line[: shutil.get_terminal_size().columns - 1])
         if done == total:
             sys.stderr.write("\r\x1b[K")
@@ -36,19 +38,40 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
 
 
+def _names_a_set(output: str) -> bool:
+    """Whether `output` would name a Live set on some platform: Windows drops trailing dots
+    and spaces and reads `name:stream` (`song.als::$DATA`) as the file `name`, and file
+    systems may ignore case; so the last part of the path is compared as Windows would."""
+    name = re.split(r"[\\/]", output)[-1].split(":", 1)[0].rstrip(". ")
+    return name.casefold().endswith(".als")
+
+
 def _write_output(text: str, output: str, human: bool) -> None:
-    """Write the report to `output` atomically; never over a Live set."""
+    """Write the report to `output` atomically, or into it when it is a pipe or a device
+    (which stay what they are); never over a Live set."""
+    import stat
     from pathlib import Path
 
     from ..files import write_text_atomically
 
     target = Path(output)
-    if target.suffix.lower() == ".als":
+    if _names_a_set(output):
         raise click.UsageError(f"--output {output}: refusing to write a report over a Live set")
     if target.is_dir():
         raise click.UsageError(f"--output {output}: is a folder")
+    text = click.unstyle(text) if human else text
+    # Whatever the report holds, it is written: what UTF-8 cannot carry becomes an escape.
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     try:
-        write_text_atomically(target, click.unstyle(text) if human else text)
+        mode = target.stat().st_mode
+    except (OSError, ValueError):
+        mode = None
+    try:
+        if mode is not None and not stat.S_ISREG(mode):
+            with open(target, "w", encoding="utf-8", newline="") as out:
+                out.write(text)
+        else:
+            write_text_atomically(target, text)
     except OSError as exc:
         raise click.UsageError(
             f"--output {output}: cannot be written ({exc.strerror or exc})"
@@ -100,7 +123,8 @@ def _write_output(text: str, output: str, human: bool) -> None:
     "-o",
     type=str,
     default=None,
-    help="Write the report to this file instead of standard output.",
+    help="Write the report to this file instead of standard output (`-`: standard output). "
+    "A pipe or device is written into, never replaced.",
 )
 @click.option(
     "--config",
@@ -203,7 +227,7 @@ def lint(
     entries = [] if isolated else baseline.read(ignore_file)  # a bad file fails before the run
     result = engine.run(list(paths), job, jobs or os.cpu_count() or 1, _progress_reporter())
     if generate_ignore:
-        count = baseline.write(result, ignore_file, entries)
+        count = baseline.write(result, ignore_file)
         click.echo(f"alslint: wrote {count} accepted finding(s) to {ignore_file}", err=True)
         return EXIT_ERROR if result.has_unreadable else EXIT_OK
     baseline.apply(result, entries, ignore_file)
@@ -212,14 +236,15 @@ def lint(
 
     report = render(result, output_format)
     human = output_format in HUMAN_FORMATS
-    if output:
+    to_file = output not in (None, "", "-")  # `-o -` is standard output, as in most tools
+    if to_file:
         _write_output(report, output, human)
     else:
         click.echo(report, nl=False, color=color if human else False)
-    if output or output_format != "text":
+    if to_file or output_format != "text":
         for file in result.files:
             if file.unreadable:
-                click.echo(f"alslint: error: {file.path}: {file.violations[0].message}", err=True)
+                echo_error(f"{file.path}: {file.violations[0].message}")
 
     if result.has_unreadable:
         return EXIT_ERROR

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..safetext import json_safe, shown
 from .options import text_or_json
 
 
@@ -36,7 +37,7 @@ def list_rules(output_format: str, rules_dir: tuple[str, ...]):
             }
             for r in rules
         ]
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        click.echo(json_safe(json.dumps(rows, indent=2, ensure_ascii=False)))
         return
     rows = [[r.code, r.name, r.stage.value, r.default_severity.value, r.summary] for r in rules]
     click.echo(table(rows, ["Code", "Name", "Stage", "Severity", "Summary"]))
@@ -49,6 +50,7 @@ def show_rule(name_or_code: str, rules_dir: tuple[str, ...]):
     """Print the documentation of one rule, by name or code."""
     for rule in _all_rules(rules_dir):
         if name_or_code in (rule.code, rule.name) or name_or_code.upper() == rule.code:
-            click.echo(rule.doc().rstrip("\n"))
+            # A rule's documentation is Markdown from its author: shown line by line.
+            click.echo("\n".join(map(shown, rule.doc().rstrip("\n").split("\n"))))
             return
     raise click.UsageError(f"no rule named or coded '{name_or_code}' (see `alslint rules`)")

@@ -1,14 +1,21 @@
-"""`--format github`: GitHub Actions workflow commands, one annotation per finding."""
+"""`--format github`: GitHub Actions workflow commands, one annotation per finding.
+
+Values are shown safely (`safetext.shown`: no raw control character, no `##[`) and escaped
+as the runner's command syntax requires; line breaks become the annotation's own (%0A)."""
 
 from __future__ import annotations
 
 from ..lint.results import RunResult
+from ..safetext import shown
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Line breaks stay line breaks of the annotation (%0A, which the runner decodes into the
+    # message, never into a log line); every other control is shown as an escape.
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "%0A".join(shown(line).replace("%", "%25") for line in lines)
 
 
 def _escape_property(text: str) -> str:

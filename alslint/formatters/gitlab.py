@@ -11,6 +11,7 @@ import hashlib
 import json
 
 from ..lint.results import RunResult
+from ..safetext import json_safe
 
 _SEVERITY = {"error": "critical", "warning": "major", "info": "info"}
 
@@ -33,4 +34,4 @@ def render(result: RunResult) -> str:
                 "location": {"path": v.file, "lines": {"begin": 1}},
             }
         )
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(issues, indent=2, ensure_ascii=False)) + "\n"

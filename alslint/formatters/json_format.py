@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from ..lint.results import RunResult
+from ..safetext import json_safe
 
 JSON_SCHEMA_VERSION = 1
 
@@ -50,4 +51,4 @@ def as_dict(result: RunResult) -> dict:
 
 
 def render(result: RunResult) -> str:
-    return json.dumps(as_dict(result), indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(as_dict(result), indent=2, ensure_ascii=False)) + "\n"

@@ -13,13 +13,15 @@ import re
 import xml.etree.ElementTree as ET
 
 from ..lint.results import RunResult, Violation
+from ..safetext import shown
 
 # Characters XML 1.0 cannot carry at all, not even escaped.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    """A value as CI pages show it: safely shown (`safetext.shown`), then valid XML."""
+    return _NOT_XML.sub("\ufffd", shown(text))
 
 
 def _testcase(suite: ET.Element, path: str, v: Violation) -> str:

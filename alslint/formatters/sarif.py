@@ -23,6 +23,7 @@ import re
 from urllib.parse import quote
 
 from ..lint.results import RuleInfo, RunResult, Violation
+from ..safetext import json_safe
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (
@@ -39,12 +40,13 @@ _MAX_DESCRIPTION = 1000
 
 
 def artifact_uri(path: str) -> str:
-    """A report path (forward slashes) as a SARIF URI reference."""
+    """A report path (forward slashes) as a SARIF URI reference (bytes of a file name that
+    were not UTF-8 are percent-encoded as they are)."""
     if _DRIVE.match(path):  # Windows, another drive than the current folder's
-        return "file:///" + path[:2] + quote(path[2:], safe=_SAFE)
+        return "file:///" + path[:2] + quote(path[2:], safe=_SAFE, errors="surrogateescape")
     if path.startswith("/"):
-        return "file://" + quote(path, safe=_SAFE)
-    return quote(path, safe=_SAFE)
+        return "file://" + quote(path, safe=_SAFE, errors="surrogateescape")
+    return quote(path, safe=_SAFE, errors="surrogateescape")
 
 
 def _full_description(rule: RuleInfo) -> str:
@@ -124,4 +126,4 @@ def as_dict(result: RunResult) -> dict:
 
 
 def render(result: RunResult) -> str:
-    return json.dumps(as_dict(result), indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(as_dict(result), indent=2, ensure_ascii=False)) + "\n"

@@ -6,6 +6,7 @@ import json
 from collections import Counter
 
 from ..describe import quote
+from ..safetext import json_safe, shown
 from .changes import DIFF_SCHEMA_VERSION, Change, Diff
 
 
@@ -16,7 +17,7 @@ def to_text(diff: Diff) -> str:
     ]
     if not diff.changes:
         lines.append("no musical differences")
-        return "\n".join(lines) + "\n"
+        return _joined(lines)
     heading = None
     tracks = set()
     for change in _collapse_scene_runs(diff.changes):
@@ -44,7 +45,12 @@ def to_text(diff: Diff) -> str:
     if tracks:
         summary += f" in {len(tracks)} track{'s' if len(tracks) != 1 else ''}"
     lines.append(summary)
-    return "\n".join(lines) + "\n"
+    return _joined(lines)
+
+
+def _joined(lines: list[str]) -> str:
+    """The report's lines, each shown safely (names in them come from the sets)."""
+    return "".join(shown(line) + "\n" for line in lines)
 
 
 def _collapse_scene_runs(changes: list[Change]) -> list[Change]:
@@ -90,4 +96,4 @@ def to_json(diff: Diff) -> str:
         "changes": [change.model_dump() for change in diff.changes],
         "summary": {"changes": len(diff.changes), "kinds": dict(sorted(kinds.items()))},
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"

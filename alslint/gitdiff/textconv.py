@@ -23,6 +23,7 @@ from collections.abc import Iterable
 
 from ..describe import bars, db, device_label, gain_to_db, num, pan, position, quote
 from ..model import Clip, Device, Envelope, LiveSet, Notes, Points, Track
+from ..safetext import shown
 from ..timeline import Timeline
 
 #: Bumped when the rendering changes, so cached renderings can be told apart.
@@ -215,4 +216,5 @@ def render(live_set: LiveSet) -> str:
         lines.append(line)
     for track in live_set.tracks:
         lines.extend(_track_lines(track, timeline))
-    return "\n".join(lines) + "\n"
+    # Each line shown safely: the names in it come from the set.
+    return "".join(shown(line) + "\n" for line in lines)

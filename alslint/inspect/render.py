@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 
 from .. import describe
+from ..safetext import json_safe
 from ..templating import render
 
 MAX_SCENES_SHOWN = 16
 
 
 def to_json(overview: dict) -> str:
-    return json.dumps(overview, indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(overview, indent=2, ensure_ascii=False)) + "\n"
 
 
 def to_text(o: dict) -> str:

@@ -7,7 +7,7 @@ import json
 from pydantic import BaseModel
 
 from ..installed_plugins import Inventory, plugin_key
-from .render import escape_control
+from ..safetext import shown
 
 FORMAT_NAMES = {"vst2": "VST2", "vst3": "VST3", "au": "AU"}
 
@@ -22,12 +22,12 @@ class PluginRow(BaseModel):
 def plugin_rows(summaries, inventory: Inventory | None) -> list[PluginRow]:
     """One row per plugin (format and name as a producer sees it) with the sets using it."""
     rows: dict[tuple[str, str], PluginRow] = {}
-    for shown, summary in summaries:
+    for set_path, summary in summaries:
         for use in summary.plugins:
             key = (use.format, plugin_key(use.name))
             row = rows.setdefault(key, PluginRow(format=use.format, name=use.name, sets=[]))
-            if shown not in row.sets:
-                row.sets.append(shown)
+            if set_path not in row.sets:
+                row.sets.append(set_path)
     for row in rows.values():
         if inventory is not None:
             row.installed = inventory.has(row.format, row.name)
@@ -38,12 +38,12 @@ def to_text(rows: list[PluginRow], inventory: Inventory | None, set_count: int) 
     lines = []
     for row in rows:
         state = "" if row.installed is None else (" — installed" if row.installed else " — MISSING")
-        lines.append(f"{escape_control(row.name)} ({FORMAT_NAMES[row.format]}){state}")
-        lines += [f"  {escape_control(path)}" for path in row.sets]
+        lines.append(f"{shown(row.name)} ({FORMAT_NAMES[row.format]}){state}")
+        lines += [f"  {shown(path)}" for path in row.sets]
     summary = f"{len(rows)} plugin{'' if len(rows) == 1 else 's'} in {set_count} set{'' if set_count == 1 else 's'}"
     if inventory is not None:
         missing = sum(1 for row in rows if not row.installed)
-        sources = ", ".join(escape_control(source) for source in inventory.sources)
+        sources = ", ".join(shown(source) for source in inventory.sources)
         summary += f"; {missing} not installed (checked against {sources})"
     return "\n".join(lines + [summary + "."]) + "\n"
 

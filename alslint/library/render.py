@@ -7,11 +7,11 @@ Names come from files and sets, so they are untrusted: the text shows control ch
 from __future__ import annotations
 
 import json
-import re
 
 import jinja2
 
 from ..levels import STAGE_ORDER, STAGES
+from ..safetext import shown
 from ..templating import table
 from .status import ProjectStatus, SetStatus
 
@@ -25,12 +25,6 @@ STAGE_ABBREVIATIONS = {
     "mixing": "MX",
     "mastering": "MA",
 }
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def escape_control(text: str) -> str:
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def minutes(seconds: float) -> str:
@@ -51,7 +45,7 @@ def _row(s: SetStatus) -> list[str]:
     open_counts = "/".join(str(s.open[stage]) for stage in STAGES)
     if s.summary is None:
         return [
-            escape_control(s.name),
+            shown(s.name),
             "",
             "",
             "",
@@ -65,8 +59,8 @@ def _row(s: SetStatus) -> list[str]:
         ]
     m = s.summary
     return [
-        escape_control(s.name),
-        escape_control(m.live_version),
+        shown(s.name),
+        shown(m.live_version),
         _tempo(m.tempo) + ("~" if m.tempo_range else ""),
         m.key or "",
         str(m.bars),
@@ -85,7 +79,7 @@ def _history(p: ProjectStatus) -> str:
         parts.append(
             f"{p.backups} backup{'' if p.backups == 1 else 's'} "
             f"{p.first_backup:%Y-%m-%d} – {p.last_backup:%Y-%m-%d}, "
-            f"newest {escape_control(p.newest_backup)}"
+            f"newest {shown(p.newest_backup)}"
         )
     else:
         parts.append("no backups")
@@ -102,9 +96,9 @@ def to_text(projects: list[ProjectStatus], threshold: str) -> str:
     for p in projects:
         body = table([_row(s) for s in p.sets], heads) if p.sets else "(no sets, only backups)"
         errors = [f"{s.name}: {s.error}" for s in p.sets if s.error]
-        lines = body.splitlines() + [escape_control(error) for error in errors]
+        lines = body.splitlines() + [shown(error) for error in errors]
         indented = "\n".join("  " + line for line in lines)
-        blocks.append(f"{escape_control(p.name)} — {_history(p)}\n{indented}\n")
+        blocks.append(f"{shown(p.name)} — {_history(p)}\n{indented}\n")
     sets = [s for p in projects for s in p.sets]
     by_stage = [
         f"{sum(1 for s in sets if s.stage == stage)} {stage}"

@@ -94,9 +94,10 @@ def scan_one(path: Path, scan: _Scan) -> tuple[SetSummary | None, str | None, Fi
     shown = engine.display_path(path)
     result = job.cache.get(digest, shown) if job.cache and digest else None
     if result is None:
-        result = engine.lint_file(path, job)
+        facts: dict = {}
+        result = engine.lint_file(path, job, facts)
         if job.cache is not None and digest is not None:
-            job.cache.put(digest, shown, result)
+            job.cache.put(digest, shown, result, facts)
     if result.unreadable:
         return None, result.violations[0].message, result
     try:

@@ -5,10 +5,17 @@ PATH...` writes every current finding to `.alslint-ignore` in the current folder
 line: the set's path, the rule code and the finding's logical location, separated by tabs.
 Later runs drop findings listed there; an entry that no longer matches any finding of a set
 that was linted is reported (ALS004 stale-ignore), so the file does not rot.
+
+Runs that write the file at once (one per set, say, in parallel CI steps) take turns: a run
+holds `.alslint-ignore.lock` (created exclusively beside the file, removed after) while it
+reads the file again, merges its findings in and writes it, so no run's entries are lost.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import time
 from pathlib import Path
 
 from ..errors import ConfigError
@@ -22,6 +29,11 @@ HEADER = (
 )
 
 Entry = tuple[str, str, str]
+
+#: How long a run waits for another's lock, and the age after which a lock is taken to be
+#: left by a run that was killed (writing the file takes milliseconds).
+LOCK_WAIT = 30.0
+LOCK_STALE = 60.0
 
 
 def _field(text: str) -> str:
@@ -39,16 +51,20 @@ def read(path: Path) -> list[Entry]:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return []
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc})") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     entries = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.split("\t")
         if len(fields) != 3:
+            # Never the line itself: the file may be a link to anything (a CI log is public).
             raise ConfigError(
-                f"{path}:{number}: expected 'set path<TAB>rule code<TAB>where', got {line!r}"
+                f"{path}:{number}: expected 3 tab-separated fields "
+                f"(set path<TAB>rule code<TAB>where), found {len(fields)}"
             )
         entries.append((fields[0], fields[1], fields[2]))
     return entries
@@ -78,16 +94,47 @@ def apply(result: RunResult, entries: list[Entry], ignore_file: Path) -> None:
                 file.violations.append(reserved(STALE_IGNORE, file.path, message))
 
 
-def write(result: RunResult, path: Path, previous: list[Entry]) -> int:
-    """Write every current finding (and the entries of sets not linted now); return the count."""
+@contextlib.contextmanager
+def _locked(path: Path):
+    """Hold the lock file beside `path` (see the module) for the block."""
+    lock = path.with_name(path.name + ".lock")
+    deadline = time.monotonic() + LOCK_WAIT
+    while True:
+        try:
+            os.close(os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
+            break
+        except FileExistsError:
+            with contextlib.suppress(OSError):
+                if time.time() - lock.stat().st_mtime > LOCK_STALE:
+                    lock.unlink()
+                    continue
+            if time.monotonic() > deadline:
+                raise ConfigError(
+                    f"{lock}: another run has held it for {LOCK_WAIT:.0f} s "
+                    "(delete it if no alslint is running)"
+                ) from None
+            time.sleep(0.02)
+        except OSError as exc:
+            raise ConfigError(f"{lock}: cannot be created ({exc.strerror or exc})") from None
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            lock.unlink()
+
+
+def write(result: RunResult, path: Path) -> int:
+    """Write every current finding, merged under the lock with the entries the file holds
+    now for sets not linted in this run; return the count."""
     linted = {file.path for file in result.files}
-    entries = {entry for entry in previous if entry[0] not in linted}
-    entries |= {
+    current = {
         _key(v) for v in result.violations() if v.code not in (UNREADABLE[0], STALE_IGNORE[0])
     }
-    lines = ["\t".join(entry) for entry in sorted(entries)]
-    try:
-        write_text_atomically(path, HEADER + "".join(line + "\n" for line in lines))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+    with _locked(path):
+        entries = {entry for entry in read(path) if entry[0] not in linted} | current
+        lines = ["\t".join(entry) for entry in sorted(entries)]
+        try:
+            write_text_atomically(path, HEADER + "".join(line + "\n" for line in lines))
+        except OSError as exc:
+            raise ConfigError(f"{path}: cannot be written ({exc.strerror or exc})") from None
     return len(lines)

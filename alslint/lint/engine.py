@@ -14,7 +14,7 @@ from ..als.build import load
 from ..api import Context
 from ..errors import SetReadError
 from ..findings import Finding, Location
-from .cache import Cache, content_hash
+from .cache import Cache, Fact, content_hash, file_fact
 from .config import Config, RuleSetting, ignored_for_file, path_matches
 from .outline import outline
 from .results import (
@@ -108,12 +108,23 @@ def _no_cycle_collection():
             gc.enable()
 
 
-def lint_file(path: Path, job: LintJob) -> FileResult:
+def lint_file(path: Path, job: LintJob, facts: dict[str, Fact] | None = None) -> FileResult:
+    """Lint one set; `facts` (when given) receives what rules asked of the file system."""
     with _no_cycle_collection():
-        return _lint_file(path, job)
+        return _lint_file(path, job, {} if facts is None else facts)
 
 
-def _lint_file(path: Path, job: LintJob) -> FileResult:
+def _recorder(facts: dict[str, Fact]):
+    """`Context.file_exists` that remembers each answer, for the cache to check later."""
+
+    def file_exists(path: Path) -> bool:
+        fact = facts[str(path)] = file_fact(path)
+        return fact is not None
+
+    return file_exists
+
+
+def _lint_file(path: Path, job: LintJob, facts: dict[str, Fact]) -> FileResult:
     shown = display_path(path)
     result = FileResult(path=shown)
     try:
@@ -125,7 +136,9 @@ def _lint_file(path: Path, job: LintJob) -> FileResult:
     result.violations.extend(_load_problems(live_set, shown))
     if job.with_outline:
         result.outline = outline(live_set)
-    context = Context(live_set, path, job.file_exists)
+    # A job's own look-up (the MCP server's folder guard) runs without the cache, so only the
+    # default look-up needs recording for it.
+    context = Context(live_set, path, file_exists=job.file_exists or _recorder(facts))
     relative = _relative_to_root(path, job.config.root)
     for setting in job.settings:
         rule = setting.rule
@@ -196,9 +209,10 @@ def _lint_cached(path: Path, job: LintJob) -> FileResult:
         cached = job.cache.get(digest, shown)
         if cached is not None:
             return cached
-    result = lint_file(path, job)
+    facts: dict[str, Fact] = {}
+    result = lint_file(path, job, facts)
     if digest is not None:
-        job.cache.put(digest, shown, result)
+        job.cache.put(digest, shown, result, facts)
     return result
 
 

@@ -71,7 +71,8 @@ class Violation(BaseModel):
         # The track's position tells apart tracks that share a name.
         track = "" if self.location.track_index is None else str(self.location.track_index)
         key = "\x1f".join((self.code, self.file, track, str(self.location)))
-        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+        # A file name that is not UTF-8 keeps its own bytes.
+        return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 class RuleInfo(BaseModel):

@@ -10,6 +10,7 @@ import importlib.metadata
 import json
 import os
 import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -373,6 +374,53 @@ def test_output_refuses_a_new_als_path_too(capsys, tmp_path):
         err == "alslint: error: --output report.als: refusing to write a report over a Live set\n"
     )
     assert not (tmp_path / "report.als").exists()
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["song.als.", "song.als ", "song.als. . ", "song.als::$DATA", "song.als:stream", "Song.aLs."],
+)
+def test_output_guard_compares_names_as_windows_does(capsys, tmp_path, target):
+    """Windows drops trailing dots and spaces and reads `name:stream` as the file `name`:
+    each of these would write over song.als there, so they are refused everywhere."""
+    busy_set("busy.als")
+    code, out, err = cli(capsys, "busy.als", "--output", target)
+    assert (code, out) == (2, "")
+    assert err == f"alslint: error: --output {target}: refusing to write a report over a Live set\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["busy.als"]
+
+
+def test_output_dash_is_standard_output(capsys, tmp_path):
+    clean_set("clean.als")
+    code, stdout_report, _ = cli(capsys, "--format", "json", "clean.als")
+    assert cli(capsys, "--format", "json", "clean.als", "-o", "-") == (code, stdout_report, "")
+    assert not (tmp_path / "-").exists()
+
+
+def test_output_writes_into_a_fifo_instead_of_replacing_it(capsys, tmp_path):
+    import threading
+
+    clean_set("clean.als")
+    fifo = tmp_path / "report.pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text()))
+    reader.start()
+    assert cli(capsys, "clean.als", "-o", str(fifo)) == (0, "", "")
+    reader.join(timeout=30)
+    assert received == [text_report([("clean.als", [])], "No problems found in 1 file.")]
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_output_writes_into_a_device_instead_of_replacing_it(capsys):
+    clean_set("clean.als")
+    before = os.stat("/dev/null")
+    assert cli(capsys, "clean.als", "-o", "/dev/null") == (0, "", "")
+    after = os.stat("/dev/null")
+    assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (
+        before.st_ino,
+        before.st_rdev,
+    )
 
 
 def test_output_into_a_missing_folder_is_one_error_line(capsys):

@@ -81,6 +81,44 @@ def test_a_damaged_cache_entry_is_a_miss(folder, tmp_path):
     assert lint(folder, cache_dir=cache).stdout == cold.stdout
 
 
+def _codes(run) -> list[str]:
+    return [f["code"] for file in json.loads(run.stdout)["files"] for f in file["findings"]]
+
+
+def test_the_cache_sees_samples_deleted_and_added(tmp_path):
+    """missing-sample reads files beside the set: the cache checks them again."""
+    sets = tmp_path / "sets"
+    write_set(sets / "song.als", [audio_track("Kick", [audio_clip(0, 16, sample_seconds=8.0)])])
+    sample = sets / "Samples" / "x.wav"
+    sample.parent.mkdir()
+    sample.write_bytes(b"RIFF")
+    cache = tmp_path / "cache"
+    args = ("--select", "missing-sample", sets)
+    assert _codes(lint(*args, cache_dir=cache)) == []
+    sample.unlink()
+    assert _codes(lint(*args, cache_dir=cache)) == ["ALS304"]
+    assert _codes(lint(*args, cache_dir=cache)) == ["ALS304"]  # from the cache, still right
+    sample.write_bytes(b"RIFF")
+    assert _codes(lint(*args, cache_dir=cache)) == []
+
+
+def test_a_cache_entry_that_fails_its_checksum_is_a_miss(folder, tmp_path):
+    cache = tmp_path / "cache"
+    cold = lint("--select", "unused-track", folder, cache_dir=cache)
+    for entry in cache.rglob("*.json"):
+        # A forged result (no findings) whose checksum was not updated.
+        document = json.loads(entry.read_text())
+        forged = json.loads(document["entry"])
+        forged["result"]["violations"] = []
+        document["entry"] = json.dumps(forged)
+        entry.write_text(json.dumps(document))
+    assert lint("--select", "unused-track", folder, cache_dir=cache).stdout == cold.stdout
+    for entry in cache.rglob("*.json"):
+        entry.write_text('{"sha256": 1, "entry": []}')  # valid JSON, wrong shape
+    warm = lint("--select", "unused-track", folder, cache_dir=cache)
+    assert (warm.stdout, warm.returncode, warm.stderr) == (cold.stdout, cold.returncode, "")
+
+
 def test_concurrent_runs_share_the_cache_safely(folder, tmp_path):
     cache = tmp_path / "cache"
     env = {**os.environ, "ALSLINT_CACHE_DIR": str(cache)}
@@ -146,3 +184,17 @@ def test_progress_stays_out_of_ci_logs(folder, tmp_path):
         shown = b""
     os.close(leader)
     assert shown == b""
+
+
+def test_an_interrupted_cache_write_leaves_no_temporary_file(tmp_path, monkeypatch):
+    from alslint.lint import cache as cache_module
+    from alslint.lint.results import FileResult
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cache_module.json, "dump", interrupted)
+    cache = cache_module.Cache(tmp_path / "cache", "run")
+    with pytest.raises(KeyboardInterrupt):
+        cache.put("digest", "song.als", FileResult(path="song.als"), {})
+    assert [p for p in (tmp_path / "cache").rglob("*") if p.is_file()] == []

@@ -513,7 +513,8 @@ def test_junit_structure() -> None:
     crash = suites[1].findall("testcase")[1].find("error")
     assert (
         crash.get("message")
-        == "rule ALS999 (bad-rule) crashed: KeyError: '<x>'\nsecond line (at bad.py:3)"
+        # A line break shows as an escape: CI pages print JUnit text into logs.
+        == "rule ALS999 (bad-rule) crashed: KeyError: '<x>'\\nsecond line (at bad.py:3)"
     )
     assert crash.get("type") == "error"
 
@@ -525,11 +526,13 @@ def test_junit_empty_run() -> None:
     )
 
 
-def test_junit_replaces_characters_xml_cannot_carry() -> None:
+def test_junit_shows_control_characters_as_escapes() -> None:
     result = full_result()
-    result.files[0].violations[0].message = "bad \x00\x1b byte"
+    result.files[0].violations[0].message = "bad \x00\x1b\u202e byte \ufffe"
     root = ET.fromstring(junit.render(result).encode("utf-8"))
-    assert root.find("testsuite/testcase/failure").get("message") == "bad \ufffd\ufffd byte"
+    failure = root.find("testsuite/testcase/failure")
+    # Controls XML cannot carry are shown like any other; what is still not XML is replaced.
+    assert failure.get("message") == "bad \\x00\\x1b\\u202e byte \ufffd"
 
 
 # --------------------------------------------------------------------------------------------
@@ -556,6 +559,49 @@ def test_markdown_path_headings_are_code_spans(path: str, heading: str) -> None:
     assert f"\n{heading}\n" in out
 
 
+def test_markdown_pr_comments_render_hostile_names_as_text() -> None:
+    """A name cannot end the heading's code span, embed an image, a link or HTML, or ping."""
+    path = "Evil ```x``` ![img](http://x) @team/Song.als"
+    violation = _v(
+        "ALS302",
+        "unused-track",
+        Severity.WARNING,
+        "sound-design",
+        "See https://evil.example or www.evil.example, mail a@b.example, ping @octocat",
+        path,
+        track="![img](http://x) <img src=x> [link](https://evil.example) ``` @team",
+        track_index=0,
+    )
+    out = human.markdown(
+        RunResult(
+            alslint_version=VERSION,
+            stage="mixing",
+            files=[FileResult(path=path, violations=[violation])],
+        )
+    )
+    zwj = "\u200d"
+    # a code span shows its text literally: never a link, an image or a mention
+    assert "\n## ```` Evil ```x``` ![img](http://x) @team/Song.als ````\n" in out
+    (row,) = [line for line in out.splitlines() if line.startswith("| warning")]
+    assert row == (
+        "| warning | ALS302 | unused-track | "
+        "!\\[img\\](http:"
+        + zwj
+        + "//x) \\<img src=x\\> \\[link\\](https:"
+        + zwj
+        + "//evil.example) "
+        "\\`\\`\\` @" + zwj + "team | "
+        "See https:"
+        + zwj
+        + "//evil.example or w"
+        + zwj
+        + "ww.evil.example, mail a@"
+        + zwj
+        + "b.example, "
+        "ping @" + zwj + "octocat |"
+    )
+
+
 def test_markdown_tables_keep_their_columns() -> None:
     out = human.markdown(full_result())
     rows = [line for line in out.splitlines() if line.startswith("|")]
@@ -569,7 +615,8 @@ def test_markdown_tables_keep_their_columns() -> None:
         r'| info | ALS310 | unused-return | Reverb \<Hall\> \& "Plate" | No track sends to this return. |'
         in rows
     )
-    assert "crashed: KeyError: '\\<x\\>'<br>second line" in out
+    # a line break shows as the escape \n (its backslash escaped for Markdown)
+    assert "crashed: KeyError: '\\<x\\>'\\\\nsecond line" in out
     assert f"## `{TOM}`\n" in out  # paths are code spans: shown literally
     assert out.count("\n## ") == 4
     assert out.endswith("**Found 7 problems (3 errors, 2 warnings, 2 info) in 4 files.**\n")

@@ -193,3 +193,55 @@ def test_set_path_relative_to_the_current_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     existing = [str(tmp_path / "Song Project" / "Samples" / "Imported" / "kick.wav")]
     assert findings(KICK_TRACKS, existing=existing, set_path="Song Project/Song.als") == []
+
+
+# Network paths: never opened (Windows would contact the server and send the user's NTLM
+# hash), reported as on another machine.
+
+NETWORK_PATHS = [
+    "\\\\server\\share\\Samples\\kick.wav",
+    "//server/share/Samples/kick.wav",
+    "\\\\?\\UNC\\server\\share\\Samples\\kick.wav",
+    "smb://server/share/Samples/kick.wav",
+    "file://server/share/Samples/kick.wav",
+]
+
+
+def _asked(tracks, existing=()):
+    """The findings, and every path the rule asked the file system about."""
+    from pathlib import Path
+
+    from alslint.api import Context
+
+    asked = []
+
+    def file_exists(path):
+        asked.append(str(path))
+        return str(path) in existing
+
+    live_set = make_set(tracks, path=SET)
+    context = Context(live_set, Path(SET), file_exists=file_exists)
+    found = MissingSample().check(live_set, MissingSample.Options(), context)
+    return [(str(f.location), f.message) for f in found], asked
+
+
+@pytest.mark.parametrize("network", NETWORK_PATHS)
+def test_a_network_path_is_never_opened_and_reported_as_on_another_machine(network):
+    tracks = [make_track("audio", "Kick", clips=[clip(0, 16, ref(network, None, kind=1))])]
+    found, asked = _asked(tracks)
+    assert not [path for path in asked if "server" in path]
+    assert found == [
+        (
+            'Kick › clip "Kick" @ bars 1–4',
+            f"{network} (used by 1 clip on Kick) is on another machine: alslint never opens "
+            "network paths; collect it into the project (File › Collect All and Save)",
+        )
+    ]
+
+
+@posix_only
+def test_a_network_path_whose_project_copy_exists_is_found():
+    tracks = [make_track("audio", "Kick", clips=[clip(0, 16, ref(NETWORK_PATHS[0]))])]
+    found, asked = _asked(tracks, existing=["/music/Song Project/Samples/Imported/kick.wav"])
+    assert found == []
+    assert not [path for path in asked if "server" in path]

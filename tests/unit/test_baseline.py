@@ -74,8 +74,32 @@ def test_a_malformed_line_is_a_config_error(capsys, project):
     assert lint(capsys, "song.als") == (
         2,
         "",
-        "alslint: error: .alslint-ignore:1: expected 'set path<TAB>rule code<TAB>where', "
-        "got 'song.als ALS302 Spare'\n",
+        "alslint: error: .alslint-ignore:1: expected 3 tab-separated fields "
+        "(set path<TAB>rule code<TAB>where), found 1\n",
+    )
+
+
+def test_a_linked_secret_is_never_echoed(capsys, project, tmp_path):
+    """The ignore file may be a link a pull request added (to the environment, a key file):
+    the error names the file, the line and the field count, never what the line holds."""
+    secret = tmp_path / "environ"
+    secret.write_bytes(b"AWS_SECRET=hunter2\x00GITHUB_TOKEN=ghp_x\x00\n::add-mask::x\n")
+    (project / ".alslint-ignore").symlink_to(secret)
+    code, out, err = lint(capsys, "song.als")
+    assert code == 2 and out == ""
+    assert "hunter2" not in err and "ghp_x" not in err and "::" not in err
+    assert err == (
+        "alslint: error: .alslint-ignore:1: expected 3 tab-separated fields "
+        "(set path<TAB>rule code<TAB>where), found 1\n"
+    )
+
+
+def test_an_ignore_file_that_is_not_text_is_named_not_echoed(capsys, project):
+    (project / ".alslint-ignore").write_bytes(b"song.als\tALS302\tsecret \xff\xfe\n")
+    assert lint(capsys, "song.als") == (
+        2,
+        "",
+        "alslint: error: .alslint-ignore: not UTF-8 text (byte 23)\n",
     )
 
 
@@ -84,3 +108,36 @@ def test_generate_keeps_exit_2_for_unreadable_sets(capsys, project):
     code, _, err = lint(capsys, "--generate-ignore", "song.als", "bad.als")
     assert code == 2
     assert (project / ".alslint-ignore").read_text() == HEADER + "song.als\tALS302\tSpare\n"
+
+
+def test_concurrent_generate_runs_keep_both_runs_entries(project):
+    """Two `--generate-ignore` runs in one folder (on different sets) at once: the file
+    holds both runs' entries, every time."""
+    import subprocess
+    import sys
+
+    alslint = str(Path(sys.executable).parent / "alslint")
+    for name in ("a", "b"):
+        write_set(project / f"{name}.als", [audio_track(f"Spare {name}")])
+    for _ in range(5):
+        (project / ".alslint-ignore").unlink(missing_ok=True)
+        runs = [
+            subprocess.Popen(
+                [
+                    alslint,
+                    "--no-cache",
+                    "--select",
+                    "unused-track",
+                    "--generate-ignore",
+                    f"{n}.als",
+                ],
+                cwd=project,
+                stderr=subprocess.DEVNULL,
+            )
+            for n in ("a", "b")
+        ]
+        assert [run.wait(timeout=120) for run in runs] == [0, 0]
+        assert (project / ".alslint-ignore").read_text() == (
+            HEADER + "a.als\tALS302\tSpare a\n" + "b.als\tALS302\tSpare b\n"
+        )
+        assert not list(project.glob(".alslint-ignore?*"))
