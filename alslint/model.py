@@ -168,6 +168,9 @@ class Device(_Model):
     is_midi_effect: bool = False
     plugin_format: PluginFormat | None = None
     plugin_name: str | None = None
+    #: The plugin's maker, where the set stores it: Audio Units do ("Manufacturer"), VST2 and
+    #: VST3 do not.
+    plugin_vendor: str | None = None
     chains: list[Chain] = Field(default_factory=list)  # racks only
     #: A few parameters' static values as stored, not as shown (parser `_DEVICE_PARAMETERS`):
     #: Compressor Threshold is a linear gain, Ratio the ratio (∞ = 3.4e38), Gain dB; Glue

@@ -32,7 +32,7 @@ def read_devices(devices_el, guard, key_prefix: str = "") -> list[Device]:
 
 def _device(el, key: str, guard) -> Device:
     tag = el.tag
-    plugin_format = plugin_name = None
+    plugin_format = plugin_name = plugin_vendor = None
     is_instrument = tag in device_info.NATIVE_INSTRUMENTS
     if tag == "PluginDevice":
         vst2 = el.find("PluginDesc/VstPluginInfo")
@@ -47,6 +47,7 @@ def _device(el, key: str, guard) -> Device:
         au = el.find("PluginDesc/AuPluginInfo")
         if au is not None:
             plugin_format, plugin_name = "au", value(au, "Name", "")
+            plugin_vendor = value(au, "Manufacturer") or None
             is_instrument = value(au, "ComponentType") == device_info.AU_MUSIC_DEVICE
     chains = []
     # Drum Racks also hold return chains (ReturnBranches), fed by the pads' sends.
@@ -86,6 +87,7 @@ def _device(el, key: str, guard) -> Device:
         is_midi_effect=device_info.is_midi_effect(tag),
         plugin_format=plugin_format,
         plugin_name=plugin_name,
+        plugin_vendor=plugin_vendor,
         chains=chains,
         parameters=parameters,
     )

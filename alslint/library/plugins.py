@@ -15,6 +15,7 @@ FORMAT_NAMES = {"vst2": "VST2", "vst3": "VST3", "au": "AU"}
 class PluginRow(BaseModel):
     format: str
     name: str
+    vendor: str | None = None  # where a set stores it (Audio Units)
     installed: bool | None = None  # None: not checked
     sets: list[str]
 
@@ -26,6 +27,7 @@ def plugin_rows(summaries, inventory: Inventory | None) -> list[PluginRow]:
         for use in summary.plugins:
             key = (use.format, plugin_key(use.name))
             row = rows.setdefault(key, PluginRow(format=use.format, name=use.name, sets=[]))
+            row.vendor = row.vendor or use.vendor
             if set_path not in row.sets:
                 row.sets.append(set_path)
     for row in rows.values():
@@ -38,7 +40,8 @@ def to_text(rows: list[PluginRow], inventory: Inventory | None, set_count: int) 
     lines = []
     for row in rows:
         state = "" if row.installed is None else (" — installed" if row.installed else " — MISSING")
-        lines.append(f"{shown(row.name)} ({FORMAT_NAMES[row.format]}){state}")
+        kind = FORMAT_NAMES[row.format] + (f", {shown(row.vendor)}" if row.vendor else "")
+        lines.append(f"{shown(row.name)} ({kind}){state}")
         lines += [f"  {shown(path)}" for path in row.sets]
     summary = f"{len(rows)} plugin{'' if len(rows) == 1 else 's'} in {set_count} set{'' if set_count == 1 else 's'}"
     if inventory is not None:

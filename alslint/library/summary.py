@@ -22,12 +22,13 @@ from ..model import LiveSet
 from .parallel import parallel_map
 from .projects import discover
 
-SUMMARY_FORMAT = 1
+SUMMARY_FORMAT = 2
 
 
 class PluginUse(BaseModel):
     format: str  # vst2, vst3, au
     name: str
+    vendor: str | None = None  # where the set stores it (Audio Units)
 
 
 class SetSummary(BaseModel):
@@ -65,9 +66,8 @@ def summarize(live_set: LiveSet) -> SetSummary:
             devices.setdefault(device.name)
             if device.is_plugin:
                 name = device.plugin_name or device.name
-                plugins.setdefault(
-                    (device.plugin_format, name), PluginUse(format=device.plugin_format, name=name)
-                )
+                use = PluginUse(format=device.plugin_format, name=name, vendor=device.plugin_vendor)
+                plugins.setdefault((device.plugin_format, name), use)
         for clip in (*track.arrangement_clips, *track.session_clips, *track.take_lane_clips):
             if clip.sample is not None:
                 samples.setdefault(clip.sample.name)

@@ -239,9 +239,26 @@ def test_plugins_json_with_a_fake_macos_folder(library, capsys, tmp_path):
     assert synplant == {
         "format": "vst2",
         "name": "Synplant",
+        "vendor": None,
         "installed": False,
         "sets": ["Projects/Alpha Project/Alpha.als"],
     }
+
+
+def test_audio_units_show_their_vendor(corpus_file, capsys, tmp_path, monkeypatch):
+    """Audio Units store their maker (`Manufacturer`); VST2 and VST3 plugins do not."""
+    folder = tmp_path / "Glitchy Project"
+    folder.mkdir()
+    (folder / "glitchy.als").write_bytes(
+        corpus_file("live10.1.7__BillMoriarty__song-glitchy__glitchy.als").read_bytes()
+    )
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = cli(capsys, "plugins", "Glitchy Project", "--isolated")
+    assert code == 0
+    assert "Ozone 8 (AU, iZotope)\n  Glitchy Project/glitchy.als\n" in out
+    code, out, _ = cli(capsys, "plugins", "Glitchy Project", "--isolated", "--format", "json")
+    ozone = next(p for p in json.loads(out)["plugins"] if p["name"] == "Ozone 8")
+    assert (ozone["format"], ozone["vendor"]) == ("au", "iZotope")
 
 
 def test_plugins_installed_cannot_decide_without_folders(library, capsys, monkeypatch):
