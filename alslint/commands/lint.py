@@ -144,6 +144,26 @@ def _write_output(text: str, output: str, human: bool) -> None:
     is_flag=True,
     help="Accept every current finding: write them to .alslint-ignore in this folder.",
 )
+# -- fixes (issue #15; commands/fixing.py) ---------------------------------------------------
+@click.option("--fix", is_flag=True, help="Apply the safe fixes of the selected rules to the sets.")
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="With --fix or --diff: also apply fixes that change how the song sounds.",
+)
+@click.option(
+    "--diff",
+    "fix_diff",
+    is_flag=True,
+    help="Print what --fix would change (as `alslint diff` describes it); write nothing.",
+)
+@click.option(
+    "--search",
+    "search_dirs",
+    multiple=True,
+    help="A folder to search for missing samples (repeatable; config `sample-search-paths`).",
+)
+# -- end of fixes ----------------------------------------------------------------------------
 def lint(
     paths,
     stage,
@@ -164,6 +184,10 @@ def lint(
     jobs,
     no_cache,
     generate_ignore,
+    fix,
+    unsafe_fixes,
+    fix_diff,
+    search_dirs,
 ):
     """Lint Live sets (files or folders) and report what is still open."""
     from pathlib import Path
@@ -194,6 +218,9 @@ def lint(
     settings.ignore += _split(ignore)
     job = engine.LintJob(config, resolve_rules(config, rules, stage), stage, force_exclude)
     job.with_outline = output_format == "html"
+    # -- fixes (issue #15): where missing samples are searched for; part of the cache key.
+    settings.sample_search_paths += [os.path.abspath(d) for d in search_dirs]
+    job.search_paths = [config.root / d for d in settings.sample_search_paths]
     if not no_cache:
         from ..lint.cache import Cache, cache_dir, run_key
 
@@ -201,6 +228,18 @@ def lint(
         job.cache = Cache(cache_dir(), run_key(job.settings, config_key, job.max_xml_bytes))
     ignore_file = Path(baseline.IGNORE_FILE)
     entries = [] if isolated else baseline.read(ignore_file)  # a bad file fails before the run
+    # -- fixes (issue #15; commands/fixing.py): applied before the lint reports what remains.
+    fixes = None
+    if fix or fix_diff:
+        from .fixing import LIVE_OVERWRITES, apply_fixes, diff_exit
+
+        fixes = apply_fixes(list(paths), job, unsafe=unsafe_fixes, diff=fix_diff)
+        if fix_diff:
+            click.echo(fixes.summary(diff=True), err=True)
+            return diff_exit(fixes)
+        if fixes.files:
+            click.echo(LIVE_OVERWRITES, err=True)
+    # -- end of fixes
     result = engine.run(list(paths), job, jobs or os.cpu_count() or 1, _progress_reporter())
     if generate_ignore:
         count = baseline.write(result, ignore_file, entries)
@@ -221,6 +260,11 @@ def lint(
             if file.unreadable:
                 click.echo(f"alslint: error: {file.path}: {file.violations[0].message}", err=True)
 
+    if fixes is not None:  # (issue #15)
+        remaining = sum(len(file.violations) for file in result.files)
+        click.echo(fixes.summary(remaining), err=True)
+        if fixes.refused:
+            return EXIT_ERROR
     if result.has_unreadable:
         return EXIT_ERROR
     threshold = Severity(fail_on or settings.fail_on)

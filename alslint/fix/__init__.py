@@ -1,0 +1,2 @@
+"""Writing fixes into a set: the byte-level editor, the backup, the atomic write and the
+verification that nothing but the intended values changed (`writer`)."""
