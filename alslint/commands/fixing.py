@@ -23,6 +23,8 @@ class FixOutcome:
     fixed: Counter = field(default_factory=Counter)  # rule name → findings fixed
     files: int = 0  # sets written (or, with --diff, that would be)
     refused: int = 0  # sets not written: refused or failed
+    collected: int = 0  # samples copied into a project (--collect)
+    collected_files: int = 0  # sets pointed at collected samples
 
     @property
     def count(self) -> int:
@@ -38,6 +40,12 @@ class FixOutcome:
         if remaining is not None:
             line += f"; {remaining} remaining"
         return line + "."
+
+    def collect_summary(self, diff: bool = False) -> str:
+        verb = "Would collect" if diff else "Collected"
+        samples = f"{self.collected} sample{'s' if self.collected != 1 else ''}"
+        files = f"{self.collected_files} file{'s' if self.collected_files != 1 else ''}"
+        return f"{verb} {samples} into Samples/Imported/ in {files}."
 
 
 def choose_edits(fixable) -> tuple[list, Counter]:
@@ -71,10 +79,14 @@ def refusal(live_set, newest_known: int) -> str | None:
     return None
 
 
-def apply_fixes(paths: list[str], job, unsafe: bool, diff: bool) -> FixOutcome:
-    """Fix (or, with `diff`, describe the fixes of) every set below `paths`."""
+def apply_fixes(
+    paths: list[str], job, unsafe: bool, diff: bool, fix: bool = True, collect: bool = False
+) -> FixOutcome:
+    """Fix (`fix`) and collect the samples of (`collect`) every set below `paths`; with
+    `diff`, describe what that would change instead."""
     from ..als.build import load_xml
     from ..errors import SetReadError
+    from ..fix import collect as collecting
     from ..fix.writer import FixError, Snapshot, apply_edits, write_fixed
     from ..lint import engine
 
@@ -91,7 +103,14 @@ def apply_fixes(paths: list[str], job, unsafe: bool, diff: bool) -> FixOutcome:
             _error(shown, problem)
             outcome.refused += 1
             continue
-        edits, fixed = choose_edits(engine.fixable_findings(live_set, path, job, unsafe))
+        fixable = engine.fixable_findings(live_set, path, job, unsafe) if fix else []
+        edits, fixed = choose_edits(fixable)
+        collection = collecting.plan(live_set, path) if collect else collecting.Collection()
+        for problem in collection.refused:
+            click.echo(f"alslint: note: {shown}: not collected: {problem}", err=True)
+        # A clip whose reference a fix already rewrites is collected on the next run.
+        taken = {(e.track, e.clip) for e in edits}
+        edits += [e for e in collection.edits if (e.track, e.clip) not in taken]
         if not edits:
             continue
         try:
@@ -99,13 +118,18 @@ def apply_fixes(paths: list[str], job, unsafe: bool, diff: bool) -> FixOutcome:
             if diff:
                 _print_diff(shown, live_set, load_xml(str(path), new_xml))
             else:
+                collecting.copy_samples(collection.copies)
                 write_fixed(snapshot, new_xml, edits)
-        except (FixError, SetReadError) as exc:
+        except (FixError, SetReadError, OSError) as exc:
             _error(shown, f"not fixed: {exc}")
             outcome.refused += 1
             continue
-        outcome.fixed += fixed
-        outcome.files += 1
+        if fixed:
+            outcome.fixed += fixed
+            outcome.files += 1
+        if collection.copies:
+            outcome.collected += len(collection.copies)
+            outcome.collected_files += 1
     return outcome
 
 
@@ -127,4 +151,4 @@ def diff_exit(outcome: FixOutcome) -> int:
     """`--diff` exits 1 when fixes would change a set (as ruff does), 2 when a set was refused."""
     if outcome.refused:
         return EXIT_ERROR
-    return EXIT_FINDINGS if outcome.files else EXIT_OK
+    return EXIT_FINDINGS if outcome.files or outcome.collected_files else EXIT_OK

@@ -158,6 +158,12 @@ def _write_output(text: str, output: str, human: bool) -> None:
     help="Print what --fix would change (as `alslint diff` describes it); write nothing.",
 )
 @click.option(
+    "--collect",
+    is_flag=True,
+    help="Copy samples from outside each set's project into its Samples/Imported/ and point "
+    "the set at them (Live's Collect All and Save).",
+)
+@click.option(
     "--search",
     "search_dirs",
     multiple=True,
@@ -187,6 +193,7 @@ def lint(
     fix,
     unsafe_fixes,
     fix_diff,
+    collect,
     search_dirs,
 ):
     """Lint Live sets (files or folders) and report what is still open."""
@@ -230,14 +237,24 @@ def lint(
     entries = [] if isolated else baseline.read(ignore_file)  # a bad file fails before the run
     # -- fixes (issue #15; commands/fixing.py): applied before the lint reports what remains.
     fixes = None
-    if fix or fix_diff:
+    if fix or fix_diff or collect:
         from .fixing import LIVE_OVERWRITES, apply_fixes, diff_exit
 
-        fixes = apply_fixes(list(paths), job, unsafe=unsafe_fixes, diff=fix_diff)
+        fixes = apply_fixes(
+            list(paths),
+            job,
+            unsafe=unsafe_fixes,
+            diff=fix_diff,
+            fix=fix or (fix_diff and not collect),
+            collect=collect,
+        )
+        if collect:
+            click.echo(fixes.collect_summary(diff=fix_diff), err=True)
         if fix_diff:
-            click.echo(fixes.summary(diff=True), err=True)
+            if fix or not collect:
+                click.echo(fixes.summary(diff=True), err=True)
             return diff_exit(fixes)
-        if fixes.files:
+        if fixes.files or fixes.collected_files:
             click.echo(LIVE_OVERWRITES, err=True)
     # -- end of fixes
     result = engine.run(list(paths), job, jobs or os.cpu_count() or 1, _progress_reporter())
@@ -262,7 +279,8 @@ def lint(
 
     if fixes is not None:  # (issue #15)
         remaining = sum(len(file.violations) for file in result.files)
-        click.echo(fixes.summary(remaining), err=True)
+        if fix:
+            click.echo(fixes.summary(remaining), err=True)
         if fixes.refused:
             return EXIT_ERROR
     if result.has_unreadable:
