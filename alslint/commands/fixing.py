@@ -80,15 +80,22 @@ def refusal(live_set, newest_known: int) -> str | None:
 
 
 def apply_fixes(
-    paths: list[str], job, unsafe: bool, diff: bool, fix: bool = True, collect: bool = False
+    paths: list[str],
+    job,
+    unsafe: bool,
+    diff: bool,
+    fix: bool = True,
+    collect: bool = False,
+    accepted=(),
 ) -> FixOutcome:
     """Fix (`fix`) and collect the samples of (`collect`) every set below `paths`; with
-    `diff`, describe what that would change instead."""
+    `diff`, describe what that would change instead. Findings `accepted` in the ignore file
+    are left as they are."""
     from ..als.build import load_xml
     from ..errors import SetReadError
     from ..fix import collect as collecting
     from ..fix.writer import FixError, Snapshot, apply_edits, write_fixed
-    from ..lint import engine
+    from ..lint import baseline, engine
 
     outcome = FixOutcome()
     for path in engine.discover(paths, job):
@@ -104,6 +111,11 @@ def apply_fixes(
             outcome.refused += 1
             continue
         fixable = engine.fixable_findings(live_set, path, job, unsafe) if fix else []
+        fixable = [
+            (rule, finding)
+            for rule, finding in fixable
+            if baseline.entry(shown, rule.code, finding.location) not in accepted
+        ]
         edits, fixed = choose_edits(fixable)
         collection = collecting.plan(live_set, path) if collect else collecting.Collection()
         for problem in collection.refused:

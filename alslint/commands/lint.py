@@ -247,6 +247,7 @@ def lint(
             diff=fix_diff,
             fix=fix or (fix_diff and not collect),
             collect=collect,
+            accepted=set(entries),
         )
         if collect:
             click.echo(fixes.collect_summary(diff=fix_diff), err=True)

@@ -90,3 +90,13 @@ def test_a_damaged_set_is_not_written_and_the_others_are(tmp_path, capsys):
     assert f"alslint: error: {damaged.as_posix()}: refusing to fix a damaged set (ALS001): " in err
     assert damaged.read_bytes() == before
     assert "Fixed 2 findings (1 missing-fade, 1 soloed-track) in 1 file" in err
+
+
+def test_findings_accepted_in_the_ignore_file_are_not_fixed(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    song = _song(tmp_path)
+    before = song.read_bytes()
+    assert cli(capsys, *RULES, "--generate-ignore", "Song.als")[0] == 0
+    code, out, err = cli(capsys, *RULES, "--fix", "--unsafe-fixes", "Song.als")
+    assert code == 0 and "Fixed 0 findings in 0 files; 0 remaining." in err
+    assert song.read_bytes() == before
