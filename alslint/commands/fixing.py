@@ -1,5 +1,6 @@
-"""`alslint --fix` / `--diff`: the fixes the selected rules' findings carry, applied to each set
-(or shown as `alslint diff` would describe them), before the lint reports what remains."""
+"""`alslint --fix` / `--diff` / `--collect`: the fixes the selected rules' findings carry, and
+the collected samples, applied to each set (or shown as `alslint diff` would describe them),
+before the lint reports what remains."""
 
 from __future__ import annotations
 
