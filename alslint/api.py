@@ -29,7 +29,7 @@ import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -46,7 +46,7 @@ from .activity import (
     tracks_per_bar,
 )
 from .describe import MIN_GAIN, gain_to_db
-from .findings import Finding, Location
+from .findings import Edit, Finding, Fix, Location
 from .levels import STAGE_ORDER, Severity, Stage
 from .model import Clip, Device, LiveSet, Track
 
@@ -57,7 +57,9 @@ __all__ = [
     "Clip",
     "Context",
     "Device",
+    "Edit",
     "Finding",
+    "Fix",
     "LiveSet",
     "Location",
     "Rule",
@@ -99,12 +101,15 @@ def name_matches(name: str, patterns: list[str]) -> bool:
 class Context:
     """What a rule may use besides the model: the set's timeline and location helpers."""
 
-    def __init__(self, live_set: LiveSet, path: Path, file_exists=None):
+    def __init__(self, live_set: LiveSet, path: Path, file_exists=None, search_paths=()):
         self.live_set = live_set
         self.path = path
         self._timeline: Timeline | None = None
         # Rules never touch files themselves; these are the questions they may ask.
         self._file_exists = file_exists or os.path.isfile
+        #: Folders to look for moved samples in (`--search`, config `sample-search-paths`).
+        self.search_paths = [Path(p) for p in search_paths]
+        self._files_by_name: dict[str, list[tuple[Path, int]]] | None = None
 
     def installed_plugins(
         self, folders: list[str] = (), list_file: str | None = None, standard: bool = True
@@ -120,6 +125,25 @@ class Context:
     def file_exists(self, path: str | Path) -> bool:
         """True when a file exists at `path` (resolved against the current folder)."""
         return bool(self._file_exists(Path(path)))
+
+    def find_files(self, name: str) -> list[tuple[Path, int]]:
+        """(path, size) of every file called `name` below the search folders and the project
+        folder (`Backup/` and hidden folders left out), sorted; empty without search folders."""
+        if not self.search_paths:
+            return []
+        if self._files_by_name is None:
+            self._files_by_name = {}
+            seen: set[Path] = set()
+            for top in [*self.search_paths, self.project_dir]:
+                for folder, dirs, files in os.walk(top):
+                    dirs[:] = [d for d in dirs if d != "Backup" and not d.startswith(".")]
+                    for file in files:
+                        found = Path(os.path.abspath(os.path.join(folder, file)))
+                        if found not in seen and found.is_file():
+                            seen.add(found)
+                            entry = (found, found.stat().st_size)
+                            self._files_by_name.setdefault(file, []).append(entry)
+        return sorted(self._files_by_name.get(name, []))
 
     @property
     def project_dir(self) -> Path:
@@ -140,6 +164,24 @@ class Context:
         first = self.timeline.bar_of(start)
         last = first if end is None or end <= start else self.timeline.bar_of(end - 1e-6)
         return {"start": start, "end": end, "bar_start": first, "bar_end": last}
+
+    def edit(self, track: Track, path: str, old: str, new: str, clip: Clip | None = None) -> Edit:
+        """An edit of the `Value` at `path` below `track` (or below `clip`, one of its clips),
+        for a `Fix`: from `old`, as the set holds it, to `new`."""
+        where = None
+        if clip is not None:
+            for kind, clips in (
+                ("arrangement", track.arrangement_clips),
+                ("session", track.session_clips),
+                ("take_lane", track.take_lane_clips),
+            ):
+                position = next((i for i, c in enumerate(clips) if c is clip), None)
+                if position is not None:
+                    where = (kind, position)
+                    break
+            else:
+                raise ValueError(f"clip {clip.name!r} is not a clip of track {track.name!r}")
+        return Edit(track=track.index, clip=where, path=path, old=old, new=new)
 
     def location(
         self,
@@ -179,6 +221,9 @@ class Rule:
     stage: ClassVar[Stage]
     default_severity: ClassVar[Severity] = Severity.WARNING
     Options: ClassVar[type[RuleOptions]] = RuleOptions
+    #: Whether the fixes this rule's findings carry keep the song sounding as it did ("safe":
+    #: applied by `--fix`) or change it ("unsafe": only with `--unsafe-fixes`).
+    fix_safety: ClassVar[Literal["safe", "unsafe"]] = "safe"
 
     def check(self, live_set: LiveSet, options: RuleOptions, context: Context) -> Iterator[Finding]:
         raise NotImplementedError
@@ -202,6 +247,8 @@ class Rule:
             problems.append("default_severity is not an alslint.api.Severity")
         if not (isinstance(cls.Options, type) and issubclass(cls.Options, RuleOptions)):
             problems.append("Options is not a subclass of alslint.api.RuleOptions")
+        if cls.fix_safety not in ("safe", "unsafe"):
+            problems.append(f"fix_safety {cls.fix_safety!r} is not 'safe' or 'unsafe'")
         if cls.check is Rule.check:
             problems.append("no check() method")
         return problems

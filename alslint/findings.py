@@ -1,6 +1,9 @@
-"""What a rule finds and where: shared by the rule API, the engine and every report."""
+"""What a rule finds, where, and how it may be fixed: shared by the rule API, the engine, the
+fix writer and every report."""
 
 from __future__ import annotations
+
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -46,10 +49,42 @@ class Location(BaseModel):
         return path or bars or "whole set"
 
 
+#: The clip lists of a track, as the model holds them.
+ClipList = Literal["arrangement", "session", "take_lane"]
+
+
+class Edit(BaseModel):
+    """One value the set already holds, to be changed: the `Value` attribute of the element at
+    `path` below a track (or below one of its clips), from `old` (exactly as the set holds it)
+    to `new`. The writer refuses the edit when the set does not hold `old` there."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    track: int  # Track.index
+    #: ("arrangement" | "session" | "take_lane", position in that list of the track's clips)
+    clip: tuple[ClipList, int] | None = None
+    #: Child elements, e.g. "DeviceChain/Mixer/SoloSink" (from the track; `DeviceChain` is the
+    #: master's `MasterChain` in Live 8) or "Fades/FadeInLength" (from the clip).
+    path: str
+    old: str  # as the set holds it; numbers compare by value ("0" is "0.0")
+    new: str
+
+
+class Fix(BaseModel):
+    """How to repair a finding: edits applied together, or not at all."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    description: str  # what the fix does, in a producer's words: "un-solo the track"
+    edits: list[Edit]
+
+
 class Finding(BaseModel):
-    """What a rule yields: a message in a producer's words and where it applies."""
+    """What a rule yields: a message in a producer's words, where it applies, and how it may
+    be fixed (see `Rule.fix_safety`)."""
 
     model_config = ConfigDict(extra="forbid")
 
     message: str
     location: Location = Field(default_factory=Location)
+    fix: Fix | None = None

@@ -250,6 +250,10 @@ class SampleRef(_Model):
     live_pack_name: str | None = None
     duration_samples: int | None = None
     sample_rate: float | None = None
+    #: What Live's file manager matches a moved file by, besides its name, when stored
+    #: (`OriginalFileSize`/`OriginalCrc` in Live 11+, `SearchHint` in Live 8–10; 0 = not stored).
+    file_size: int | None = None
+    crc: int | None = None
 
 
 class Fades(_Model):

@@ -6,7 +6,10 @@ import bisect
 
 from pydantic import Field
 
-from alslint.api import Finding, Rule, RuleOptions, Severity, Stage, name_matches
+from alslint.api import Finding, Fix, Rule, RuleOptions, Severity, Stage, name_matches
+
+#: Live's own short fade at a clip edge ("Create fades on clip edges"), in milliseconds.
+LIVE_EDGE_FADE_MS = 4.0
 
 #: How close (seconds) a clip edge must be to the sample's own start or end to need no fade.
 EDGE_TOLERANCE_SECONDS = 0.001
@@ -24,6 +27,12 @@ class MissingFadeOptions(RuleOptions):
     allow_tracks: list[str] = Field(
         default_factory=list, description="Track-name globs never reported."
     )
+    fix_fade_ms: float = Field(
+        LIVE_EDGE_FADE_MS,
+        gt=0,
+        le=1000,
+        description="Length of the fades `--fix` writes (at least `min-fade-ms`).",
+    )
 
 
 class MissingFade(Rule):
@@ -35,6 +44,9 @@ class MissingFade(Rule):
     stage = Stage.SOUND_DESIGN
     default_severity = Severity.WARNING
     Options = MissingFadeOptions
+    #: The fix writes the few milliseconds of fade Live itself puts on clip edges: it takes
+    #: the click away and nothing else a listener would notice.
+    fix_safety = "safe"
 
     def check(self, live_set, options, context):
         seconds_per_beat = 60.0 / live_set.tempo
@@ -68,7 +80,20 @@ class MissingFade(Rule):
                 yield Finding(
                     message=_message(missing, start_s),
                     location=context.location(track=track, clip=clip),
+                    fix=_fix(context, track, clip, missing, options, seconds_per_beat),
                 )
+
+
+def _fix(context, track, clip, missing, options, seconds_per_beat) -> Fix:
+    """Short fades where they are missing, in beats as the set stores them."""
+    length_ms = max(options.fix_fade_ms, options.min_fade_ms)
+    length = repr(length_ms / 1000.0 / seconds_per_beat)
+    edits = []
+    for which, old in (("fade-in", clip.fades.fade_in), ("fade-out", clip.fades.fade_out)):
+        if which in missing:
+            field = "FadeInLength" if which == "fade-in" else "FadeOutLength"
+            edits.append(context.edit(track, f"Fades/{field}", repr(old), length, clip=clip))
+    return Fix(description=f"{length_ms:g} ms {' and '.join(missing)}", edits=edits)
 
 
 def _message(missing: list[str], start_s: float) -> str:

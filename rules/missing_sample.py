@@ -11,11 +11,13 @@ from pathlib import Path
 
 from pydantic import Field
 
-from alslint.api import Finding, Location, Rule, RuleOptions, Severity, Stage
+from alslint.api import Finding, Fix, Location, Rule, RuleOptions, Severity, Stage
 
 #: `FileRef/RelativePathType`: what the stored relative path is relative to (read from the
 #: corpus: 1 and 3 resolve against the project folder, 2/5/6/7 against installed content).
 RELATIVE_TO_PROJECT = 3  # Samples/Recorded/… inside the project
+RELATIVE_OUTSIDE = 1  # a file outside the project, its path relative to the project folder
+_FILE_REF = "SampleRef/FileRef"
 INSTALLED_SOURCES = {
     2: "the Live Library",  # Live 8–10: Library/Samples/… (packs installed there)
     5: "a Live pack",  # Core Library and installed packs; LivePackName names it
@@ -78,10 +80,19 @@ class MissingSample(Rule):
             shown = _shown_path(sample, source, remote)
             group = groups.setdefault((source, shown), _Group(shown, source, location, remote))
             group.clips += 1
+            group.members.append((track, clip))
             if track.name not in group.tracks:
                 group.tracks.append(track.name)
         for group in groups.values():
-            yield Finding(message=group.message(), location=group.location)
+            if group.source is None and context.search_paths:
+                relink = _relink(live_set, context, group)
+                yield Finding(
+                    message=f"{group.message()} ({relink[0]})",
+                    location=group.location,
+                    fix=relink[1],
+                )
+            else:
+                yield Finding(message=group.message(), location=group.location)
 
 
 @dataclass
@@ -92,6 +103,7 @@ class _Group:
     remote: bool = False  # saved on another machine (a network path): never looked at
     clips: int = 0
     tracks: list[str] = field(default_factory=list)
+    members: list = field(default_factory=list)  # (track, clip) of every clip playing it
 
     def message(self) -> str:
         names = self.tracks[:MAX_TRACKS_NAMED]
@@ -109,6 +121,49 @@ class _Group:
             f"{self.shown} from {self.source} ({used}) was not found at its saved location: "
             "is it installed on this computer?"
         )
+
+
+def _relink(live_set, context, group: _Group) -> tuple[str, Fix | None]:
+    """What the search folders hold for a missing file, and the fix that points the clips at
+    it: matched as Live's file manager matches, by name, then by size where the set stores
+    it. Two or more candidates left are reported, never guessed between."""
+    sample = group.members[0][1].sample
+    found = context.find_files(sample.name)
+    if sample.file_size:
+        found = [(path, size) for path, size in found if size == sample.file_size]
+    if not found:
+        return "not in the search folders either", None
+    if len(found) > 1:
+        listed = ", ".join(path.as_posix() for path, _ in found[:MAX_TRACKS_NAMED])
+        return f"{len(found)} files could be it: {listed}; relink it in Live", None
+    path = found[0][0]
+    if live_set.live_major < 11:
+        return (
+            f"found at {path.as_posix()}, but Live 8–10 sets also store the path as an alias "
+            "alslint cannot write: relink it in Live"
+        ), None
+    project = Path(os.path.abspath(context.project_dir))
+    inside = project in path.parents
+    relative = Path(os.path.relpath(path, project)).as_posix()
+    edits = []
+    for track, clip in group.members:
+        old = clip.sample
+        edits += [
+            context.edit(track, f"{_FILE_REF}/Path", old.path or "", path.as_posix(), clip=clip),
+            context.edit(
+                track, f"{_FILE_REF}/RelativePath", old.relative_path or "", relative, clip=clip
+            ),
+            context.edit(
+                track,
+                f"{_FILE_REF}/RelativePathType",
+                str(old.relative_path_type or 0),
+                str(RELATIVE_TO_PROJECT if inside else RELATIVE_OUTSIDE),
+                clip=clip,
+            ),
+        ]
+    return f"found at {path.as_posix()}: --fix relinks it", Fix(
+        description=f"relink to {path.as_posix()}", edits=edits
+    )
 
 
 def _audio_clips(live_set, context):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from alslint.api import Finding, Rule, RuleOptions, Severity, Stage
+from alslint.api import Finding, Fix, Rule, RuleOptions, Severity, Stage
 
 
 class SoloedTrack(Rule):
@@ -14,6 +14,8 @@ class SoloedTrack(Rule):
     stage = Stage.MIXING
     default_severity = Severity.WARNING
     Options = RuleOptions
+    #: Un-soloing brings back every track that the solo silenced: the song sounds different.
+    fix_safety = "unsafe"
 
     def check(self, live_set, options, context):
         for track in live_set.tracks:
@@ -25,4 +27,8 @@ class SoloedTrack(Rule):
                     "playback and in an export; unsolo it"
                 ),
                 location=context.location(track=track),
+                fix=Fix(
+                    description="un-solo the track",
+                    edits=[context.edit(track, "DeviceChain/Mixer/SoloSink", "true", "false")],
+                ),
             )

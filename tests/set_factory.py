@@ -83,6 +83,7 @@ class TrackSpec:
     clips: list = field(default_factory=list)
     session_clips: list = field(default_factory=list)
     on: bool = True
+    solo: bool = False  # ALS401 soloed-track
     devices: list[str] = field(default_factory=list)  # native device element names
     sends: list[float] | None = None  # one level per return; None: every send at -inf
     group_id: int | None = None  # the group track's number: 10 + its place in the list
@@ -155,6 +156,7 @@ def _track(spec: TrackSpec) -> Track:
         devices=[NamedDevice(tag=tag) for tag in spec.devices],
         automation=[Automation(name, points) for name, points in spec.automation.items()],
     )
+    track.solo = spec.solo
     if spec.sends is not None:
         track.sends = list(spec.sends)
     if isinstance(track, (AudioTrack, MidiTrack)):

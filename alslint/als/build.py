@@ -25,12 +25,12 @@ from ..model import (
 )
 from .automation import read_envelopes
 from .clips import ClipReader
-from .container import DEFAULT_MAX_XML_BYTES
+from .container import DEFAULT_MAX_XML_BYTES, parse_xml
 from .devices import device_name, read_devices
-from .slim import CutBlocks, read_set
+from .slim import CutBlocks, read_set, slim
 from .values import beats, bool_of, float_of, param_bool, param_float, value
 
-_TRACK_TYPES = {
+TRACK_TYPES = {
     "AudioTrack": "audio",
     "MidiTrack": "midi",
     "GroupTrack": "group",
@@ -86,6 +86,19 @@ def load(path: str | os.PathLike, *, max_xml_bytes: int = DEFAULT_MAX_XML_BYTES)
     return build_set(root, str(Path(path)), blocks)
 
 
+def load_xml(name: str, xml: bytes) -> LiveSet:
+    """The model of a set's XML bytes held in memory (`name`: the set's path, for errors)."""
+    slimmed, blocks = slim(xml)
+    try:
+        root = parse_xml(name, slimmed)
+    except SetReadError:
+        if slimmed is xml:
+            raise
+        parse_xml(name, xml)  # names the problem where it is in the XML itself
+        raise
+    return build_set(root, name, blocks)
+
+
 #: What a damaged element raises while it is read (bad numbers, missing children, …).
 _DAMAGE = (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError)
 
@@ -122,9 +135,7 @@ class _SetBuilder:
         creator = self.root.get("Creator", "")
         match = _VERSION.search(creator)
         live_version = match.group(1) if match else self.root.get("MinorVersion", "0").split("_")[0]
-        master_el = self.live_set.find("MainTrack")  # Live 12
-        if master_el is None:
-            master_el = self.live_set.find("MasterTrack")
+        master_el = master_track_element(self.live_set)
         if master_el is None:
             raise SetReadError(self.path, "not a Live set (no master track)")
         master_chain = outer_chain(master_el)
@@ -133,7 +144,7 @@ class _SetBuilder:
         tracks_el = self.live_set.find("Tracks")
         if tracks_el is None:
             raise SetReadError(self.path, "not a Live set (no track list)")
-        track_els = [el for el in tracks_el if el.tag in _TRACK_TYPES]
+        track_els = [el for el in tracks_el if el.tag in TRACK_TYPES]
         return_names = self._return_names(track_els)
         tracks = []
         for position, el in enumerate(track_els, start=1):
@@ -240,7 +251,7 @@ class _SetBuilder:
 
     def _track(self, index: int, el, return_names: list[str], master_el) -> Track:
         is_master = master_el is not None
-        track_type = "master" if is_master else _TRACK_TYPES[el.tag]
+        track_type = "master" if is_master else TRACK_TYPES[el.tag]
         chain = outer_chain(el)
         if is_master:
             default = "Main" if el.tag == "MainTrack" else "Master"
@@ -302,6 +313,12 @@ class _SetBuilder:
             solo=bool_of(el, "SoloSink"),
             sends=sends,
         )
+
+
+def master_track_element(live_set_el):
+    """The master track's element: `MainTrack` (Live 12) or `MasterTrack`."""
+    master_el = live_set_el.find("MainTrack")
+    return master_el if master_el is not None else live_set_el.find("MasterTrack")
 
 
 def outer_chain(track_el):

@@ -17,6 +17,8 @@ _FILE_REF_CHILDREN = (
     "RelativePathType",
     "LivePackName",
     "SearchHint",
+    "OriginalFileSize",
+    "OriginalCrc",
 )
 #: The children of a clip element that the model reads (by tag; Live 8–12).
 _CLIP_CHILDREN = (
@@ -37,6 +39,30 @@ _CLIP_CHILDREN = (
 )
 
 
+#: The elements of a clip; anything else in a clip list is not read as a clip.
+CLIP_TAGS = ("AudioClip", "MidiClip")
+
+
+def arrangement_clip_elements(sequencer):
+    """A track's arrangement clip elements (its main sequencer's), in the model's order."""
+    for container in ("Sample", "ClipTimeable"):
+        yield from sequencer.iterfind(f"{container}/ArrangerAutomation/Events/*")
+
+
+def session_clip_elements(sequencer):
+    """(scene index, clip element) of a track's session slots."""
+    for scene_index, slot in enumerate(sequencer.iterfind("ClipSlotList/ClipSlot")):
+        for clip_el in slot.iterfind("ClipSlot/Value/*"):
+            yield scene_index, clip_el
+
+
+def take_lane_clip_elements(track_el):
+    """(lane index, clip element) of a track's take lanes (Live 11+)."""
+    for lane_index, lane in enumerate(track_el.iterfind("TakeLanes/TakeLanes/TakeLane")):
+        for clip_el in lane.iterfind("ClipAutomation/Events/*"):
+            yield lane_index, clip_el
+
+
 class ClipReader:
     """Reads a set's clips; clips playing the same file share one `SampleRef`, read once."""
 
@@ -50,25 +76,22 @@ class ClipReader:
         """The track's arrangement and session clips, from its main sequencer."""
         if sequencer is None:
             return
-        for container in ("Sample", "ClipTimeable"):
-            for clip_el in sequencer.iterfind(f"{container}/ArrangerAutomation/Events/*"):
-                what = f'an arrangement clip on track "{track.name}"'
-                self._add(track.arrangement_clips, what, lambda: self._clip(clip_el))
-        for scene_index, slot in enumerate(sequencer.iterfind("ClipSlotList/ClipSlot")):
-            for clip_el in slot.iterfind("ClipSlot/Value/*"):
-                what = f'the session clip in slot {scene_index + 1} of track "{track.name}"'
-                self._add(
-                    track.session_clips, what, lambda: self._clip(clip_el, scene_index=scene_index)
-                )
+        for clip_el in arrangement_clip_elements(sequencer):
+            what = f'an arrangement clip on track "{track.name}"'
+            self._add(track.arrangement_clips, what, lambda: self._clip(clip_el))
+        for scene_index, clip_el in session_clip_elements(sequencer):
+            what = f'the session clip in slot {scene_index + 1} of track "{track.name}"'
+            self._add(
+                track.session_clips, what, lambda: self._clip(clip_el, scene_index=scene_index)
+            )
 
     def read_take_lanes(self, track: Track, el) -> None:
         """The clips of the track's take lanes (Live 12)."""
-        for lane_index, lane in enumerate(el.iterfind("TakeLanes/TakeLanes/TakeLane")):
-            for clip_el in lane.iterfind("ClipAutomation/Events/*"):
-                what = f'a take-lane clip on track "{track.name}"'
-                self._add(
-                    track.take_lane_clips, what, lambda: self._clip(clip_el, take_lane=lane_index)
-                )
+        for lane_index, clip_el in take_lane_clip_elements(el):
+            what = f'a take-lane clip on track "{track.name}"'
+            self._add(
+                track.take_lane_clips, what, lambda: self._clip(clip_el, take_lane=lane_index)
+            )
 
     def _add(self, clips: list[Clip], what: str, build) -> None:
         """Read one clip (`build`) into `clips`; a damaged one is noted and skipped."""
@@ -77,13 +100,10 @@ class ClipReader:
             clips.append(clip)
 
     def _clip(self, el, scene_index: int | None = None, take_lane: int | None = None):
-        el = self.blocks.clip(el, self.path)  # cut out before parsing (see `slim`)
-        if el.tag == "AudioClip":
-            kind = "audio"
-        elif el.tag == "MidiClip":
-            kind = "midi"
-        else:
+        if el.tag not in CLIP_TAGS:
             return None
+        el = self.blocks.clip(el, self.path)  # cut out before parsing (see `slim`)
+        kind = "audio" if el.tag == "AudioClip" else "midi"
         # One pass over the ~12 of its ~40 children that the model reads.
         children = {child.tag: child for child in el.iterchildren(*_CLIP_CHILDREN)}
         values = {tag: child.get("Value") for tag, child in children.items()}
@@ -184,6 +204,8 @@ def _sample_ref(sample_ref) -> SampleRef | None:
             name=path.replace("\\", "/").rsplit("/", 1)[-1],
             path=path,
             relative_path=relative,
+            file_size=_stored_number(values.get("OriginalFileSize")),
+            crc=_stored_number(values.get("OriginalCrc")),
             **common,
         )
     # Live 8–10: path elements; an empty Dir means "one level up".
@@ -195,7 +217,23 @@ def _sample_ref(sample_ref) -> SampleRef | None:
     search_hint = fields.get("SearchHint")
     hint_dirs = _path_dirs(search_hint.find("PathHint") if search_hint is not None else None)
     absolute = "/" + "/".join(hint_dirs + [name]) if hint_dirs else None
-    return SampleRef(name=name, path=absolute, relative_path=relative, **common)
+    hints = leaf_values(search_hint)
+    return SampleRef(
+        name=name,
+        path=absolute,
+        relative_path=relative,
+        file_size=_stored_number(hints.get("FileSize")),
+        crc=_stored_number(hints.get("Crc")),
+        **common,
+    )
+
+
+def _stored_number(text: str | None) -> int | None:
+    """A stored size or checksum; None when absent or 0 (Live writes 0 for "not stored")."""
+    try:
+        return int(text or "0") or None
+    except ValueError:  # a damaged hint only loses the match by size
+        return None
 
 
 def _path_dirs(path_el) -> list[str]:

@@ -7,6 +7,7 @@ downloads, hostile XML. Every failure becomes a `SetReadError` with a one-line r
 
 from __future__ import annotations
 
+import io
 import re
 import zlib
 from pathlib import Path
@@ -49,15 +50,24 @@ def read_bytes(path: Path, max_xml_bytes: int = DEFAULT_MAX_XML_BYTES) -> bytes 
         raise SetReadError(name, "is a folder, not a Live set")
     try:
         with open(path, "rb") as handle:
-            head = handle.read(2)
-            handle.seek(0)
-            if head == _GZIP_MAGIC:
-                return _gunzip(name, handle, max_xml_bytes)
-            raw = handle.read(max_xml_bytes + 1)
+            return _decode(name, handle, max_xml_bytes)
     except PermissionError:
         raise SetReadError(name, "permission denied") from None
     except OSError as exc:
         raise SetReadError(name, f"cannot be read ({exc.strerror or exc})") from None
+
+
+def decode_bytes(name: str, raw: bytes, max_xml_bytes: int = DEFAULT_MAX_XML_BYTES) -> bytes:
+    """The XML bytes of a set file's bytes `raw` already read (`name`: the file, for errors)."""
+    return bytes(_decode(name, io.BytesIO(raw), max_xml_bytes))
+
+
+def _decode(name: str, handle, max_xml_bytes: int) -> bytes | bytearray:
+    head = handle.read(2)
+    handle.seek(0)
+    if head == _GZIP_MAGIC:
+        return _gunzip(name, handle, max_xml_bytes)
+    raw = handle.read(max_xml_bytes + 1)
     if len(raw) > max_xml_bytes:
         raise SetReadError(name, f"larger than the {_mib(max_xml_bytes)} limit for a set's XML")
     return _check_plain(name, raw)

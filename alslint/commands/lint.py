@@ -168,6 +168,32 @@ def _write_output(text: str, output: str, human: bool) -> None:
     is_flag=True,
     help="Accept every current finding: write them to .alslint-ignore in this folder.",
 )
+# -- fixes (issue #15; commands/fixing.py) ---------------------------------------------------
+@click.option("--fix", is_flag=True, help="Apply the safe fixes of the selected rules to the sets.")
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="With --fix or --diff: also apply fixes that change how the song sounds.",
+)
+@click.option(
+    "--diff",
+    "fix_diff",
+    is_flag=True,
+    help="Print what --fix would change (as `alslint diff` describes it); write nothing.",
+)
+@click.option(
+    "--collect",
+    is_flag=True,
+    help="Copy samples from outside each set's project into its Samples/Imported/ and point "
+    "the set at them (Live's Collect All and Save).",
+)
+@click.option(
+    "--search",
+    "search_dirs",
+    multiple=True,
+    help="A folder to search for missing samples (repeatable; config `sample-search-paths`).",
+)
+# -- end of fixes ----------------------------------------------------------------------------
 def lint(
     paths,
     stage,
@@ -188,6 +214,11 @@ def lint(
     jobs,
     no_cache,
     generate_ignore,
+    fix,
+    unsafe_fixes,
+    fix_diff,
+    collect,
+    search_dirs,
 ):
     """Lint Live sets (files or folders) and report what is still open."""
     from pathlib import Path
@@ -218,13 +249,40 @@ def lint(
     settings.ignore += _split(ignore)
     job = engine.LintJob(config, resolve_rules(config, rules, stage), stage, force_exclude)
     job.with_outline = output_format == "html"
-    if not no_cache:
+    # -- fixes (issue #15): where missing samples are searched for. What those folders hold is
+    # no file-system fact the cache can check, so a run that searches is not cached.
+    settings.sample_search_paths += [os.path.abspath(d) for d in search_dirs]
+    job.search_paths = [config.root / d for d in settings.sample_search_paths]
+    if not no_cache and not job.search_paths:
         from ..lint.cache import Cache, cache_dir, run_key
 
         config_key = f"{config.root}\n{settings.model_dump_json()}\n{stage}\n{job.with_outline}"
         job.cache = Cache(cache_dir(), run_key(job.settings, config_key, job.max_xml_bytes))
     ignore_file = Path(baseline.IGNORE_FILE)
     entries = [] if isolated else baseline.read(ignore_file)  # a bad file fails before the run
+    # -- fixes (issue #15; commands/fixing.py): applied before the lint reports what remains.
+    fixes = None
+    if fix or fix_diff or collect:
+        from .fixing import LIVE_OVERWRITES, apply_fixes, diff_exit
+
+        fixes = apply_fixes(
+            list(paths),
+            job,
+            unsafe=unsafe_fixes,
+            diff=fix_diff,
+            fix=fix or (fix_diff and not collect),
+            collect=collect,
+            accepted=set(entries),
+        )
+        if collect:
+            click.echo(fixes.collect_summary(diff=fix_diff), err=True)
+        if fix_diff:
+            if fix or not collect:
+                click.echo(fixes.summary(diff=True), err=True)
+            return diff_exit(fixes)
+        if fixes.files or fixes.collected_files:
+            click.echo(LIVE_OVERWRITES, err=True)
+    # -- end of fixes
     result = engine.run(list(paths), job, jobs or os.cpu_count() or 1, _progress_reporter())
     if generate_ignore:
         count = baseline.write(result, ignore_file)
@@ -246,6 +304,12 @@ def lint(
             if file.unreadable:
                 echo_error(f"{file.path}: {file.violations[0].message}")
 
+    if fixes is not None:  # (issue #15)
+        remaining = sum(len(file.violations) for file in result.files)
+        if fix:
+            click.echo(fixes.summary(remaining), err=True)
+        if fixes.refused:
+            return EXIT_ERROR
     if result.has_unreadable:
         return EXIT_ERROR
     threshold = Severity(fail_on or settings.fail_on)

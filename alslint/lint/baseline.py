@@ -42,7 +42,12 @@ def _field(text: str) -> str:
 
 
 def _key(violation: Violation) -> Entry:
-    return _field(violation.file), violation.code, _field(str(violation.location))
+    return entry(violation.file, violation.code, violation.location)
+
+
+def entry(file: str, code: str, location) -> Entry:
+    """The ignore-file line of a finding: set path (as reports show it), code and where."""
+    return _field(file), code, _field(str(location))
 
 
 def read(path: Path) -> list[Entry]:

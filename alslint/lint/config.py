@@ -42,6 +42,8 @@ class FileConfig(BaseModel):
     # Cap on a set's decompressed XML: stops decompression bombs. Real sets stay below 71 MB.
     max_set_mb: int = Field(512, ge=1, le=16384, alias="max-set-mb")
     rules: dict[str, dict[str, object]] = Field(default_factory=dict)
+    #: Folders `--fix` searches for samples that moved (relative to this file).
+    sample_search_paths: list[str] = Field(default_factory=list, alias="sample-search-paths")
 
 
 @dataclass

@@ -7,7 +7,7 @@ import multiprocessing
 import traceback
 from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..als.build import load
@@ -47,6 +47,8 @@ class LintJob:
     #: Answers the rules' file look-ups (default: the file system); the MCP server passes one
     #: that looks only inside its folders.
     file_exists: Callable[[Path], bool] | None = None
+    #: Folders the rules may search for moved files (`--search`, config `sample-search-paths`).
+    search_paths: list[Path] = field(default_factory=list)
 
     @property
     def max_xml_bytes(self) -> int:
@@ -138,7 +140,8 @@ def _lint_file(path: Path, job: LintJob, facts: dict[str, Fact]) -> FileResult:
         result.outline = outline(live_set)
     # A job's own look-up (the MCP server's folder guard) runs without the cache, so only the
     # default look-up needs recording for it.
-    context = Context(live_set, path, file_exists=job.file_exists or _recorder(facts))
+    file_exists = job.file_exists or _recorder(facts)
+    context = Context(live_set, path, file_exists, job.search_paths)
     relative = _relative_to_root(path, job.config.root)
     for setting in job.settings:
         rule = setting.rule
@@ -160,6 +163,28 @@ def _lint_file(path: Path, job: LintJob, facts: dict[str, Fact]) -> FileResult:
         result.violations.extend(violations)
     result.violations.sort(key=_order)
     return result
+
+
+def fixable_findings(
+    live_set, path: Path, job: LintJob, unsafe: bool
+) -> list[tuple[type, Finding]]:
+    """(rule, finding) of each finding of the selected rules that carries a fix to apply: the
+    fixes of rules whose `fix_safety` is "safe", and the unsafe ones when `unsafe` is true."""
+    context = Context(live_set, path, job.file_exists, job.search_paths)
+    relative = _relative_to_root(path, job.config.root)
+    found = []
+    for setting in job.settings:
+        rule = setting.rule
+        if ignored_for_file(job.config, relative, rule):
+            continue
+        if rule.fix_safety != "safe" and not unsafe:
+            continue
+        try:
+            findings = list(rule().check(live_set, setting.options, context))
+        except Exception:  # noqa: BLE001 - the lint of the same set reports it (ALS002)
+            continue
+        found += [(rule, f) for f in findings if isinstance(f, Finding) and f.fix is not None]
+    return found
 
 
 def _violation(rule, setting: RuleSetting, finding, shown: str) -> Violation:

@@ -683,6 +683,10 @@ def test_hook_manifest():
     assert hook["language"] == "python"
     assert hook["entry"] == "alslint lint --force-exclude"
     assert hook.get("pass_filenames", "true") == "true"
+    (fixing,) = [h for h in _hooks() if h["id"] == "alslint-fix"]
+    assert fixing["entry"] == "alslint lint --force-exclude --fix"
+    assert (fixing["files"], fixing["exclude"]) == (hook["files"], hook["exclude"])
+    assert fixing["require_serial"] == "true"
 
 
 @pytest.mark.parametrize(

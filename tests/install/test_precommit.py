@@ -131,3 +131,34 @@ def test_try_repo_runs_the_blocking_hook_without_failing_on_info(
         assert line in blocked.stdout
     assert "  info " not in blocked.stdout
     assert "Backup" not in blocked.stdout
+
+
+def test_the_fix_hook_edits_and_fails_then_passes_once_restaged(
+    installed, tagged_repo, pre_commit_home, project
+):
+    # A project that only checks fades: its one finding on the song has a safe fix.
+    (project / "alslint.toml").write_text('select = ["missing-fade"]\n')
+    config = re.sub(r"repo: \S+", f"repo: {tagged_repo.as_uri()}", README_CONFIG, count=1)
+    config = config.replace("- id: alslint\n", "- id: alslint-fix\n")
+    assert "- id: alslint-fix\n" in config
+    (project / ".pre-commit-config.yaml").write_text(config)
+    (project / ".gitignore").write_text("Backup/\n")
+    assert pre_commit(installed, pre_commit_home, project, "install").returncode == 0
+    git(project, "add", ".pre-commit-config.yaml", ".gitignore", "alslint.toml", "Samples", SONG)
+    staged = (project / SONG).read_bytes()
+
+    code, edited = commit(installed, pre_commit_home, project)
+    assert code == 1
+    assert re.search(r"^alslint --fix \(Ableton Live sets\)\.+Failed$", edited, re.M)
+    assert "files were modified by this hook" in edited
+    assert "Fixed 1 finding (1 missing-fade) in 1 file; 0 remaining." in edited
+    assert (project / SONG).read_bytes() != staged
+    # Live's backup from the fixture, and the one the fix made.
+    [backup] = [p for p in (project / "Backup").iterdir() if p.name != Path(BACKUP).name]
+    assert backup.name.startswith("My Song [")
+    assert backup.read_bytes() == staged
+
+    git(project, "add", SONG)
+    code, passed = commit(installed, pre_commit_home, project)
+    assert code == 0, passed
+    assert re.search(r"^alslint --fix \(Ableton Live sets\)\.+Passed$", passed, re.M)

@@ -102,7 +102,7 @@ def test_json(library, capsys):
         78.688,
         6,
     )
-    assert {"format": "vst2", "name": "Synplant"} in summary["plugins"]
+    assert {"format": "vst2", "name": "Synplant", "vendor": None} in summary["plugins"]
     assert gamma["path"] == "Projects/Gamma Project"  # the set one folder down belongs to it
     broken = beta["sets"][2]
     assert (broken["name"], broken["stage"], broken["summary"]) == ("Broken.als", None, None)

@@ -57,6 +57,19 @@ def test_custom_rule_example_runs_from_a_rule_folder(rule_folder, tmp_path, caps
     ]
 
 
+def test_custom_rule_example_fixes_with_unsafe_fixes(rule_folder, tmp_path, capsys):
+    loud = tmp_path / "loud.als"
+    xml = set_xml([audio_track("Vox", [audio_clip(0, 16)])])
+    master = xml.index("<MainTrack>")
+    xml = xml[:master] + xml[master:].replace('<Manual Value="1"/>', '<Manual Value="1.5"/>', 1)
+    loud.write_bytes(gzip.compress(xml.encode()))
+    argv = ["--no-cache", "--rules-dir", str(rule_folder), "--select", "loud-master", str(loud)]
+    assert run(["--fix", *argv]) == 1  # an unsafe fix: plain --fix leaves it
+    assert run(["--fix", "--unsafe-fixes", *argv]) == 0
+    assert "Fixed 1 finding (1 loud-master) in 1 file; 0 remaining." in capsys.readouterr().err
+    assert '<Manual Value="1.0"/>' in gzip.decompress(loud.read_bytes()).decode()[master:]
+
+
 def test_custom_rule_test_example_passes(rule_folder):
     namespace: dict = {}
     exec(compile(block_containing("python", "def test_loud_master"), "README", "exec"), namespace)
