@@ -14,6 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import SetReadError
+from ..files import FileRefused, open_regular
 
 #: Default cap on the decompressed size. The largest real set seen holds 70.7 MB of XML.
 DEFAULT_MAX_XML_BYTES = 512 * 1024 * 1024
@@ -48,12 +49,14 @@ def read_bytes(path: Path, max_xml_bytes: int = DEFAULT_MAX_XML_BYTES) -> bytes 
     if path.is_dir():
         raise SetReadError(name, "is a folder, not a Live set")
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             head = handle.read(2)
             handle.seek(0)
             if head == _GZIP_MAGIC:
                 return _gunzip(name, handle, max_xml_bytes)
             raw = handle.read(max_xml_bytes + 1)
+    except FileRefused as exc:
+        raise SetReadError(name, exc.problem) from None
     except PermissionError:
         raise SetReadError(name, "permission denied") from None
     except OSError as exc:

@@ -177,7 +177,10 @@ def lint(
     if isolated:
         config = load_config(None)
     else:
-        config = load_config(Path(config_file) if config_file else find_config_file(Path.cwd()))
+        if config_file:
+            config = load_config(Path(config_file))
+        else:
+            config = load_config(find_config_file(Path.cwd()), found=True)
     settings = config.settings
     if max_set_mb is not None:
         settings.max_set_mb = max_set_mb

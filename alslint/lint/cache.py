@@ -20,6 +20,7 @@ import tempfile
 from pathlib import Path
 
 from .._version import __version__
+from ..files import MAX_CACHE_ENTRY_BYTES, FileRefused, open_regular, read_regular
 from .results import FileResult
 
 CACHE_FORMAT = 1
@@ -67,9 +68,11 @@ class Cache:
 
     def get(self, content_hash: str, shown: str) -> FileResult | None:
         try:
-            text = self._entry(content_hash, shown).read_text(encoding="utf-8")
-            return FileResult.model_validate(json.loads(text))
-        except (OSError, ValueError):
+            # Only a regular file inside the cache folder is an entry; anything else is a miss.
+            entry = self._entry(content_hash, shown)
+            data = read_regular(entry, max_bytes=MAX_CACHE_ENTRY_BYTES, inside=self.folder)
+            return FileResult.model_validate(json.loads(data))
+        except (OSError, ValueError, FileRefused):
             return None
 
     def put(self, content_hash: str, shown: str, result: FileResult) -> None:
@@ -88,9 +91,9 @@ def content_hash(path: Path) -> str | None:
     """sha256 of the file's bytes, or None when it cannot be read (not cached then)."""
     digest = hashlib.sha256()
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             for chunk in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(chunk)
-    except OSError:
+    except (OSError, FileRefused):
         return None
     return digest.hexdigest()

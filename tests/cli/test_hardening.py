@@ -363,3 +363,105 @@ def test_a_bug_in_alslint_is_one_line_not_a_traceback(capsys, monkeypatch, tmp_p
         "alslint: internal error: RuntimeError: boom (please report it; "
         "set ALSLINT_DEBUG=1 for the traceback)\n"
     )
+
+
+# -- special files: only regular files are read --------------------------------------------
+
+
+def _run(*args, cwd=None, env=None):
+    """The real process under a timeout: a special file must never make it hang."""
+    done = subprocess.run(
+        [str(ALSLINT), *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+    )
+    assert "Traceback" not in done.stderr + done.stdout
+    assert "internal error" not in done.stderr
+    return done
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_named_pipe_as_a_set_is_refused(tmp_path):
+    fifo = tmp_path / "song.als"
+    os.mkfifo(fifo)
+    problem = f"{fifo}: is a named pipe, not a regular file"
+    done = _run("--format", "json", fifo)
+    assert (done.returncode, done.stderr) == (2, f"alslint: error: {problem}\n")
+    done = _run("inspect", fifo)
+    assert (done.returncode, done.stderr) == (2, f"alslint: error: {problem}\n")
+    done = _run("textconv", fifo)
+    assert (done.returncode, done.stdout) == (
+        0,
+        "alslint: cannot read this set: is a named pipe, not a regular file\n",
+    )
+
+
+def test_a_device_as_a_set_is_refused(capsys, tmp_path):
+    zero = tmp_path / "zero.als"
+    zero.symlink_to("/dev/zero")
+    code, _, err = lint(capsys, "--no-cache", "--format", "json", zero)
+    assert (code, err) == (2, f"alslint: error: {zero}: is a device, not a regular file\n")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+@pytest.mark.parametrize("name", [".alslint-ignore", "alslint.toml"])
+def test_a_named_pipe_as_ignore_file_or_config_is_refused(tmp_path, name):
+    write_set(tmp_path / "a.als", [audio_track("Vox", [audio_clip(0, 16)])])
+    os.mkfifo(tmp_path / name)
+    done = _run("--no-cache", "a.als", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (
+        2,
+        f"alslint: error: {name}: is a named pipe, not a regular file\n"
+        if name.startswith(".")
+        else f"alslint: error: {tmp_path / name}: is a named pipe, not a regular file\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("target", "problem"),
+    [
+        ("/dev/zero", "is a symlink pointing outside {folder} (refused for safety)"),
+        ("/etc/passwd", "is a symlink pointing outside {folder} (refused for safety)"),
+    ],
+)
+def test_an_ignore_file_pointing_out_of_the_project_is_refused(
+    capsys, monkeypatch, tmp_path, target, problem
+):
+    monkeypatch.chdir(tmp_path)
+    write_set(tmp_path / "a.als", [audio_track("Vox", [audio_clip(0, 16)])])
+    (tmp_path / ".alslint-ignore").symlink_to(target)
+    code, out, err = lint(capsys, "--no-cache", "a.als")
+    assert (code, out) == (2, "")
+    assert err == f"alslint: error: .alslint-ignore: {problem.format(folder=tmp_path)}\n"
+
+
+def test_a_config_pointing_out_of_its_folder_is_refused(capsys, monkeypatch, tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    (tmp_path / "elsewhere.toml").write_text("stage = 'release'\n")
+    (project / "alslint.toml").symlink_to(tmp_path / "elsewhere.toml")
+    monkeypatch.chdir(project)
+    write_set(project / "a.als", [audio_track("Vox", [audio_clip(0, 16)])])
+    code, _, err = lint(capsys, "--no-cache", "a.als")
+    assert (code, err) == (
+        2,
+        f"alslint: error: {project / 'alslint.toml'}: is a symlink pointing outside {project} "
+        "(refused for safety)\n",
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_named_pipes_in_the_cache_folder_are_misses(tmp_path):
+    path = write_set(tmp_path / "a.als", [audio_track("Vox", [audio_clip(0, 16)])])
+    cache = tmp_path / "cache"
+    first = _run("--format", "json", path, env={"ALSLINT_CACHE_DIR": str(cache)})
+    entries = list(cache.rglob("*.json"))
+    assert entries
+    for entry in entries:
+        entry.unlink()
+        os.mkfifo(entry)
+    again = _run("--format", "json", path, env={"ALSLINT_CACHE_DIR": str(cache)})
+    assert (again.returncode, again.stdout) == (first.returncode, first.stdout)
