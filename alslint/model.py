@@ -365,8 +365,10 @@ class LiveSet(_Model):
     damage: list[str] = Field(default_factory=list)  # parts that could not be read, skipped
 
     @property
-    def live_major(self) -> int:
-        return int(self.live_version.split(".")[0].rstrip("ab"))
+    def live_major(self) -> int | None:
+        """Live's major version; None when the set names none ("unknown")."""
+        head = self.live_version.split(".")[0].rstrip("ab")
+        return int(head) if head.isdigit() and len(head) <= 3 else None
 
     @property
     def master(self) -> Track:

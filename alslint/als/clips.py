@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..model import Clip, Fades, Loop, Notes, SampleRef, Track, WarpMarker
 from .notes import decode_notes
 from .slim import CutBlocks
-from .values import beats, finite, leaf_values, value
+from .values import beats, bounded, finite, integer, leaf_values, value
 
 _SAMPLE_REF_CHILDREN = ("FileRef", "DefaultDuration", "DefaultSampleRate")
 _FILE_REF_CHILDREN = (
@@ -106,7 +106,7 @@ class ClipReader:
             end=end,
             loop=loop,
             disabled=values.get("Disabled") == "true",
-            color=int(color) if color is not None else None,
+            color=integer(color, what="colour") if color is not None else None,
             warped=None if "IsWarped" not in values else values["IsWarped"] == "true",
             scene_index=scene_index,
             take_lane=take_lane,
@@ -170,9 +170,9 @@ def _sample_ref(sample_ref) -> SampleRef | None:
     duration, rate = value(own.get("DefaultDuration")), value(own.get("DefaultSampleRate"))
     common = dict(
         live_pack_name=values.get("LivePackName") or None,
-        relative_path_type=int(values.get("RelativePathType") or "0"),
-        duration_samples=int(duration) if duration is not None else None,
-        sample_rate=finite(rate) if rate is not None else None,
+        relative_path_type=integer(values.get("RelativePathType") or "0", 0, 99, "path type"),
+        duration_samples=integer(duration, 0, 2**62, "duration") if duration is not None else None,
+        sample_rate=bounded(finite(rate), 1.0, 1e7, "sample rate") if rate is not None else None,
     )
     path = values.get("Path")
     if path is not None:  # Live 11+: plain strings

@@ -22,7 +22,7 @@ import pytest
 from damage import damaged_set
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from set_factory import audio_clip, audio_track, set_xml, write_set
+from set_factory import audio_clip, audio_track, group_track, set_xml, write_set
 
 from alslint.cli import run
 
@@ -465,3 +465,157 @@ def test_named_pipes_in_the_cache_folder_are_misses(tmp_path):
         os.mkfifo(entry)
     again = _run("--format", "json", path, env={"ALSLINT_CACHE_DIR": str(cache)})
     assert (again.returncode, again.stdout) == (first.returncode, first.stdout)
+
+
+# -- group membership is a tree --------------------------------------------------------------
+
+
+def _grouped(tmp_path, parent_of_first: str, parent_of_vox: str = "9") -> Path:
+    """Group G1 (Id 8), group G2 (Id 9) in G1, Vox (Id 10) in G2; the first group's and
+    Vox's parents replaced to make cycles and dangling parents."""
+    xml = set_xml(
+        [
+            group_track("G1"),
+            group_track("G2", group_id=10),
+            audio_track("Vox", [audio_clip(0, 16)], group_id=11),
+        ]
+    )
+    first = '<TrackGroupId Value="-1"/>'
+    assert xml.count(first) == 1 and xml.count('<TrackGroupId Value="9"/>') == 1
+    xml = xml.replace('<TrackGroupId Value="9"/>', f'<TrackGroupId Value="{parent_of_vox}"/>')
+    xml = xml.replace(first, f'<TrackGroupId Value="{parent_of_first}"/>')
+    path = tmp_path / "groups.als"
+    path.write_bytes(gz(xml))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("parent_of_first", "parent_of_vox", "damage"),
+    [
+        (
+            "9",
+            "9",
+            ['the group track "G1" is inside itself (a cycle of groups); its group was ignored'],
+        ),
+        (
+            "8",
+            "9",
+            ['the group track "G1" is inside itself (a cycle of groups); its group was ignored'],
+        ),
+        ("-1", "77", ['the track "Vox" names group 77, which is no group track; it was ignored']),
+        ("10", "9", ['the track "G1" names group 10, which is no group track; it was ignored']),
+    ],
+)
+def test_group_cycles_and_dangling_parents_are_damage(
+    tmp_path, parent_of_first, parent_of_vox, damage
+):
+    path = _grouped(tmp_path, parent_of_first, parent_of_vox)
+    for command in (["--no-cache", "--stage", "release", "--format", "json"], ["inspect"]):
+        done = _run(*command, path)
+        assert done.returncode in (0, 1), done.stderr
+    findings = json.loads(_run("--no-cache", "--format", "json", path).stdout)["files"][0][
+        "findings"
+    ]
+    assert [f["message"] for f in findings if f["code"] == "ALS001"] == [
+        f"Damaged set: {note}" for note in damage
+    ]
+    assert "G1" in _run("textconv", path).stdout
+
+
+# -- values that would hang or explode: bounded where they are read -------------------------
+
+_VOX = '<AudioTrack Id="8">'
+_VOX_PAN = '<Pan><LomId Value="0"/><Manual Value="0"/>'
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "damage"),
+    [
+        (
+            '<Manual Value="201"/>',
+            '<Manual Value="2970"/>',
+            "the time signature could not be read and was skipped (time signature code 2970 "
+            "is not one Live writes)",
+        ),
+        (
+            '<Manual Value="201"/>',
+            f'<Manual Value="{99 * 18}"/>',  # a denominator of 2^18
+            "the time signature could not be read and was skipped (time signature code 1782 "
+            "is not one Live writes)",
+        ),
+        (
+            '<Manual Value="201"/>',
+            '<Manual Value="1e15"/>',
+            "the time signature could not be read and was skipped (time signature code 1e+15 "
+            "is not one Live writes)",
+        ),
+        (
+            '<Manual Value="120"/>',
+            '<Manual Value="1e15"/>',
+            "the tempo 1e+15 is outside Live's 20…999 BPM; 120 BPM was assumed",
+        ),
+        (
+            '<Manual Value="120"/>',
+            f'<Manual Value="{"9" * 4000}"/>',
+            "the tempo could not be read and was skipped (value '99999999999999999999'… "
+            "(4000 characters) is not a finite number)",
+        ),
+        (
+            _VOX_PAN,
+            '<Pan><LomId Value="0"/><Manual Value="1e308"/>',
+            "the mixer of track 'Vox' could not be read and was skipped (pan 1e+308 is outside "
+            "-1…1)",
+        ),
+        (
+            _VOX,
+            f'<AudioTrack Id="{"9" * 4000}">',
+            "track 1 (AudioTrack) could not be read and was skipped (track id "
+            "'99999999999999999999'… (4000 characters) is too long)",
+        ),
+    ],
+)
+def test_values_out_of_range_are_damage(tmp_path, old, new, damage):
+    xml = set_xml([audio_track("Vox", [audio_clip(0, 16)])], tempo=120.0)
+    assert old in xml
+    path = tmp_path / "values.als"
+    path.write_bytes(gz(xml.replace(old, new, 1)))
+    out = tmp_path / "report.json"
+    done = _run("--no-cache", "--stage", "release", "--format", "json", "-o", out, path)
+    assert done.returncode in (0, 1), done.stderr
+    findings = json.loads(out.read_text())["files"][0]["findings"]
+    assert [f["message"] for f in findings if f["code"] == "ALS001"] == [f"Damaged set: {damage}"]
+    assert not [f for f in findings if f["code"] == "ALS002"]
+    for command in (
+        ["inspect"],
+        ["textconv"],
+        ["--no-cache", "--format", "html", "-o", tmp_path / "r.html"],
+    ):
+        assert _run(*command, path).returncode in (0, 1)
+
+
+@pytest.mark.parametrize("creator", ["Ableton Live x.y", "Ableton Live 1" + "2" * 5000, "", "Live"])
+def test_odd_creator_strings_read_in_every_format(tmp_path, creator):
+    xml = set_xml([audio_track("Vox", [audio_clip(0, 16)])])
+    path = tmp_path / "creator.als"
+    path.write_bytes(gz(xml.replace('Creator="Ableton Live 12.3.5"', f'Creator="{creator}"', 1)))
+    for output_format in ("html", "json", "text"):
+        done = _run("--no-cache", "--format", output_format, "-o", tmp_path / "r", path)
+        assert done.returncode in (0, 1), done.stderr
+    assert _run("inspect", path).returncode == 0
+
+
+def test_automation_out_of_range_is_damage(capsys, tmp_path):
+    xml = set_xml(
+        [audio_track("Vox", [audio_clip(0, 16)], automation={"Pan": [(0, 0.0), (4, 0.5)]})]
+    )
+    old = '<FloatEvent Id="2" Time="4" Value="0.5"/>'
+    assert old in xml
+    path = tmp_path / "pan.als"
+    path.write_bytes(gz(xml.replace(old, old.replace("0.5", "1e308"))))
+    code, out, _ = lint(capsys, "--no-cache", "--stage", "release", "--format", "json", path)
+    findings = json.loads(out)["files"][0]["findings"]
+    assert [f["message"] for f in findings if f["code"] in ("ALS001", "ALS002")] == [
+        "Damaged set: the automation of Pan could not be read and was skipped (pan 1e+308 is "
+        "outside -1…1)"
+    ]
+    assert lint(capsys, "inspect", path)[0] == 0
