@@ -19,6 +19,7 @@ from .commands.gitdiff import diff, textconv
 from .commands.inspect import inspect
 from .commands.lint import FORMAT_NAMES, lint
 from .commands.rules import list_rules, show_rule
+from .commands.trust import trust
 from .errors import AlslintError
 
 __all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "FORMAT_NAMES", "cli", "main", "run"]
@@ -42,7 +43,7 @@ def cli():
     """
 
 
-for command in (inspect, lint, list_rules, show_rule, textconv, diff):
+for command in (inspect, lint, list_rules, show_rule, textconv, diff, trust):
     cli.add_command(command)
 
 

@@ -36,6 +36,23 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
 
 
+def _trusted_rules_dirs(config) -> list[str]:
+    """The config's rule folders, if the user trusted this config (they run code); else none,
+    and a warning that says how to trust them."""
+    from ..lint.trust import is_trusted
+
+    folders = config.settings.rules_dirs
+    if not folders or config.source is None or is_trusted(config.source):
+        return folders
+    click.echo(
+        f"alslint: warning: skipped rule folders of {config.source} (not trusted): "
+        f"{', '.join(folders)}; run 'alslint trust {config.source}' to trust them",
+        err=True,
+    )
+    config.rules_skipped = True
+    return []
+
+
 def _write_output(text: str, output: str, human: bool) -> None:
     """Write the report to `output` atomically; never over a Live set."""
     from pathlib import Path
@@ -185,7 +202,7 @@ def lint(
     if max_set_mb is not None:
         settings.max_set_mb = max_set_mb
     stage = stage or settings.stage
-    rule_dirs = [(config.root / d, config.label) for d in settings.rules_dirs]
+    rule_dirs = [(config.root / d, config.label) for d in _trusted_rules_dirs(config)]
     rule_dirs += [(Path(d), "--rules-dir") for d in rules_dir]
     rules = collect_rules(rule_dirs)
     # Selectors typed on the command line are checked (and blamed) apart from the file's.
