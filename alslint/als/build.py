@@ -203,7 +203,7 @@ class _SetBuilder:
             scenes=self._guard("the scenes", self._scenes, []),
             tracks=tracks,
             damage=self.damage,
-        )
+        ).settle()
 
     # -- set level -------------------------------------------------------------------------
 

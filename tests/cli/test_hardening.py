@@ -619,3 +619,36 @@ def test_automation_out_of_range_is_damage(capsys, tmp_path):
         "outside -1…1)"
     ]
     assert lint(capsys, "inspect", path)[0] == 0
+
+
+# -- memory bounded by the input: the cap bounds tags, not only bytes ----------------------
+
+
+def test_tiny_elements_are_bounded_by_the_cap(capsys, tmp_path):
+    # 700 locators in 60 kB: under a 1 MiB cap, more tags than a tree may hold.
+    xml = set_xml(
+        [audio_track("Vox", [audio_clip(0, 16)])], locators=[(f"L{i}", i) for i in range(700)]
+    )
+    path = tmp_path / "locators.als"
+    path.write_bytes(gz(xml))
+    code, _, err = lint(capsys, "--no-cache", "--max-set-mb", "1", "--format", "json", path)
+    assert (code, err) == (
+        2,
+        f"alslint: error: {path}: holds more than 4,096 XML tags outside notes and clips, the "
+        "limit for a set under the 1 MiB cap (see --max-set-mb)\n",
+    )
+    assert lint(capsys, "--no-cache", "--format", "json", path)[0] in (0, 1)
+
+
+def test_tags_in_all_are_bounded_by_the_cap(capsys, tmp_path):
+    xml = set_xml([audio_track("Vox", [audio_clip(0, 16)])])
+    path = tmp_path / "tags.als"
+    path.write_bytes(
+        gz(xml.replace("</LiveSet>", "<Onsets>" + "<a/>" * 9000 + "</Onsets></LiveSet>"))
+    )
+    code, _, err = lint(capsys, "--no-cache", "--max-set-mb", "1", "--format", "json", path)
+    assert (code, err) == (
+        2,
+        f"alslint: error: {path}: holds more than 8,192 XML tags, the limit for a set under the "
+        "1 MiB cap (see --max-set-mb)\n",
+    )
