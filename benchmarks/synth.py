@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import gzip
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -99,11 +100,42 @@ def nested_groups(xml: bytes, depth: int) -> bytes:
     return etree.tostring(root)
 
 
+def many_points(xml: bytes, count: int) -> bytes:
+    """The set with `count` more breakpoints in its first automation envelope (written as
+    text: millions of lxml elements would cost the benchmark itself gigabytes)."""
+    start = xml.index(b"<Events>") + len(b"<Events>")
+    points = b"".join(
+        b'<FloatEvent Id="%d" Time="%d" Value="0.5" />' % (i, i) for i in range(count)
+    )
+    return xml[:start] + points + xml[start:]
+
+
 def many_locators(xml: bytes, count: int) -> bytes:
+    """The set with `count` more locators (written as text, as `many_points`)."""
+    match = re.search(rb"<Locators>\s*<Locators>", xml)
+    start = match.end()
+    locators = b"".join(
+        b'<Locator Id="%d"><Time Value="%d" /><Name Value="L%d" /></Locator>' % (i, i * 4, i)
+        for i in range(count)
+    )
+    return xml[:start] + locators + xml[start:]
+
+
+def with_value(xml: bytes, parameter: str, value: str) -> bytes:
+    """The set with the first `parameter` (e.g. "TimeSignature", "Tempo", "Pan") set to
+    `value`: its static value and every event of its own automation."""
     root = _tree(xml)
-    holder = root.find("LiveSet/Locators/Locators")
-    for i in range(count):
-        locator = etree.SubElement(holder, "Locator", Id=str(i))
-        etree.SubElement(locator, "Time", Value=str(i * 4))
-        etree.SubElement(locator, "Name", Value=f"L{i}")
+    param = next(root.iter(parameter))
+    for el in param.iter("Manual"):
+        el.set("Value", value)
+    for event in param.iterfind("ArrangerAutomation/Events/*"):
+        event.set("Value", value)
+    return etree.tostring(root)
+
+
+def group_cycle(xml: bytes) -> bytes:
+    """Two group tracks that name each other as parent."""
+    root = _tree(nested_groups(xml, 2))
+    first, second = root.find("LiveSet/Tracks")[:2]
+    _set_group(first, int(second.get("Id")))
     return etree.tostring(root)
