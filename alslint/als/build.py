@@ -242,9 +242,9 @@ class _SetBuilder:
                 scenes.append(Scene(index=index, name=el.get("Value", "")))
             return scenes
         for index, el in enumerate(self.live_set.iterfind("Scenes/Scene")):
-            scene_tempo = (
-                tempo(float_of(el, "Tempo", 120.0)) if bool_of(el, "IsTempoEnabled") else None
-            )
+            scene_tempo = float_of(el, "Tempo") if bool_of(el, "IsTempoEnabled") else None
+            if scene_tempo is not None:
+                tempo(scene_tempo)
             signature = None
             if bool_of(el, "IsTimeSignatureEnabled"):
                 code = integer(value(el, "TimeSignatureId", "201"), what="time signature code")

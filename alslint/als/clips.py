@@ -143,8 +143,8 @@ def _fades(fades, fade_switch: str | None) -> Fades | None:
     values = leaf_values(fades)
     return Fades(
         enabled=fade_switch != "false",
-        fade_in=finite(values.get("FadeInLength", "0")),
-        fade_out=finite(values.get("FadeOutLength", "0")),
+        fade_in=beats(values.get("FadeInLength", "0")),
+        fade_out=beats(values.get("FadeOutLength", "0")),
         default_fade_in=values.get("IsDefaultFadeIn") == "true",
         default_fade_out=values.get("IsDefaultFadeOut") == "true",
     )
@@ -154,7 +154,8 @@ def _warp_markers(warp_markers) -> list[WarpMarker]:
     if warp_markers is None:
         return []
     pairs = [(marker.get("SecTime"), marker.get("BeatTime")) for marker in warp_markers]
-    return [WarpMarker(finite(seconds), finite(beat)) for seconds, beat in pairs]
+    # Seconds and beats alike: within what a real arrangement can hold (see `beats`).
+    return [WarpMarker(beats(seconds), beats(beat)) for seconds, beat in pairs]
 
 
 def _sample_ref(sample_ref) -> SampleRef | None:

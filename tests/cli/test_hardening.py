@@ -567,6 +567,12 @@ _VOX_PAN = '<Pan><LomId Value="0"/><Manual Value="0"/>'
             "-1…1)",
         ),
         (
+            'SecTime="0.5"',
+            'SecTime="1e308"',
+            'an arrangement clip on track "Vox" could not be read and was skipped (time '
+            "'1e308' is beyond any arrangement)",
+        ),
+        (
             _VOX,
             f'<AudioTrack Id="{"9" * 4000}">',
             "track 1 (AudioTrack) could not be read and was skipped (track id "
