@@ -19,8 +19,8 @@ from ..model import Points
 #: Live writes a parameter's static value as an event at this time (about -2 years in beats).
 DEFAULT_EVENT_TIME = -63072000.0
 #: Times beyond this are damage: they would make rules walk millions of bars. The largest
-#: real time seen is 1.24e6 beats (a DJ tracklist's automation). Values are not bounded:
-#: Live writes the float maximum, 3.4e38, for a compressor's "inf : 1" ratio.
+#: real time seen is 1.24e6 beats (a DJ tracklist's automation). Device parameters are not
+#: bounded: Live writes the float maximum, 3.4e38, for a compressor's "inf : 1" ratio.
 MAX_BEATS = 1e7
 
 #: Live's tempo range (BPM).
