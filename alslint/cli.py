@@ -21,6 +21,7 @@ from .commands.library import LIBRARY_COMMANDS
 from .commands.lint import FORMAT_NAMES, lint
 from .commands.mcp import mcp
 from .commands.rules import list_rules, show_rule
+from .commands.trust import trust
 from .errors import AlslintError
 
 __all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "FORMAT_NAMES", "cli", "main", "run"]
@@ -44,7 +45,17 @@ def cli():
     """
 
 
-for command in (inspect, lint, list_rules, show_rule, textconv, diff, mcp, *LIBRARY_COMMANDS):
+for command in (
+    inspect,
+    lint,
+    list_rules,
+    show_rule,
+    textconv,
+    diff,
+    trust,
+    mcp,
+    *LIBRARY_COMMANDS,
+):
     cli.add_command(command)
 
 

@@ -17,7 +17,7 @@ from array import array
 from collections.abc import Iterator
 from typing import Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from .describe import MIN_GAIN, gain_to_db
 
@@ -360,6 +360,46 @@ class Track(_Model):
         return None
 
 
+class _GroupTree:
+    """Group tracks by id, each group's tracks, and which tracks sound (memoised): linear in
+    the tracks however deep the groups nest. A cycle (only a hand-built model can hold one;
+    the reader breaks them) counts as silent rather than looping."""
+
+    def __init__(self, tracks: list[Track]):
+        self.groups: dict[int, Track] = {}
+        for track in tracks:
+            if track.type == "group" and track.id is not None:
+                self.groups.setdefault(track.id, track)
+        self.children: dict[int, list[Track]] = {}
+        for track in tracks:
+            if track.group_id is not None:
+                self.children.setdefault(track.group_id, []).append(track)
+        self._audible: dict[int, bool] = {}
+
+    def audible(self, track: Track) -> bool:
+        chain: list[Track] = []
+        seen: set[int] = set()
+        current: Track | None = track
+        result = True
+        while current is not None:
+            known = self._audible.get(id(current))
+            if known is not None:
+                result = known
+                break
+            if id(current) in seen:
+                result = False
+                break
+            chain.append(current)
+            seen.add(id(current))
+            if not current.mixer.on:
+                result = False
+                break
+            current = None if current.group_id is None else self.groups.get(current.group_id)
+        for member in chain:
+            self._audible[id(member)] = result
+        return result
+
+
 class LiveSet(_Model):
     path: str
     creator: str  # e.g. "Ableton Live 11.0.11"
@@ -377,8 +417,10 @@ class LiveSet(_Model):
     damage: list[str] = Field(default_factory=list)  # parts that could not be read, skipped
 
     @property
-    def live_major(self) -> int:
-        return int(self.live_version.split(".")[0].rstrip("ab"))
+    def live_major(self) -> int | None:
+        """Live's major version; None when the set names none ("unknown")."""
+        head = self.live_version.split(".")[0].rstrip("ab")
+        return int(head) if head.isdigit() and len(head) <= 3 else None
 
     @property
     def master(self) -> Track:
@@ -391,24 +433,39 @@ class LiveSet(_Model):
     def returns(self) -> list[Track]:
         return self.tracks_of("return")
 
+    # The group tree: rules ask for parents, children and audibility of every track, which
+    # must not cost a pass over all tracks each time. A settled set (one read from a file)
+    # indexes it once; a hand-built set may still change, and indexes it on each question.
+    _tree: _GroupTree | None = PrivateAttr(default=None)
+    _settled: bool = PrivateAttr(default=False)
+
+    def settle(self) -> LiveSet:
+        """Promise that the set no longer changes (the reader does, once it is built)."""
+        self._settled = True
+        self._tree = None
+        return self
+
+    def _group_tree(self) -> _GroupTree:
+        if not self._settled:
+            return _GroupTree(self.tracks)
+        if self._tree is None:
+            self._tree = _GroupTree(self.tracks)
+        return self._tree
+
     def children(self, group: Track) -> list[Track]:
         """Tracks directly inside `group`."""
-        return [t for t in self.tracks if t.group_id is not None and t.group_id == group.id]
+        if group.type != "group":
+            return [t for t in self.tracks if t.group_id is not None and t.group_id == group.id]
+        return list(self._group_tree().children.get(group.id, ()))
 
     def parent(self, track: Track) -> Track | None:
-        for candidate in self.tracks:
-            if candidate.type == "group" and candidate.id == track.group_id:
-                return candidate
-        return None
+        if track.group_id is None:
+            return None
+        return self._group_tree().groups.get(track.group_id)
 
     def is_audible(self, track: Track) -> bool:
         """False when the track or any enclosing group is switched off."""
-        current: Track | None = track
-        while current is not None:
-            if not current.mixer.on:
-                return False
-            current = self.parent(current)
-        return True
+        return self._group_tree().audible(track)
 
     def reached_returns(self) -> set[int]:
         """Positions (0 = A) of the return tracks that a switched-on audio, MIDI or group track

@@ -2,14 +2,17 @@
 
     python benchmarks/hostile.py [--corpus ../shared/corpus]
 
-Each input is linted by `alslint --no-cache --format json FILE` in a fresh process; the table
-gives the exit code, wall time and peak resident memory. The README ("Robustness") quotes it.
+Each input is linted by `alslint --no-cache --stage release --format json FILE` in a fresh
+process; the table gives the exit code, wall time and peak resident memory. The README
+("Robustness") and docs/robustness.md quote it. Sets edited from real ones are built at run
+time (`synth.py`); special files (a named pipe, a device) stand in for the set.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import os
 import random
 import sys
 import tempfile
@@ -18,8 +21,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 ALSLINT = Path(sys.executable).parent / "alslint"
-sys.path[:0] = [str(REPO / "tests"), str(REPO / "benchmarks")]
+sys.path[:0] = [str(REPO / "tests" / "support"), str(REPO / "benchmarks")]
 
+import synth  # noqa: E402
 from damage import damaged_set  # noqa: E402
 from measure import run_measured  # noqa: E402
 
@@ -53,12 +57,52 @@ def inputs(corpus: Path) -> dict[str, bytes]:
         + b"</LiveSet></Ableton>",
         "gzip bomb, 1 GB inflated (cap 512 MiB)": bomb(1024),
         "largest real set, damaged 20 times": damaged_set(largest, random.Random(5), 20),
+        **edited(corpus),
     }
 
 
+def edited(corpus: Path) -> dict[str, bytes]:
+    """The second pass: real sets edited to hold values and structures that once hung or
+    exploded, within the decompression cap."""
+    small = synth.small_base(corpus)
+    packed = {
+        "time signature code 2970 (a 100-beat bar)": synth.with_value(
+            small, "TimeSignature", "2970"
+        ),
+        "time signature denominator 2^18": synth.with_value(small, "TimeSignature", "1782"),
+        "tempo 1e15": synth.with_value(small, "Tempo", "1e15"),
+        "tempo of 4,000 digits": synth.with_value(small, "Tempo", "9" * 4000),
+        "pan 1e308": synth.with_value(small, "Pan", "1e308"),
+        "two groups naming each other as parent": synth.group_cycle(small),
+        "6,000 tracks": synth.many_tracks(small, 6_000),
+        "9,000 nested groups": synth.nested_groups(small, 9_000),
+        "500,000 locators": synth.many_locators(small, 500_000),
+        "1 million locators": synth.many_locators(small, 1_000_000),
+        "5 million automation points": synth.many_points(small, 5_000_000),
+        "450 MiB of text in one element": small.replace(
+            b"</LiveSet>", b"<Buffer>" + b"A" * (450 << 20) + b"</Buffer></LiveSet>", 1
+        ),
+    }
+    return {name: gzip.compress(xml, 1, mtime=0) for name, xml in packed.items()}
+
+
 def measure(path: Path) -> tuple[int, float, float]:
-    run = run_measured([str(ALSLINT), "--no-cache", "--format", "json", str(path)])
+    run = run_measured(
+        [str(ALSLINT), "--no-cache", "--stage", "release", "--format", "json", str(path)]
+    )
     return run["exit"], run["seconds"], run["peak_kb"] / 1024
+
+
+def special_files(folder: Path) -> dict[str, Path]:
+    """Files that are no regular file, standing where a set is expected."""
+    specials = {}
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(folder / "pipe.als")
+        specials["named pipe as the set"] = folder / "pipe.als"
+    if Path("/dev/zero").exists():
+        (folder / "zero.als").symlink_to("/dev/zero")
+        specials["/dev/zero as the set"] = folder / "zero.als"
+    return specials
 
 
 def main() -> int:
@@ -71,7 +115,10 @@ def main() -> int:
             path = Path(folder) / "input.als"
             path.write_bytes(data)
             code, seconds, peak = measure(path)
-            print(f"| {name} | {code} | {seconds:.2f} | {peak:.0f} |")
+            print(f"| {name} | {code} | {seconds:.2f} | {peak:.0f} |", flush=True)
+        for name, path in special_files(Path(folder)).items():
+            code, seconds, peak = measure(path)
+            print(f"| {name} | {code} | {seconds:.2f} | {peak:.0f} |", flush=True)
     return 0
 
 

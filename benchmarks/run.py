@@ -13,6 +13,9 @@ Every figure is measured in fresh processes on this machine, now; the targets (R
 - cache: the whole corpus again with a warm cache against a cold one
 - growth: sets synthesised at 1x, 2x, 4x, 8x a real set (tracks, clips and notes copied),
   linted and read at the floor at each size
+- structures: one dimension grown alone, 10x at a time (tracks, group nesting depth,
+  locators), built from a small real set (`synth.py`): lint time and peak memory must grow
+  at most ~10x per step
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from pathlib import Path
 from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).parent))
+import synth  # noqa: E402
 from measure import run_measured  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -42,6 +46,13 @@ LARGEST = [
     "live9.7__FrancoCerone__ElektroWaveEP__Ep__Everest__Everest-Radio-Edit.als",  # 137 tracks
 ]
 GROWTH_BASE = "live10.1.30__JonatanWallgren__visby__visby.als"
+#: Each structure grown alone, and the counts it is measured at (the largest just under the
+#: default cap's 2.1 million parsed tags: a track is ~300 tags, a locator 4).
+STRUCTURES = {
+    "tracks": (synth.many_tracks, (60, 600, 6_000)),
+    "group depth": (synth.nested_groups, (90, 900, 9_000)),
+    "locators": (synth.many_locators, (5_000, 50_000, 500_000)),
+}
 
 # Each child prints {"seconds": its work time}; its peak memory is measured from outside.
 FLOOR_CHILD = """
@@ -286,11 +297,45 @@ def growth(corpus: Path, repeat: int) -> list[str]:
     return lines
 
 
+def structures(corpus: Path, repeat: int) -> list[str]:
+    """Lint time and peak memory as one structure grows 10x per step."""
+    base = synth.small_base(corpus)
+    lines = [
+        row("structure", "count", "XML MB", "lint s", "time / previous", "peak MB"),
+        row(*["---"] * 6),
+    ]
+    with tempfile.TemporaryDirectory() as folder:
+        for name, (build, counts) in STRUCTURES.items():
+            previous = None
+            for count in counts:
+                path = Path(folder) / f"{name}-{count}.als"
+                xml = build(base, count)
+                path.write_bytes(gzip.compress(xml, 1, mtime=0))
+                lint = best_of(repeat, lambda: child(LINT_CHILD, path))
+                ratio = f"{lint['seconds'] / previous:.1f}x" if previous else "–"
+                previous = lint["seconds"]
+                lines.append(
+                    row(
+                        name,
+                        f"{count:,}",
+                        f"{len(xml) / 1e6:.0f}",
+                        f"{lint['seconds']:.2f}",
+                        ratio,
+                        f"{lint['peak_kb'] / 1024:.0f}",
+                    )
+                )
+                path.unlink()
+    return lines
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="only the largest sets and start-up")
+    parser.add_argument(
+        "--structures", action="store_true", help="only the structures grown one at a time"
+    )
     args = parser.parse_args()
     if not args.corpus.is_dir():
         print(f"corpus not found at {args.corpus} (use --corpus)", file=sys.stderr)
@@ -300,13 +345,20 @@ def main() -> int:
         f"Python {platform.python_version()}, lxml {etree.__version__}; "
         f"load average {os.getloadavg()[0]:.1f}\n"
     )
+    if args.structures:
+        print("\n".join(structures(args.corpus, args.repeat)))
+        return 0
     sections = [
         floor_vs_lint(args.corpus, args.repeat),
         phases(args.corpus, args.repeat),
         startup(args.repeat),
     ]
     if not args.quick:
-        sections += [folders_and_cache(args.corpus, args.repeat), growth(args.corpus, args.repeat)]
+        sections += [
+            folders_and_cache(args.corpus, args.repeat),
+            growth(args.corpus, args.repeat),
+            structures(args.corpus, args.repeat),
+        ]
     print("\n\n".join("\n".join(lines) for lines in sections))
     return 0
 

@@ -13,6 +13,15 @@ from corpus_lookup import CORPUS_FILES, corpus_set, load_model, load_raw
 from corpus_lookup import corpus_dir as _corpus_dir
 
 
+@pytest.fixture(autouse=True)
+def own_data_dir(tmp_path_factory, monkeypatch) -> Path:
+    """Every test trusts configs in its own data folder, never the user's (see `alslint
+    trust`)."""
+    folder = tmp_path_factory.mktemp("alslint-data")
+    monkeypatch.setenv("ALSLINT_DATA_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return _corpus_dir()

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from ..model import Envelope, Points
 from .devices import device_name
-from .values import points_of, value
+from .values import MAX_GAIN, MAX_TEMPO, MIN_TEMPO, bounded, points_of, signature_code, value
+
+#: What a mixer envelope's values may be: the parameter's own range in Live.
+_MIXER_RANGES = {
+    "Tempo": (MIN_TEMPO, MAX_TEMPO),
+    "Volume": (0.0, MAX_GAIN),
+    "Pan": (-1.0, 1.0),
+}
 
 #: Where the clips live; they hold no parameters, so automation is not looked for there.
 _SEQUENCERS = frozenset({"MainSequencer", "FreezeSequencer"})
@@ -51,12 +58,19 @@ def read_envelopes(track_el, chain, guard, damage: list[str]) -> list[Envelope]:
             (None, Points()),
         )
         if len(points):
-            result.append(_envelope(param, track_el, default, points))
+            envelope = guard(
+                f"the automation of {param.tag}",
+                lambda: _envelope(param, track_el, default, points),
+            )
+            if envelope is not None:
+                result.append(envelope)
     return result
 
 
 def _envelope(param, track_el, default, points) -> Envelope:
     owner, device_path, device_key, name = _parameter_location(param, track_el)
+    if owner == "Mixer":
+        _check_mixer_values(name, [*points.values, *([] if default is None else [default])])
     return Envelope(
         parameter=name,
         owner=owner,
@@ -65,6 +79,23 @@ def _envelope(param, track_el, default, points) -> Envelope:
         default_value=default,
         points=points,
     )
+
+
+def _check_mixer_values(name: str, values: list[float]) -> None:
+    """Tempo, signature, volume, pan and send automation hold only values Live can play;
+    anything else is damage (a 2^60 signature or a 1e15 tempo would hang bar walks)."""
+    if not values:
+        return
+    if name == "TimeSignature":
+        for number in values:
+            signature_code(number)
+        return
+    low, high = _MIXER_RANGES.get(
+        name, (0.0, MAX_GAIN) if name.startswith("Send ") else (None, None)
+    )
+    if low is not None:
+        bounded(min(values), low, high, name.lower())
+        bounded(max(values), low, high, name.lower())
 
 
 def _parameter_location(param, track_el) -> tuple[str, list[str], str | None, str]:

@@ -28,7 +28,21 @@ from .clips import ClipReader
 from .container import DEFAULT_MAX_XML_BYTES, parse_xml
 from .devices import device_name, read_devices
 from .slim import CutBlocks, read_set, slim
-from .values import beats, bool_of, float_of, param_bool, param_float, value
+from .values import (
+    MAX_TEMPO,
+    MIN_TEMPO,
+    beats,
+    bool_of,
+    float_of,
+    gain,
+    integer,
+    pan,
+    param_bool,
+    param_float,
+    signature_code,
+    tempo,
+    value,
+)
 
 TRACK_TYPES = {
     "AudioTrack": "audio",
@@ -113,6 +127,8 @@ def build_set(root: etree._Element, path: str, blocks: CutBlocks) -> LiveSet:
 
 
 _VERSION = re.compile(r"Ableton Live (?:Suite |Lite |Intro |Standard )?(\S+)")
+#: What a version looks like: "8.2.1", "11.0", "12.0b16".
+_VERSION_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,4}){0,3}(?:[ab]\d{0,4})?")
 
 
 class _SetBuilder:
@@ -135,6 +151,8 @@ class _SetBuilder:
         creator = self.root.get("Creator", "")
         match = _VERSION.search(creator)
         live_version = match.group(1) if match else self.root.get("MinorVersion", "0").split("_")[0]
+        if not _VERSION_NUMBER.fullmatch(live_version):
+            live_version = "unknown"  # later code reads numbers out of it: only a version
         master_el = master_track_element(self.live_set)
         if master_el is None:
             raise SetReadError(self.path, "not a Live set (no master track)")
@@ -164,10 +182,16 @@ class _SetBuilder:
         if tempo <= 0:
             self.damage.append(f"the tempo {tempo:g} is not positive; 120 BPM was assumed")
             tempo = 120.0
+        elif not MIN_TEMPO <= tempo <= MAX_TEMPO:
+            self.damage.append(
+                f"the tempo {tempo:g} is outside Live's {MIN_TEMPO:g}…{MAX_TEMPO:g} BPM; "
+                "120 BPM was assumed"
+            )
+            tempo = 120.0
         signature = self._guard(
             "the time signature",
             lambda: TimeSignature.from_code(
-                int(param_float(master_mixer.find("TimeSignature"), 201))
+                signature_code(param_float(master_mixer.find("TimeSignature"), 201))
             ),
             TimeSignature(),
         )
@@ -175,7 +199,11 @@ class _SetBuilder:
             path=self.path,
             creator=creator,
             live_version=live_version,
-            schema_family=int(self.root.get("MajorVersion", "0")),
+            schema_family=self._guard(
+                "the schema version",
+                lambda: integer(self.root.get("MajorVersion", "0"), 0, 99, "version"),
+                0,
+            ),
             minor_version=self.root.get("MinorVersion", ""),
             tempo=tempo,
             time_signature=signature,
@@ -186,7 +214,7 @@ class _SetBuilder:
             scenes=self._guard("the scenes", self._scenes, []),
             tracks=tracks,
             damage=self.damage,
-        )
+        ).settle()
 
     # -- set level -------------------------------------------------------------------------
 
@@ -200,12 +228,14 @@ class _SetBuilder:
         if root is not None:  # 9.7 – 12.0: RootNote + scale name as text
             name = value(info, "Name", "") or ""
             # 9.7 and 10.0 write an empty name: no scale was ever chosen.
-            return Scale(root=int(root), name=name, in_key=in_key) if name else None
-        index = int(value(info, "Name", "0"))  # 12.1+: Root + scale index
+            return (
+                Scale(root=integer(root, 0, 11, "key"), name=name, in_key=in_key) if name else None
+            )
+        index = integer(value(info, "Name", "0"), what="scale")  # 12.1+: Root + scale index
         name = (
             LIVE12_SCALE_NAMES[index] if 0 <= index < len(LIVE12_SCALE_NAMES) else f"Scale {index}"
         )
-        return Scale(root=int(value(info, "Root", "0")), name=name, in_key=in_key)
+        return Scale(root=integer(value(info, "Root", "0"), 0, 11, "key"), name=name, in_key=in_key)
 
     def _locators(self) -> list[Locator]:
         locators = [
@@ -223,15 +253,18 @@ class _SetBuilder:
                 scenes.append(Scene(index=index, name=el.get("Value", "")))
             return scenes
         for index, el in enumerate(self.live_set.iterfind("Scenes/Scene")):
-            tempo = float_of(el, "Tempo") if bool_of(el, "IsTempoEnabled") else None
+            scene_tempo = float_of(el, "Tempo") if bool_of(el, "IsTempoEnabled") else None
+            if scene_tempo is not None:
+                tempo(scene_tempo)
             signature = None
             if bool_of(el, "IsTimeSignatureEnabled"):
-                signature = TimeSignature.from_code(int(value(el, "TimeSignatureId", "201")))
+                code = integer(value(el, "TimeSignatureId", "201"), what="time signature code")
+                signature = TimeSignature.from_code(signature_code(code))
             scenes.append(
                 Scene(
                     index=index,
                     name=value(el, "Name", "") or "",
-                    tempo=tempo,
+                    tempo=scene_tempo,
                     time_signature=signature,
                 )
             )
@@ -259,15 +292,16 @@ class _SetBuilder:
         else:
             name = self._track_name(el, track_type)
         group_id = value(el, "TrackGroupId")
-        group_id = int(group_id) if group_id is not None and int(group_id) >= 0 else None
+        group_id = integer(group_id, what="group id") if group_id is not None else None
+        group_id = group_id if group_id is not None and group_id >= 0 else None
         color = value(el, "Color", value(el, "ColorIndex"))
         track = Track(
             index=index,
-            id=None if is_master else int(el.get("Id", "-1")),
+            id=None if is_master else integer(el.get("Id", "-1"), what="track id"),
             type=track_type,
             name=name,
             user_name=value(el, "Name/UserName", "") or "",
-            color=int(color) if color is not None else None,
+            color=integer(color, what="colour") if color is not None else None,
             group_id=group_id,
             frozen=bool_of(el, "Freeze"),
             mixer=self._guard(
@@ -283,12 +317,45 @@ class _SetBuilder:
         track.envelopes = read_envelopes(el, chain, self._guard, self.damage)
         return track
 
-    @staticmethod
-    def _link_groups(tracks: list[Track]) -> None:
-        names = {track.id: track.name for track in tracks if track.type == "group"}
+    def _link_groups(self, tracks: list[Track]) -> None:
+        """Group membership must be a tree: a parent that is no group track, or a chain of
+        parents that comes back to where it started, is damage and that link is dropped."""
+        groups: dict[int, Track] = {}
+        for track in tracks:
+            if track.type == "group" and track.id is not None:
+                groups.setdefault(track.id, track)
+        for track in tracks:
+            if track.group_id is not None and groups.get(track.group_id) is None:
+                self.damage.append(
+                    f'the track "{track.name}" names group {track.group_id}, which is no group '
+                    "track; it was ignored"
+                )
+                track.group_id = None
+        # Walk each track's chain of parents once: a chain that meets a track still being
+        # walked is a cycle. Live lists a group before its tracks, so the link to a group
+        # listed later (or to itself) is the false one, and dropped. Linear in the tracks.
+        done: set[int] = set()
+        for track in tracks:
+            walking: list[Track] = []
+            on_path: set[int] = set()
+            current: Track | None = track
+            while current is not None and id(current) not in done:
+                if id(current) in on_path:
+                    cycle = walking[walking.index(current) :]
+                    false = next(t for t in cycle if groups[t.group_id].index >= t.index)
+                    self.damage.append(
+                        f'the group track "{false.name}" is inside itself (a cycle of groups); '
+                        "its group was ignored"
+                    )
+                    false.group_id = None
+                    break
+                walking.append(current)
+                on_path.add(id(current))
+                current = None if current.group_id is None else groups[current.group_id]
+            done.update(id(t) for t in walking)
         for track in tracks:
             if track.group_id is not None:
-                track.group_name = names.get(track.group_id)
+                track.group_name = groups[track.group_id].name
 
     def _mixer(self, el, return_names: list[str]) -> Mixer:
         if el is None:
@@ -302,13 +369,13 @@ class _SetBuilder:
                 Send(
                     return_index=position,
                     return_name=return_names[position] if position < len(return_names) else "",
-                    level=param_float(holder.find("Send"), 0.0),
+                    level=gain(param_float(holder.find("Send"), 0.0)),
                     active=True if active_el is None else active_el.get("Value") == "true",
                 )
             )
         return Mixer(
-            volume=param_float(el.find("Volume"), 1.0),
-            pan=param_float(el.find("Pan"), 0.0),
+            volume=gain(param_float(el.find("Volume"), 1.0)),
+            pan=pan(param_float(el.find("Pan"), 0.0)),
             on=param_bool(el.find("Speaker"), True),
             solo=bool_of(el, "SoloSink"),
             sends=sends,

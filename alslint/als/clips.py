@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..model import Clip, Fades, Loop, Notes, SampleRef, Track, WarpMarker
 from .notes import decode_notes
 from .slim import CutBlocks
-from .values import beats, finite, leaf_values, value
+from .values import beats, bounded, finite, integer, leaf_values, value
 
 _SAMPLE_REF_CHILDREN = ("FileRef", "DefaultDuration", "DefaultSampleRate")
 _FILE_REF_CHILDREN = (
@@ -127,7 +127,7 @@ class ClipReader:
             end=end,
             loop=loop,
             disabled=values.get("Disabled") == "true",
-            color=int(color) if color is not None else None,
+            color=integer(color, what="colour") if color is not None else None,
             warped=None if "IsWarped" not in values else values["IsWarped"] == "true",
             scene_index=scene_index,
             take_lane=take_lane,
@@ -166,8 +166,8 @@ def _fades(fades, fade_switch: str | None) -> Fades | None:
     values = leaf_values(fades)
     return Fades(
         enabled=fade_switch != "false",
-        fade_in=finite(values.get("FadeInLength", "0")),
-        fade_out=finite(values.get("FadeOutLength", "0")),
+        fade_in=beats(values.get("FadeInLength", "0")),
+        fade_out=beats(values.get("FadeOutLength", "0")),
         default_fade_in=values.get("IsDefaultFadeIn") == "true",
         default_fade_out=values.get("IsDefaultFadeOut") == "true",
     )
@@ -177,7 +177,8 @@ def _warp_markers(warp_markers) -> list[WarpMarker]:
     if warp_markers is None:
         return []
     pairs = [(marker.get("SecTime"), marker.get("BeatTime")) for marker in warp_markers]
-    return [WarpMarker(finite(seconds), finite(beat)) for seconds, beat in pairs]
+    # Seconds and beats alike: within what a real arrangement can hold (see `beats`).
+    return [WarpMarker(beats(seconds), beats(beat)) for seconds, beat in pairs]
 
 
 def _sample_ref(sample_ref) -> SampleRef | None:
@@ -193,9 +194,9 @@ def _sample_ref(sample_ref) -> SampleRef | None:
     duration, rate = value(own.get("DefaultDuration")), value(own.get("DefaultSampleRate"))
     common = dict(
         live_pack_name=values.get("LivePackName") or None,
-        relative_path_type=int(values.get("RelativePathType") or "0"),
-        duration_samples=int(duration) if duration is not None else None,
-        sample_rate=finite(rate) if rate is not None else None,
+        relative_path_type=integer(values.get("RelativePathType") or "0", 0, 99, "path type"),
+        duration_samples=integer(duration, 0, 2**62, "duration") if duration is not None else None,
+        sample_rate=bounded(finite(rate), 1.0, 1e7, "sample rate") if rate is not None else None,
     )
     path = values.get("Path")
     if path is not None:  # Live 11+: plain strings

@@ -15,6 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import SetReadError
+from ..files import FileRefused, open_regular
 
 #: Default cap on the decompressed size. The largest real set seen holds 70.7 MB of XML.
 DEFAULT_MAX_XML_BYTES = 512 * 1024 * 1024
@@ -49,8 +50,10 @@ def read_bytes(path: Path, max_xml_bytes: int = DEFAULT_MAX_XML_BYTES) -> bytes 
     if path.is_dir():
         raise SetReadError(name, "is a folder, not a Live set")
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             return _decode(name, handle, max_xml_bytes)
+    except FileRefused as exc:
+        raise SetReadError(name, exc.problem) from None
     except PermissionError:
         raise SetReadError(name, "permission denied") from None
     except OSError as exc:

@@ -6,7 +6,7 @@ import os
 
 from .. import device_names as device_info
 from ..model import Chain, Device
-from .values import finite, param_bool, param_float, param_value, value
+from .values import finite, gain, pan, param_bool, param_float, param_value, value
 
 #: Parameters read into `Device.parameters`, as stored (see the model), per device element.
 _DEVICE_PARAMETERS = {
@@ -65,8 +65,8 @@ def _device(el, key: str, guard) -> Device:
                 auto_name=branch.find("Name/UserName") is not None
                 and not value(branch, "Name/UserName"),
                 on=param_bool(mixer.find("Speaker"), True) if mixer is not None else True,
-                volume=param_float(mixer.find("Volume"), 1.0) if mixer is not None else 1.0,
-                pan=param_float(mixer.find("Panorama"), 0.0) if mixer is not None else 0.0,
+                volume=gain(param_float(mixer.find("Volume"), 1.0)) if mixer is not None else 1.0,
+                pan=pan(param_float(mixer.find("Panorama"), 0.0)) if mixer is not None else 0.0,
                 devices=read_devices(devices_el, guard, f"{key}.{chain_index}."),
                 is_return=branch.tag == "ReturnBranch",
             )

@@ -150,11 +150,34 @@ def _cut_clips(xml: bytes, blocks: CutBlocks) -> bytes:
     return b"".join(pieces)
 
 
+#: The decompression cap bounds XML bytes; memory follows the number of elements, which tiny
+#: elements make large (`<a/>` is 4 bytes, an lxml element or a model object 100+). So the
+#: cap also bounds tags: in all (clips, notes, points: read compactly) and in what is parsed
+#: as one tree. The largest real sets hold 1.07 million tags in all and 0.84 million after
+#: slimming; the default 512 MiB cap allows 4.2 and 2.1 million.
+BYTES_PER_TAG = 128
+BYTES_PER_PARSED_TAG = 256
+#: However small a cap is set, a minimal set still fits.
+_MIN_TAGS = 1024
+
+
+def _check_tags(name: str, data, max_xml_bytes: int, per_tag: int, what: str) -> None:
+    limit = max(max_xml_bytes // per_tag, _MIN_TAGS)
+    if data.count(b"<") > limit:
+        raise SetReadError(
+            name,
+            f"holds more than {limit:,} XML tags{what}, the limit for a set under the "
+            f"{max_xml_bytes / (1024 * 1024):g} MiB cap (see --max-set-mb)",
+        )
+
+
 def read_set(path: str | os.PathLike, max_xml_bytes: int = DEFAULT_MAX_XML_BYTES):
     """Read, slim and parse the set at `path`: (`<Ableton>` root element, cut blocks)."""
     path = Path(path)
     data = read_bytes(path, max_xml_bytes)
+    _check_tags(str(path), data, max_xml_bytes, BYTES_PER_TAG, "")
     xml, blocks = slim(data)
+    _check_tags(str(path), xml, max_xml_bytes, BYTES_PER_PARSED_TAG, " outside notes and clips")
     try:
         return parse_xml(str(path), xml), blocks
     except SetReadError:

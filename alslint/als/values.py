@@ -1,5 +1,11 @@
 """Values as Live writes them in XML: `Value` attributes, finite numbers, times in beats,
-parameters' static values and automation events. Damage raises ValueError (see `build`)."""
+parameters' static values and automation events, each converted and bounded here, where it
+is read. Damage raises ValueError (see `build`).
+
+Later loops and conversions trust these values: a signature of 2^60 beats per bar or a pan of
+1e308 would hang a bar walk or overflow a conversion, so every value is held to what Live
+itself offers (checked against the corpus of real sets).
+"""
 
 from __future__ import annotations
 
@@ -13,9 +19,19 @@ from ..model import Points
 #: Live writes a parameter's static value as an event at this time (about -2 years in beats).
 DEFAULT_EVENT_TIME = -63072000.0
 #: Times beyond this are damage: they would make rules walk millions of bars. The largest
-#: real time seen is 1.24e6 beats (a DJ tracklist's automation). Values are not bounded:
-#: Live writes the float maximum, 3.4e38, for a compressor's "inf : 1" ratio.
+#: real time seen is 1.24e6 beats (a DJ tracklist's automation). Device parameters are not
+#: bounded: Live writes the float maximum, 3.4e38, for a compressor's "inf : 1" ratio.
 MAX_BEATS = 1e7
+
+#: Live's tempo range (BPM).
+MIN_TEMPO, MAX_TEMPO = 20.0, 999.0
+#: A fader's gain at +6 dB is 1.99526; a little room for float32 rounding.
+MAX_GAIN = 2.0
+#: Time signature codes: (numerator - 1) + 99 * log2(denominator), numerator 1–99 and
+#: denominator 1, 2, 4, 8 or 16, as Live offers them.
+MAX_SIGNATURE_CODE = 98 + 99 * 4
+#: Ids and indexes are 32-bit in Live; a longer number is damage (and never converted).
+MAX_INT = 2**31 - 1
 
 _EVENT_TAGS = ("FloatEvent", "BoolEvent", "EnumEvent")
 
@@ -33,7 +49,7 @@ def finite(text: str) -> float:
     """A finite float; NaN, infinities and out-of-range values are damage."""
     value = float(text)
     if not math.isfinite(value):
-        raise ValueError(f"value {text!r} is not a finite number")
+        raise ValueError(f"value {shown(text)} is not a finite number")
     return value
 
 
@@ -41,8 +57,49 @@ def beats(text: str) -> float:
     """A position or length in beats, within what a real arrangement can hold."""
     value = finite(text)
     if abs(value) > MAX_BEATS:
-        raise ValueError(f"time {text!r} is beyond any arrangement")
+        raise ValueError(f"time {shown(text)} is beyond any arrangement")
     return value
+
+
+def shown(text: str) -> str:
+    """`text` quoted for a damage note, a 4,000-digit number cut short."""
+    return repr(text) if len(text) <= 24 else repr(text[:20]) + f"… ({len(text)} characters)"
+
+
+def bounded(number: float, low: float, high: float, what: str) -> float:
+    """`number` if it lies within low…high, else damage naming `what`."""
+    if not low <= number <= high:
+        raise ValueError(f"{what} {number:g} is outside {low:g}…{high:g}")
+    return number
+
+
+def tempo(number: float) -> float:
+    return bounded(number, MIN_TEMPO, MAX_TEMPO, "tempo")
+
+
+def pan(number: float) -> float:
+    return bounded(number, -1.0, 1.0, "pan")
+
+
+def gain(number: float) -> float:
+    return bounded(number, 0.0, MAX_GAIN, "gain")
+
+
+def signature_code(number: float) -> int:
+    """A time signature code Live can write (see MAX_SIGNATURE_CODE)."""
+    if number != int(number) or not 0 <= number <= MAX_SIGNATURE_CODE:
+        raise ValueError(f"time signature code {number:g} is not one Live writes")
+    return int(number)
+
+
+def integer(text: str, low: int = -1, high: int = MAX_INT, what: str = "number") -> int:
+    """An integer attribute (id, index, colour, count) within low…high."""
+    if len(text) > 20:
+        raise ValueError(f"{what} {shown(text)} is too long")
+    number = int(text)
+    if not low <= number <= high:
+        raise ValueError(f"{what} {number} is outside {low}…{high}")
+    return number
 
 
 def float_of(el, path=None, default: float | None = None) -> float | None:

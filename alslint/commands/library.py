@@ -15,6 +15,7 @@ import click
 from ..errors import AlslintError
 from ..levels import STAGE_ORDER
 from ..library.locators import FORMATS as LOCATOR_FORMATS
+from .trust import trusted_rules_dirs
 
 
 @click.command()
@@ -164,7 +165,7 @@ def status(
         raise AlslintError("--format html needs --output FILE (the sets' reports go beside it)")
     config = _config(config_file, isolated)
     settings = config.settings
-    rules = collect_rules([(config.root / d, config.label) for d in settings.rules_dirs])
+    rules = collect_rules([(config.root / d, config.label) for d in trusted_rules_dirs(config)])
     gates = Gates(
         {gate: {s.rule.code for s in resolve_rules(config, rules, gate)} for gate in GATES},
         Severity(fail_on or settings.fail_on),

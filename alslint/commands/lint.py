@@ -12,6 +12,7 @@ import click
 from ..levels import STAGE_ORDER
 from ..safetext import shown
 from .exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, echo_error
+from .trust import trusted_rules_dirs
 
 #: Every --format name; kept here so that `--help` needs no formatter imports.
 FORMAT_NAMES = ("text", "markdown", "html", "json", "sarif", "github", "junit", "gitlab")
@@ -232,12 +233,15 @@ def lint(
     if isolated:
         config = load_config(None)
     else:
-        config = load_config(Path(config_file) if config_file else find_config_file(Path.cwd()))
+        if config_file:
+            config = load_config(Path(config_file))
+        else:
+            config = load_config(find_config_file(Path.cwd()), found=True)
     settings = config.settings
     if max_set_mb is not None:
         settings.max_set_mb = max_set_mb
     stage = stage or settings.stage
-    rule_dirs = [(config.root / d, config.label) for d in settings.rules_dirs]
+    rule_dirs = [(config.root / d, config.label) for d in trusted_rules_dirs(config)]
     rule_dirs += [(Path(d), "--rules-dir") for d in rules_dir]
     rules = collect_rules(rule_dirs)
     # Selectors typed on the command line are checked (and blamed) apart from the file's.

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from ..errors import ConfigError
-from ..files import write_text_atomically
+from ..files import MAX_IGNORE_BYTES, FileRefused, read_regular, write_text_atomically
 from .results import STALE_IGNORE, UNREADABLE, RunResult, Violation, reserved
 
 IGNORE_FILE = ".alslint-ignore"
@@ -53,9 +53,13 @@ def entry(file: str, code: str, location) -> Entry:
 def read(path: Path) -> list[Entry]:
     """The entries of an ignore file; a missing file has none."""
     try:
-        text = path.read_text(encoding="utf-8")
+        # Only a regular file in the folder it is found in: git stores symlinks.
+        text = read_regular(path, max_bytes=MAX_IGNORE_BYTES, inside=path.absolute().parent)
+        text = text.decode("utf-8")
     except FileNotFoundError:
         return []
+    except FileRefused as exc:
+        raise ConfigError(f"{path}: {exc.problem}") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     except UnicodeDecodeError as exc:

@@ -26,6 +26,7 @@ import tempfile
 from pathlib import Path
 
 from .._version import __version__
+from ..files import MAX_CACHE_ENTRY_BYTES, FileRefused, open_regular, read_regular
 from .results import FileResult
 
 CACHE_FORMAT = 2
@@ -88,10 +89,12 @@ class Cache:
     def get(self, content_hash: str, shown: str) -> FileResult | None:
         """The stored result, if its entry is intact and every file-system fact still holds."""
         try:
-            text = self._entry(content_hash, shown).read_text(encoding="utf-8")
-            entry = json.loads(text)
-            payload = entry["entry"]
-            if hashlib.sha256(payload.encode("utf-8")).hexdigest() != entry["sha256"]:
+            # Only a regular file inside the cache folder is an entry; anything else is a miss.
+            entry = self._entry(content_hash, shown)
+            data = read_regular(entry, max_bytes=MAX_CACHE_ENTRY_BYTES, inside=self.folder)
+            envelope = json.loads(data)
+            payload = envelope["entry"]
+            if hashlib.sha256(payload.encode("utf-8")).hexdigest() != envelope["sha256"]:
                 return None
             content = json.loads(payload)
             if any(file_fact(path) != fact for path, fact in content["facts"].items()):
@@ -127,9 +130,9 @@ def content_hash(path: Path) -> str | None:
     """sha256 of the file's bytes, or None when it cannot be read (not cached then)."""
     digest = hashlib.sha256()
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             for chunk in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(chunk)
-    except OSError:
+    except (OSError, FileRefused):
         return None
     return digest.hexdigest()

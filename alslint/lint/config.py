@@ -7,21 +7,23 @@ options override the file. Every mistake is a `ConfigError` naming the file and 
 
 from __future__ import annotations
 
-import fnmatch
 import functools
-import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..api import Rule, RuleOptions
 from ..errors import ConfigError
+from ..files import MAX_CONFIG_BYTES, FileRefused, read_regular
 from ..levels import STAGE_ORDER, Severity
 
 SeverityOrOff = Literal["error", "warning", "info", "off"]
+#: Longest pattern `exclude` and `per-file-ignores` accept.
+MAX_PATTERN = 1024
+
 StageName = Literal["composition", "arrangement", "sound-design", "mixing", "mastering", "release"]
 
 
@@ -45,12 +47,34 @@ class FileConfig(BaseModel):
     #: Folders `--fix` searches for samples that moved (relative to this file).
     sample_search_paths: list[str] = Field(default_factory=list, alias="sample-search-paths")
 
+    @field_validator("exclude")
+    @classmethod
+    def _short_patterns(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            _check_pattern(pattern)
+        return patterns
+
+    @field_validator("per_file_ignores")
+    @classmethod
+    def _short_keys(cls, table: dict[str, list[str]]) -> dict[str, list[str]]:
+        for pattern in table:
+            _check_pattern(pattern)
+        return table
+
+
+def _check_pattern(pattern: str) -> None:
+    if len(pattern) > MAX_PATTERN:
+        raise ValueError(f"a pattern longer than {MAX_PATTERN} characters")
+
 
 @dataclass
 class Config:
     settings: FileConfig = field(default_factory=FileConfig)
     source: Path | None = None  # the file it came from
     root: Path = field(default_factory=Path.cwd)  # folder relative paths are resolved against
+    # Its rule folders were not loaded (not trusted): the rules they hold are unknown here,
+    # so selectors and option tables naming unknown rules are passed over, not errors.
+    rules_skipped: bool = False
 
     @property
     def label(self) -> str:
@@ -58,37 +82,60 @@ class Config:
 
 
 def find_config_file(start: Path) -> Path | None:
+    # Anything standing under a config's name is read (and a pipe or device refused), so that
+    # a hostile stand-in is an error rather than silently passed over.
     for folder in [start, *start.parents]:
         dedicated = folder / "alslint.toml"
-        if dedicated.is_file():
+        if dedicated.exists():
             return dedicated
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "alslint" in _read_toml(pyproject).get("tool", {}):
+        if pyproject.exists() and "alslint" in _tool_table(pyproject, _read_toml(pyproject)):
             return pyproject
     return None
 
 
-def _read_toml(path: Path) -> dict:
+def _read_toml(path: Path, *, found: bool = True) -> dict:
+    """The TOML document at `path`; a config that was found (not named on the command line)
+    must resolve inside its own folder."""
     try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
+        data = read_regular(
+            path, max_bytes=MAX_CONFIG_BYTES, inside=path.absolute().parent if found else None
+        )
+        return tomllib.loads(data.decode("utf-8"))
+    except FileRefused as exc:
+        raise ConfigError(f"{path}: {exc.problem}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: invalid TOML (not UTF-8 text)") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML (nested too deeply)") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from None
 
 
-def load_config(path: Path | None) -> Config:
-    """Load `path` (an alslint.toml or a pyproject.toml); no path gives the defaults."""
+def _tool_table(path: Path, data: dict) -> dict:
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: 'tool' must be a table")
+    return tool
+
+
+def load_config(path: Path | None, *, found: bool = False) -> Config:
+    """Load `path` (an alslint.toml or a pyproject.toml); no path gives the defaults.
+
+    `found`: the file was discovered (see `find_config_file`), not named by the user."""
     if path is None:
         return Config()
-    if not path.is_file():
+    if not path.exists():
         raise ConfigError(f"{path}: config file not found")
-    data = _read_toml(path)
+    data = _read_toml(path, found=found)
     if path.name == "alslint.toml":
         table, table_name = data, ""
     else:
-        table, table_name = data.get("tool", {}).get("alslint", {}), "[tool.alslint] "
+        table, table_name = _tool_table(path, data).get("alslint", {}), "[tool.alslint] "
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.alslint] must be a table")
     try:
         settings = FileConfig.model_validate(table)
     except ValidationError as exc:
@@ -139,17 +186,18 @@ def resolve_rules(config: Config, rules: list[type[Rule]], stage: str) -> list[R
     s = config.settings
     where = config.label
     select = s.select if s.select is not None else [""]  # "" prefixes every code: all rules
-    if s.select is not None:
-        check_selectors(select, rules, f"{where}: select")
-    check_selectors(s.extend_select, rules, f"{where}: extend-select")
-    check_selectors(s.ignore, rules, f"{where}: ignore")
-    check_selectors(list(s.severity), rules, f"{where}: severity")
-    for pattern, selectors in s.per_file_ignores.items():
-        check_selectors(selectors, rules, f"{where}: per-file-ignores '{pattern}'")
     known = {key for rule in rules for key in (rule.code, rule.name)}
-    for key in s.rules:
-        if key not in known:
-            raise ConfigError(f"{where}: [rules.{key}]: unknown rule '{key}'")
+    if not config.rules_skipped:
+        if s.select is not None:
+            check_selectors(select, rules, f"{where}: select")
+        check_selectors(s.extend_select, rules, f"{where}: extend-select")
+        check_selectors(s.ignore, rules, f"{where}: ignore")
+        check_selectors(list(s.severity), rules, f"{where}: severity")
+        for pattern, selectors in s.per_file_ignores.items():
+            check_selectors(selectors, rules, f"{where}: per-file-ignores '{pattern}'")
+        for key in s.rules:
+            if key not in known:
+                raise ConfigError(f"{where}: [rules.{key}]: unknown rule '{key}'")
     # Options are checked for every rule, also those this run leaves out.
     options = {rule.code: _options_for(rule, s.rules, where) for rule in rules}
 
@@ -209,33 +257,126 @@ def path_matches(relative_path: str, pattern: str) -> bool:
     """Glob match on a '/'-separated relative path.
 
     A pattern without a '/' (other than a trailing one) matches a file or folder name at any
-    level (`Backup/`, `*.als`); otherwise it matches from the root, `*` within one folder
-    name and `**/` across zero or more folders.
+    level (`Backup/`, `*.als`, `[Tt]akes`); otherwise it matches from the root, `*` within one
+    folder name and `**/` across zero or more folders. A folder pattern also matches
+    everything inside the folder. Matching takes time linear in the path for any pattern.
     """
     if "/" not in pattern.rstrip("/"):
-        name = pattern.rstrip("/")
-        return any(fnmatch.fnmatchcase(part, name) for part in PurePosixPath(relative_path).parts)
-    return _glob_regex(pattern.rstrip("/")).match(relative_path) is not None
+        tokens = _glob_tokens(pattern.rstrip("/"), whole_path=False)
+        return any(_glob_match(tokens, part, False) for part in PurePosixPath(relative_path).parts)
+    return _glob_match(_glob_tokens(pattern.rstrip("/"), whole_path=True), relative_path, True)
+
+
+# Wildcard tokens: longer than one character, so never equal to a literal one.
+_STAR, _ANY, _DSTAR, _DSTAR_SLASH = "<*>", "<?>", "<**>", "<**/>"
 
 
 @functools.lru_cache(maxsize=256)
-def _glob_regex(pattern: str) -> re.Pattern:
-    parts, i = [], 0
+def _glob_tokens(pattern: str, whole_path: bool) -> tuple:
+    """The pattern as tokens: wildcards (above), one literal character, or a class
+    (frozenset, negated) from `[...]`. In a name pattern `**` is just `*`."""
+    tokens: list = []
+    i = 0
     while i < len(pattern):
-        if pattern.startswith("**/", i):
-            parts.append("(?:.*/)?")
+        if whole_path and pattern.startswith("**/", i):
+            tokens.append(_DSTAR_SLASH)
             i += 3
-        elif pattern.startswith("**", i):
-            parts.append(".*")
+        elif whole_path and pattern.startswith("**", i):
+            tokens.append(_DSTAR)
             i += 2
         elif pattern[i] == "*":
-            parts.append("[^/]*")
+            if not tokens or tokens[-1] != _STAR:  # '**' in a name: one star is the same
+                tokens.append(_STAR)
             i += 1
         elif pattern[i] == "?":
-            parts.append("[^/]")
+            tokens.append(_ANY)
             i += 1
+        elif pattern[i] == "[" and not whole_path and (end := _class_end(pattern, i)) > 0:
+            tokens.append(_char_class(pattern[i + 1 : end]))
+            i = end + 1
         else:
-            parts.append(re.escape(pattern[i]))
+            tokens.append(pattern[i])
             i += 1
-    # A folder pattern also matches everything inside the folder.
-    return re.compile("".join(parts) + "(?:/.*)?$")
+    return tuple(tokens)
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """Index of the `]` closing the class opened at `start`, or -1 (then '[' is literal)."""
+    i = start + 1
+    if i < len(pattern) and pattern[i] == "!":
+        i += 1
+    if i < len(pattern) and pattern[i] == "]":  # a leading ']' is a member
+        i += 1
+    end = pattern.find("]", i)
+    return end
+
+
+def _char_class(body: str) -> tuple[tuple[tuple[str, str], ...], bool]:
+    """`[...]`'s body as character ranges (a single character is a range of one)."""
+    negated = body.startswith("!")
+    body = body[1:] if negated else body
+    ranges, i = [], 0
+    while i < len(body):
+        if i + 2 < len(body) and body[i + 1] == "-":
+            ranges.append((body[i], body[i + 2]))
+            i += 3
+        else:
+            ranges.append((body[i], body[i]))
+            i += 1
+    return tuple(ranges), negated
+
+
+def _accepts(token, char: str) -> bool:
+    if token in (_ANY, _STAR):
+        return char != "/"
+    if isinstance(token, tuple):
+        ranges, negated = token
+        return char != "/" and any(low <= char <= high for low, high in ranges) != negated
+    return token == char
+
+
+def _glob_match(tokens: tuple, text: str, folder_suffix: bool) -> bool:
+    """Simulate the pattern's automaton over `text`: every position keeps the set of places
+    the pattern could have reached, so the time is len(text) x len(tokens), never
+    exponential (a backtracking regex of `a*a*a*...b` against a long name is).
+
+    States are (token index, inside) where `inside` marks a `**/` that has consumed characters
+    but not yet its closing '/'. `folder_suffix`: a whole match followed by '/' also matches.
+    """
+    end = len(tokens)
+
+    def closure(states: set) -> set:
+        stack, seen = list(states), set(states)
+        while stack:
+            index, inside = stack.pop()
+            if index < end and not inside and tokens[index] in (_STAR, _DSTAR, _DSTAR_SLASH):
+                nxt = (index + 1, False)  # a star or `**/` can match nothing
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append(nxt)
+        return seen
+
+    states = closure({(0, False)})
+    for char in text:
+        if folder_suffix and char == "/" and (end, False) in states:
+            return True
+        following = set()
+        for index, _inside in states:
+            if index == end:
+                continue
+            token = tokens[index]
+            if token == _DSTAR:
+                following.add((index, False))
+            elif token == _DSTAR_SLASH:
+                following.add((index, True))
+                if char == "/":
+                    following.add((index + 1, False))
+            elif token == _STAR:
+                if char != "/":
+                    following.add((index, False))
+            elif _accepts(token, char):
+                following.add((index + 1, False))
+        if not following:
+            return False
+        states = closure(following)
+    return (end, False) in states

@@ -204,10 +204,7 @@ def _violation(rule, setting: RuleSetting, finding, shown: str) -> Violation:
 def _load_problems(live_set, shown: str) -> list[Violation]:
     """Findings about the set itself: damaged parts that were skipped, unknown versions."""
     problems = [reserved(DAMAGED, shown, f"Damaged set: {note}") for note in live_set.damage]
-    try:
-        major = live_set.live_major
-    except ValueError:
-        major = None
+    major = live_set.live_major
     if major is None or major > NEWEST_KNOWN_LIVE:
         creator = live_set.creator or "an unknown Live version"
         message = f"Saved by {creator}, newer than alslint knows (Live 8–{NEWEST_KNOWN_LIVE}): checked best-effort"

@@ -6,6 +6,8 @@ from ..colours import palette_for
 from ..model import LiveSet
 from .results import Block, GridLine, Lane, Marker, Outline
 
+NEWEST_PALETTE_MAJOR = 12
+
 #: Beyond this many bars the grid only lists every 8th bar (the report draws no more anyway).
 MAX_GRID_BARS = 2000
 
@@ -17,7 +19,8 @@ def outline(live_set: LiveSet) -> Outline:
     step = 1 if last_bar <= MAX_GRID_BARS else 8
     return Outline(
         length=end,
-        color_palette=palette_for(live_set.live_major),
+        # A set that names no version is drawn in the newest palette.
+        color_palette=palette_for(live_set.live_major or NEWEST_PALETTE_MAJOR),
         lanes=[
             Lane(
                 index=track.index,

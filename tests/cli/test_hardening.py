@@ -22,7 +22,7 @@ import pytest
 from damage import damaged_set
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from set_factory import audio_clip, audio_track, set_xml, write_set
+from set_factory import audio_clip, audio_track, group_track, set_xml, write_set
 
 from alslint.cli import run
 
@@ -362,4 +362,299 @@ def test_a_bug_in_alslint_is_one_line_not_a_traceback(capsys, monkeypatch, tmp_p
     assert err == (
         "alslint: internal error: RuntimeError: boom (please report it; "
         "set ALSLINT_DEBUG=1 for the traceback)\n"
+    )
+
+
+# -- special files: only regular files are read --------------------------------------------
+
+
+def _run(*args, cwd=None, env=None):
+    """The real process under a timeout: a special file must never make it hang."""
+    done = subprocess.run(
+        [str(ALSLINT), *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+    )
+    assert "Traceback" not in done.stderr + done.stdout
+    assert "internal error" not in done.stderr
+    return done
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_named_pipe_as_a_set_is_refused(tmp_path):
+    fifo = tmp_path / "song.als"
+    os.mkfifo(fifo)
+    problem = f"{fifo}: is a named pipe, not a regular file"
+    done = _run("--format", "json", fifo)
+    assert (done.returncode, done.stderr) == (2, f"alslint: error: {problem}\n")
+    done = _run("inspect", fifo)
+    assert (done.returncode, done.stderr) == (2, f"alslint: error: {problem}\n")
+    done = _run("textconv", fifo)
+    assert (done.returncode, done.stdout) == (
+        0,
+        "alslint: cannot read this set: is a named pipe, not a regular file\n",
+    )
+
+
+def test_a_device_as_a_set_is_refused(capsys, tmp_path):
+    zero = tmp_path / "zero.als"
+    zero.symlink_to("/dev/zero")
+    code, _, err = lint(capsys, "--no-cache", "--format", "json", zero)
+    assert (code, err) == (2, f"alslint: error: {zero}: is a device, not a regular file\n")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+@pytest.mark.parametrize("name", [".alslint-ignore", "alslint.toml"])
+def test_a_named_pipe_as_ignore_file_or_config_is_refused(tmp_path, name):
+    write_set(tmp_path / "a.als", [audio_track("Vox", [audio_clip(0, 16)])])
+    os.mkfifo(tmp_path / name)
+    done = _run("--no-cache", "a.als", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (
+        2,
+        f"alslint: error: {name}: is a named pipe, not a regular file\n"
+        if name.startswith(".")
+        else f"alslint: error: {tmp_path / name}: is a named pipe, not a regular file\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("target", "problem"),
+    [
+        ("/dev/zero", "is a symlink pointing outside {folder} (refused for safety)"),
+        ("/etc/passwd", "is a symlink pointing outside {folder} (refused for safety)"),
+    ],
+)
+def test_an_ignore_file_pointing_out_of_the_project_is_refused(
+    capsys, monkeypatch, tmp_path, target, problem
+):
+    monkeypatch.chdir(tmp_path)
+    write_set(tmp_path / "a.als", [audio_track("Vox", [audio_clip(0, 16)])])
+    (tmp_path / ".alslint-ignore").symlink_to(target)
+    code, out, err = lint(capsys, "--no-cache", "a.als")
+    assert (code, out) == (2, "")
+    assert err == f"alslint: error: .alslint-ignore: {problem.format(folder=tmp_path)}\n"
+
+
+def test_a_config_pointing_out_of_its_folder_is_refused(capsys, monkeypatch, tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    (tmp_path / "elsewhere.toml").write_text("stage = 'release'\n")
+    (project / "alslint.toml").symlink_to(tmp_path / "elsewhere.toml")
+    monkeypatch.chdir(project)
+    write_set(project / "a.als", [audio_track("Vox", [audio_clip(0, 16)])])
+    code, _, err = lint(capsys, "--no-cache", "a.als")
+    assert (code, err) == (
+        2,
+        f"alslint: error: {project / 'alslint.toml'}: is a symlink pointing outside {project} "
+        "(refused for safety)\n",
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_named_pipes_in_the_cache_folder_are_misses(tmp_path):
+    path = write_set(tmp_path / "a.als", [audio_track("Vox", [audio_clip(0, 16)])])
+    cache = tmp_path / "cache"
+    first = _run("--format", "json", path, env={"ALSLINT_CACHE_DIR": str(cache)})
+    entries = list(cache.rglob("*.json"))
+    assert entries
+    for entry in entries:
+        entry.unlink()
+        os.mkfifo(entry)
+    again = _run("--format", "json", path, env={"ALSLINT_CACHE_DIR": str(cache)})
+    assert (again.returncode, again.stdout) == (first.returncode, first.stdout)
+
+
+# -- group membership is a tree --------------------------------------------------------------
+
+
+def _grouped(tmp_path, parent_of_first: str, parent_of_vox: str = "9") -> Path:
+    """Group G1 (Id 8), group G2 (Id 9) in G1, Vox (Id 10) in G2; the first group's and
+    Vox's parents replaced to make cycles and dangling parents."""
+    xml = set_xml(
+        [
+            group_track("G1"),
+            group_track("G2", group_id=10),
+            audio_track("Vox", [audio_clip(0, 16)], group_id=11),
+        ]
+    )
+    first = '<TrackGroupId Value="-1"/>'
+    assert xml.count(first) == 1 and xml.count('<TrackGroupId Value="9"/>') == 1
+    xml = xml.replace('<TrackGroupId Value="9"/>', f'<TrackGroupId Value="{parent_of_vox}"/>')
+    xml = xml.replace(first, f'<TrackGroupId Value="{parent_of_first}"/>')
+    path = tmp_path / "groups.als"
+    path.write_bytes(gz(xml))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("parent_of_first", "parent_of_vox", "damage"),
+    [
+        (
+            "9",
+            "9",
+            ['the group track "G1" is inside itself (a cycle of groups); its group was ignored'],
+        ),
+        (
+            "8",
+            "9",
+            ['the group track "G1" is inside itself (a cycle of groups); its group was ignored'],
+        ),
+        ("-1", "77", ['the track "Vox" names group 77, which is no group track; it was ignored']),
+        ("10", "9", ['the track "G1" names group 10, which is no group track; it was ignored']),
+    ],
+)
+def test_group_cycles_and_dangling_parents_are_damage(
+    tmp_path, parent_of_first, parent_of_vox, damage
+):
+    path = _grouped(tmp_path, parent_of_first, parent_of_vox)
+    for command in (["--no-cache", "--stage", "release", "--format", "json"], ["inspect"]):
+        done = _run(*command, path)
+        assert done.returncode in (0, 1), done.stderr
+    findings = json.loads(_run("--no-cache", "--format", "json", path).stdout)["files"][0][
+        "findings"
+    ]
+    assert [f["message"] for f in findings if f["code"] == "ALS001"] == [
+        f"Damaged set: {note}" for note in damage
+    ]
+    assert "G1" in _run("textconv", path).stdout
+
+
+# -- values that would hang or explode: bounded where they are read -------------------------
+
+_VOX = '<AudioTrack Id="8">'
+_VOX_PAN = '<Pan><LomId Value="0"/><Manual Value="0"/>'
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "damage"),
+    [
+        (
+            '<Manual Value="201"/>',
+            '<Manual Value="2970"/>',
+            "the time signature could not be read and was skipped (time signature code 2970 "
+            "is not one Live writes)",
+        ),
+        (
+            '<Manual Value="201"/>',
+            f'<Manual Value="{99 * 18}"/>',  # a denominator of 2^18
+            "the time signature could not be read and was skipped (time signature code 1782 "
+            "is not one Live writes)",
+        ),
+        (
+            '<Manual Value="201"/>',
+            '<Manual Value="1e15"/>',
+            "the time signature could not be read and was skipped (time signature code 1e+15 "
+            "is not one Live writes)",
+        ),
+        (
+            '<Manual Value="120"/>',
+            '<Manual Value="1e15"/>',
+            "the tempo 1e+15 is outside Live's 20…999 BPM; 120 BPM was assumed",
+        ),
+        (
+            '<Manual Value="120"/>',
+            f'<Manual Value="{"9" * 4000}"/>',
+            "the tempo could not be read and was skipped (value '99999999999999999999'… "
+            "(4000 characters) is not a finite number)",
+        ),
+        (
+            _VOX_PAN,
+            '<Pan><LomId Value="0"/><Manual Value="1e308"/>',
+            "the mixer of track 'Vox' could not be read and was skipped (pan 1e+308 is outside "
+            "-1…1)",
+        ),
+        (
+            'SecTime="0.5"',
+            'SecTime="1e308"',
+            'an arrangement clip on track "Vox" could not be read and was skipped (time '
+            "'1e308' is beyond any arrangement)",
+        ),
+        (
+            _VOX,
+            f'<AudioTrack Id="{"9" * 4000}">',
+            "track 1 (AudioTrack) could not be read and was skipped (track id "
+            "'99999999999999999999'… (4000 characters) is too long)",
+        ),
+    ],
+)
+def test_values_out_of_range_are_damage(tmp_path, old, new, damage):
+    xml = set_xml([audio_track("Vox", [audio_clip(0, 16)])], tempo=120.0)
+    assert old in xml
+    path = tmp_path / "values.als"
+    path.write_bytes(gz(xml.replace(old, new, 1)))
+    out = tmp_path / "report.json"
+    done = _run("--no-cache", "--stage", "release", "--format", "json", "-o", out, path)
+    assert done.returncode in (0, 1), done.stderr
+    findings = json.loads(out.read_text())["files"][0]["findings"]
+    assert [f["message"] for f in findings if f["code"] == "ALS001"] == [f"Damaged set: {damage}"]
+    assert not [f for f in findings if f["code"] == "ALS002"]
+    for command in (
+        ["inspect"],
+        ["textconv"],
+        ["--no-cache", "--format", "html", "-o", tmp_path / "r.html"],
+    ):
+        assert _run(*command, path).returncode in (0, 1)
+
+
+@pytest.mark.parametrize("creator", ["Ableton Live x.y", "Ableton Live 1" + "2" * 5000, "", "Live"])
+def test_odd_creator_strings_read_in_every_format(tmp_path, creator):
+    xml = set_xml([audio_track("Vox", [audio_clip(0, 16)])])
+    path = tmp_path / "creator.als"
+    path.write_bytes(gz(xml.replace('Creator="Ableton Live 12.3.5"', f'Creator="{creator}"', 1)))
+    for output_format in ("html", "json", "text"):
+        done = _run("--no-cache", "--format", output_format, "-o", tmp_path / "r", path)
+        assert done.returncode in (0, 1), done.stderr
+    assert _run("inspect", path).returncode == 0
+
+
+def test_automation_out_of_range_is_damage(capsys, tmp_path):
+    xml = set_xml(
+        [audio_track("Vox", [audio_clip(0, 16)], automation={"Pan": [(0, 0.0), (4, 0.5)]})]
+    )
+    old = '<FloatEvent Id="2" Time="4" Value="0.5"/>'
+    assert old in xml
+    path = tmp_path / "pan.als"
+    path.write_bytes(gz(xml.replace(old, old.replace("0.5", "1e308"))))
+    code, out, _ = lint(capsys, "--no-cache", "--stage", "release", "--format", "json", path)
+    findings = json.loads(out)["files"][0]["findings"]
+    assert [f["message"] for f in findings if f["code"] in ("ALS001", "ALS002")] == [
+        "Damaged set: the automation of Pan could not be read and was skipped (pan 1e+308 is "
+        "outside -1…1)"
+    ]
+    assert lint(capsys, "inspect", path)[0] == 0
+
+
+# -- memory bounded by the input: the cap bounds tags, not only bytes ----------------------
+
+
+def test_tiny_elements_are_bounded_by_the_cap(capsys, tmp_path):
+    # 700 locators in 60 kB: under a 1 MiB cap, more tags than a tree may hold.
+    xml = set_xml(
+        [audio_track("Vox", [audio_clip(0, 16)])], locators=[(f"L{i}", i) for i in range(700)]
+    )
+    path = tmp_path / "locators.als"
+    path.write_bytes(gz(xml))
+    code, _, err = lint(capsys, "--no-cache", "--max-set-mb", "1", "--format", "json", path)
+    assert (code, err) == (
+        2,
+        f"alslint: error: {path}: holds more than 4,096 XML tags outside notes and clips, the "
+        "limit for a set under the 1 MiB cap (see --max-set-mb)\n",
+    )
+    assert lint(capsys, "--no-cache", "--format", "json", path)[0] in (0, 1)
+
+
+def test_tags_in_all_are_bounded_by_the_cap(capsys, tmp_path):
+    xml = set_xml([audio_track("Vox", [audio_clip(0, 16)])])
+    path = tmp_path / "tags.als"
+    path.write_bytes(
+        gz(xml.replace("</LiveSet>", "<Onsets>" + "<a/>" * 9000 + "</Onsets></LiveSet>"))
+    )
+    code, _, err = lint(capsys, "--no-cache", "--max-set-mb", "1", "--format", "json", path)
+    assert (code, err) == (
+        2,
+        f"alslint: error: {path}: holds more than 8,192 XML tags, the limit for a set under the "
+        "1 MiB cap (see --max-set-mb)\n",
     )

@@ -10,6 +10,7 @@ its entry points exactly as it finds those of a pip-installed package.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.metadata
 import json
 import os
@@ -166,9 +167,15 @@ def test_local_rule_options_and_selection_from_config(capsys, tmp_path):
     assert cli(capsys, *SHORT_OK, "--rules-dir", "fx/local_rules", "short.als")[0] == 0
 
 
+def trusted(capsys, config: str | Path) -> None:
+    """Trust a config's rule folders, as its user would with `alslint trust`."""
+    assert cli(capsys, "trust", str(config))[0] == 0
+
+
 def test_rules_dirs_in_config_are_relative_to_the_config_file(capsys, tmp_path, monkeypatch):
     project = tmp_path / "fx" / "config_project"
     short_set(project / "songs" / "short.als")
+    trusted(capsys, project / "alslint.toml")
     monkeypatch.chdir(project / "songs")  # found by searching upwards
     assert cli(capsys, *SHORT_OK, "short.als") == (
         1,
@@ -181,6 +188,7 @@ def test_rules_dirs_in_config_are_relative_to_the_config_file(capsys, tmp_path, 
 
 def test_rules_dirs_with_config_option_from_another_folder(capsys, tmp_path):
     short_set()
+    trusted(capsys, "fx/config_project/alslint.toml")
     code, out, err = cli(
         capsys, *SHORT_OK, "--config", "fx/config_project/alslint.toml", "short.als"
     )
@@ -195,6 +203,7 @@ def test_rules_dirs_with_config_option_from_another_folder(capsys, tmp_path):
 
 def test_rules_dirs_and_rules_dir_add_up(capsys, tmp_path):
     short_set()
+    trusted(capsys, "fx/config_project/alslint.toml")
     code, out, _ = cli(
         capsys,
         *SHORT_OK,
@@ -225,6 +234,7 @@ def test_the_same_rules_folder_named_twice_is_loaded_once(capsys, tmp_path):
     """Naming one folder in `rules-dirs` and again with --rules-dir is not a duplicate rule."""
     short_set()
     (tmp_path / "alslint.toml").write_text('rules-dirs = ["fx/local_rules"]\n')
+    trusted(capsys, "alslint.toml")
     expected = (
         1,
         text_report(
@@ -249,6 +259,7 @@ def test_missing_rules_dir(capsys):
 def test_missing_rules_dir_from_config(capsys, tmp_path):
     short_set()
     (tmp_path / "alslint.toml").write_text('rules-dirs = ["team"]\n')
+    trusted(capsys, "alslint.toml")
     code, out, err = cli(capsys, "short.als")
     assert (code, out) == (2, "")
     assert err.startswith("alslint: error: ") and err.count("\n") == 1
@@ -629,3 +640,95 @@ def test_a_rule_yielding_something_else_than_a_finding_is_an_internal_error(
         "ALS302",
     ]
     assert file["findings"][0]["message"].startswith("rule ALS903 (wrong-yield) ")
+
+
+# -- trust before code: a config's rule folders run only once the user trusted it ---------------
+
+
+def _untrusted_warning(config: Path) -> str:
+    return (
+        f"alslint: warning: skipped rule folders of {config} (not trusted): fx/local_rules; "
+        f"run 'alslint trust {config}' to trust them\n"
+    )
+
+
+def test_a_cloned_config_runs_no_code_until_trusted(capsys, tmp_path, own_data_dir):
+    short_set()
+    config = tmp_path / "alslint.toml"
+    config.write_text('rules-dirs = ["fx/local_rules"]\n[rules.short-song]\nmin-bars = 9\n')
+    # Untrusted: the folder is skipped with a warning, the other rules run, exit unaffected.
+    code, out, err = cli(capsys, "--format", "json", "short.als")
+    assert (code, err) == (0, _untrusted_warning(config))
+    codes = [f["code"] for f in json.loads(out)["files"][0]["findings"]]
+    assert codes == ["ALS207"]
+    # Trusted: the folder's rules run.
+    code, _, err = cli(capsys, "trust")
+    assert (code, err) == (0, f"alslint: trusted {config} (rule folders: fx/local_rules)\n")
+    assert json.loads((own_data_dir / "trusted.json").read_text())["configs"] == {
+        str(config): hashlib.sha256(config.read_bytes()).hexdigest()
+    }
+    code, out, err = cli(capsys, *SHORT_OK, "short.als")
+    assert (code, err) == (1, "")
+    assert out == text_report(
+        [("short.als", [SHORT_SONG.format(9)])], "Found 1 problem (1 warning) in 1 file."
+    )
+    # Changed: trusted no longer.
+    config.write_text('rules-dirs = ["fx/local_rules"]\n[rules.short-song]\nmin-bars = 10\n')
+    assert cli(capsys, *SHORT_OK, "short.als")[2] == _untrusted_warning(config)
+
+
+def test_a_parent_folders_pyproject_is_not_trusted_either(capsys, tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text('[tool.alslint]\nrules-dirs = ["fx/local_rules"]\n')
+    (tmp_path / "songs").mkdir()
+    monkeypatch.chdir(tmp_path / "songs")
+    short_set()
+    code, _, err = cli(capsys, "short.als")
+    assert (code, err) == (0, _untrusted_warning(tmp_path / "pyproject.toml"))
+
+
+def test_untrusted_as_a_subprocess_imports_nothing(tmp_path):
+    short_set()
+    (tmp_path / "evil").mkdir()
+    marker = tmp_path / "ran"
+    (tmp_path / "evil" / "evil_rule.py").write_text(f"open({str(marker)!r}, 'w').close()\n")
+    (tmp_path / "alslint.toml").write_text('rules-dirs = ["evil"]\n')
+    done = shell("short.als", cwd=tmp_path)
+    assert not marker.exists()
+    assert done.stderr == (
+        f"alslint: warning: skipped rule folders of {tmp_path / 'alslint.toml'} (not trusted): "
+        f"evil; run 'alslint trust {tmp_path / 'alslint.toml'}' to trust them\n"
+    )
+
+
+def test_trust_list_and_remove(capsys, tmp_path):
+    (tmp_path / "alslint.toml").write_text('rules-dirs = ["fx/local_rules"]\n')
+    config = tmp_path / "alslint.toml"
+    assert cli(capsys, "trust", "--list") == (0, "", "")
+    assert cli(capsys, "trust", "alslint.toml")[0] == 0
+    digest = hashlib.sha256(config.read_bytes()).hexdigest()
+    assert cli(capsys, "trust", "--list") == (0, f"{config}\t{digest}\n", "")
+    assert cli(capsys, "trust", "--remove", "alslint.toml") == (
+        0,
+        "",
+        "alslint: no longer trusting alslint.toml\n",
+    )
+    assert cli(capsys, "trust", "--list") == (0, "", "")
+    assert cli(capsys, "trust", "--remove", "alslint.toml") == (
+        2,
+        "",
+        "alslint: alslint.toml was not trusted\n",
+    )
+
+
+def test_trusting_a_broken_config_is_refused(capsys, tmp_path):
+    (tmp_path / "alslint.toml").write_text("rules-dirs = 3\n")
+    assert cli(capsys, "trust", "alslint.toml") == (
+        2,
+        "",
+        "alslint: error: alslint.toml: 'rules-dirs': Input should be a valid list\n",
+    )
+    assert cli(capsys, "trust") == (
+        2,
+        "",
+        f"alslint: error: {tmp_path / 'alslint.toml'}: 'rules-dirs': Input should be a valid list\n",
+    )

@@ -230,3 +230,24 @@ def test_readme_example_is_the_real_output(library, capsys, tmp_path):
     example = readme[start : readme.index("```", start)]
     (tmp_path / "Projects" / "Beta" / "Broken.als").unlink()
     assert cli(capsys, "status", "Projects", "--sort", "stage", "--isolated") == (0, example, "")
+
+
+def test_status_runs_no_rule_folder_of_an_untrusted_config(tmp_path, capsys, monkeypatch):
+    """A cloned library's config cannot make `status` run its rule folders' code."""
+    from set_factory import audio_clip, audio_track, write_set
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ALSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "evil").mkdir()
+    marker = tmp_path / "ran"
+    (tmp_path / "evil" / "rule.py").write_text(f"open({str(marker)!r}, 'w').close()\n")
+    (tmp_path / "alslint.toml").write_text('rules-dirs = ["evil"]\n')
+    write_set(tmp_path / "Song" / "Song.als", [audio_track("Vox", [audio_clip(0, 16)])])
+    code, _, err = cli(capsys, "status", "Song")
+    assert code == 0
+    assert not marker.exists()
+    config = tmp_path / "alslint.toml"
+    assert err == (
+        f"alslint: warning: skipped rule folders of {config} (not trusted): evil; "
+        f"run 'alslint trust {config}' to trust them\n"
+    )

@@ -94,6 +94,8 @@ def test_configuration_example_is_valid(tmp_path, capsys, monkeypatch):
     (tmp_path / "alslint_rules").mkdir()
     (tmp_path / "pyproject.toml").write_text(block_containing("toml", "[tool.alslint]\nstage"))
     write_set(tmp_path / "song.als", [audio_track("Vox", [audio_clip(0, 16)])])
+    assert run(["trust"]) == 0  # its rules-dirs run only once trusted
+    capsys.readouterr()
     code = run(["--no-cache", "song.als"])
     assert capsys.readouterr().err == ""
     assert code in (0, 1)

@@ -2,10 +2,11 @@
 
     python tests/support/fuzz_sets.py --cases 5000 [--corpus ../shared/corpus] [--seed 1]
 
-Each case damages a real set (delete, duplicate or garble elements; sometimes cut the gzip
-stream), then loads it and runs every rule through the command line. A case fails when
-anything but alslint's own one-line error escapes, the exit code is not 0/1/2, or a rule
-crashes (ALS002). Failing cases are written to fuzz-failures/ for reproduction.
+Each case damages a real set (delete, duplicate or garble elements, set extreme values, make
+group cycles; sometimes cut the gzip stream), then loads it and runs every rule through the
+command line. A case fails when anything but alslint's own one-line error escapes, the exit
+code is not 0/1/2, a rule crashes (ALS002) or the case takes longer than --timeout seconds
+(a hang). Failing cases are written to fuzz-failures/ for reproduction.
 The test suite runs a bounded version of this (tests/cli/test_hardening.py).
 """
 
@@ -17,6 +18,7 @@ import gzip
 import io
 import json
 import random
+import signal
 import sys
 import time
 from pathlib import Path
@@ -31,6 +33,14 @@ from alslint.cli import run  # noqa: E402
 from alslint.errors import SetReadError  # noqa: E402
 
 
+class TooSlow(BaseException):
+    """A case ran past --timeout: a hang or a super-linear cost."""
+
+
+def _too_slow(signum, frame):
+    raise TooSlow("took longer than --timeout seconds")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=1000)
@@ -39,7 +49,9 @@ def main() -> int:
     parser.add_argument(
         "--max-size", type=int, default=400_000, help="only corpus sets up to this many bytes"
     )
+    parser.add_argument("--timeout", type=int, default=60, help="seconds a case may take")
     args = parser.parse_args()
+    signal.signal(signal.SIGALRM, _too_slow)
     sets = [
         gzip.decompress(p.read_bytes())
         for p in sorted(args.corpus.glob("*.als"))
@@ -54,18 +66,22 @@ def main() -> int:
         work.mkdir(exist_ok=True)
         path.write_bytes(data)
         problem = None
+        signal.alarm(args.timeout)
         try:
             alslint.load(path)
         except SetReadError:
             pass
-        except Exception as exc:  # what we are hunting for
+        except (Exception, TooSlow) as exc:  # what we are hunting for
             problem = f"load raised {type(exc).__name__}: {exc}"
         out = io.StringIO()
+        code = None
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
             try:
-                code = run(["--stage", "release", "--format", "json", str(path)])
+                if problem is None:
+                    code = run(["--no-cache", "--stage", "release", "--format", "json", str(path)])
             except BaseException as exc:
                 code, problem = None, f"CLI raised {type(exc).__name__}: {exc}"
+        signal.alarm(0)
         if problem is None and code not in (0, 1, 2):
             problem = f"exit code {code}"
         if problem is None and code != 2:

@@ -472,3 +472,85 @@ def test_a_config_error_as_a_subprocess_is_one_line_without_traceback(tmp_path):
         f"alslint: error: {tmp_path / 'alslint.toml'}: [rules.unused-track] option 'allow-tracks': "
         "Input should be a valid list\n"
     )
+
+
+# -- hostile configs: one line, like every other mistake ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("a = " + "[" * 5000 + "]" * 5000 + "\n", "invalid TOML (nested too deeply)"),
+        ("a = " + "{b = " * 3000 + "1" + "}" * 3000 + "\n", "invalid TOML (nested too deeply)"),
+        ("tool = 1\n", "'tool' must be a table"),
+        ('tool = "alslint"\n', "'tool' must be a table"),
+        ("[tool]\nalslint = 3\n", "[tool.alslint] must be a table"),
+        ("[tool]\nalslint = [1]\n", "[tool.alslint] must be a table"),
+    ],
+)
+def test_hostile_pyproject_is_one_line(capsys, tmp_path, text, message):
+    write(tmp_path / "pyproject.toml", text)
+    _fails(capsys, [], f"{tmp_path / 'pyproject.toml'}: {message}")
+
+
+def test_a_hostile_pyproject_in_a_parent_folder_is_one_line(capsys, tmp_path, monkeypatch):
+    write(tmp_path / "pyproject.toml", "tool = 1\n")
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    busy_set("busy.als")
+    _fails(capsys, [], f"{tmp_path / 'pyproject.toml'}: 'tool' must be a table")
+
+
+def test_a_config_that_is_not_utf8_is_one_line(capsys, tmp_path):
+    (tmp_path / "alslint.toml").write_bytes(b"stage = '\xff'\n")
+    _fails(capsys, [], f"{tmp_path / 'alslint.toml'}: invalid TOML (not UTF-8 text)")
+
+
+def test_an_overlong_pattern_is_a_config_error(capsys, tmp_path):
+    write(tmp_path / "alslint.toml", f"exclude = ['{'a*' * 600}']\n")
+    _fails(
+        capsys,
+        [],
+        f"{tmp_path / 'alslint.toml'}: 'exclude': Value error, a pattern longer than 1024 "
+        "characters",
+    )
+
+
+def test_a_backtracking_glob_does_not_hang_discovery(capsys, tmp_path):
+    import time
+
+    hostile = "a*" * 30 + "b"
+    write(tmp_path / "alslint.toml", f"exclude = ['{hostile}', 'x/{hostile}']\n")
+    folder = tmp_path / "x"
+    folder.mkdir()
+    for n in range(20):
+        busy_set(folder / ("a" * 200 + f"{n}.als"))
+    started = time.monotonic()
+    code, out, _ = cli(capsys, "--no-cache", "--format", "json", "x")
+    assert time.monotonic() - started < 30
+    assert len(json.loads(out)["files"]) == 20
+
+
+@pytest.mark.parametrize(
+    ("path", "pattern", "expected"),
+    [
+        ("a/b/c.als", "*.als", True),
+        ("x/Backup/y.als", "Backup/", True),
+        ("Takes/x.als", "[Tt]akes/", True),
+        ("xakes/y.als", "[!Tt]akes", True),
+        ("a/b.als", "a/*.als", True),
+        ("a/b/c.als", "a/*.als", False),
+        ("a/c.als", "a/**/c.als", True),
+        ("a/b/d/c.als", "a/**/c.als", True),
+        ("a/b/x.als", "a/b", True),
+        ("a/bc", "a/b", False),
+        ("ab.als", "?.als", False),
+        ("a" * 3000, "a*" * 50 + "b", False),
+        ("x/" + "a" * 3000, "x/" + "a*" * 50 + "b", False),
+        ("x/" + "a" * 3000 + "b", "x/" + "a*" * 50 + "b", True),
+    ],
+)
+def test_globs(path, pattern, expected):
+    from alslint.lint.config import path_matches
+
+    assert path_matches(path, pattern) is expected

@@ -308,3 +308,36 @@ def test_own_envelopes_leave_the_sets_tempo_and_signature_to_the_set():
     assert master.own_envelopes == [volume]
     audio = Track(index=0, id=1, type="audio", name="Bass", envelopes=[tempo, volume])
     assert audio.own_envelopes == [tempo, volume]
+
+
+def test_group_queries_are_linear_in_tracks_and_depth():
+    """Rules ask every track for its parent, children and audibility: 5,000 nested groups
+    once took minutes (a pass over all tracks per parent, per level)."""
+    import time
+
+    depth = 5000
+    tracks = [
+        testing.make_track("group", f"G{i}", id=i, group_id=i - 1 if i else None)
+        for i in range(depth)
+    ]
+    tracks.append(testing.make_track("audio", "Vox", id=depth, group_id=depth - 1))
+    tracks[10].mixer.on = False
+    live_set = testing.make_set(tracks).settle()  # as the reader leaves every set
+    started = time.monotonic()
+    audible = [live_set.is_audible(track) for track in live_set.tracks]
+    parents = [live_set.parent(track) for track in live_set.tracks]
+    children = [live_set.children(track) for track in live_set.tracks]
+    live_set.reached_returns()
+    assert time.monotonic() - started < 5
+    assert audible[:10] == [True] * 10 and not any(audible[10:-1]) and audible[-1]
+    assert parents[0] is None and parents[1].name == "G0"
+    assert [len(c) for c in children[:3]] == [1, 1, 1] and children[-2] == []
+
+
+def test_a_hand_built_group_cycle_is_silent_not_a_loop():
+    tracks = [
+        testing.make_track("group", "A", id=1, group_id=2),
+        testing.make_track("group", "B", id=2, group_id=1),
+    ]
+    live_set = testing.make_set(tracks)
+    assert [live_set.is_audible(t) for t in live_set.tracks[:2]] == [False, False]
