@@ -98,7 +98,7 @@ def write_text_atomically(path: Path, text: str) -> None:
     """Write `text` to a temporary file beside `path`, then rename it into place.
 
     The file gets the usual mode (0666 less the umask), not mkstemp's private one. Raises
-    OSError; the temporary file is removed then.
+    OSError; the temporary file is removed whatever ends the write (an error, Ctrl-C).
     """
     folder = path.parent if str(path.parent) else Path(".")
     handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
@@ -109,7 +109,7 @@ def write_text_atomically(path: Path, text: str) -> None:
         os.umask(umask)
         os.chmod(temp, 0o666 & ~umask)
         os.replace(temp, path)
-    except OSError:
+    except BaseException:
         if os.path.exists(temp):
             os.unlink(temp)
         raise
