@@ -6,7 +6,6 @@ import ntpath
 import os
 import posixpath
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from pydantic import Field
 
@@ -21,10 +20,6 @@ INSTALLED_SOURCES = {
     6: "the User Library",
     7: "Live's built-in content",
 }
-
-#: Live's project folder is the set's folder or one above it (`Backup/`, sub-folders): the
-#: relative path is tried against the set's folder and this many folders above it.
-MAX_FOLDERS_UP = 3
 
 #: At most this many track names are listed in a message.
 MAX_TRACKS_NAMED = 4
@@ -47,7 +42,7 @@ class MissingSample(Rule):
     Options = MissingSampleOptions
 
     def check(self, live_set, options, context):
-        project_dirs = _project_dirs(context.project_dir)
+        project_dir = os.fspath(context.project_dir)
         groups: dict[tuple, _Group] = {}
         found: dict[tuple, bool] = {}
         for track, clip, location in _audio_clips(live_set, context):
@@ -66,7 +61,7 @@ class MissingSample(Rule):
             if ref_key not in found:
                 found[ref_key] = any(
                     context.file_exists(candidate)
-                    for candidate in candidate_paths(sample, project_dirs)
+                    for candidate in candidate_paths(sample, project_dir)
                 )
             if found[ref_key]:
                 continue
@@ -139,18 +134,6 @@ def _shown_path(sample, source: str | None) -> str:
     return sample.path or relative or sample.name
 
 
-def _project_dirs(project_dir: Path) -> list[str]:
-    """Folders that may be Live's project folder: the set's own, then up to MAX_FOLDERS_UP
-    above it (a set in `Backup/` or in a sub-folder of its project)."""
-    dirs = [os.path.abspath(os.fspath(project_dir))]
-    for _ in range(MAX_FOLDERS_UP):
-        parent = os.path.dirname(dirs[-1])
-        if parent == dirs[-1]:
-            break
-        dirs.append(parent)
-    return dirs
-
-
 def _is_foreign_absolute(path: str) -> bool:
     """A Windows path (`C:/…`, `//server/…`) seen on macOS/Linux: it cannot exist here."""
     if os.name == "nt":
@@ -159,11 +142,13 @@ def _is_foreign_absolute(path: str) -> bool:
     return bool(drive)
 
 
-def candidate_paths(sample, project_dirs: list[str]) -> list[str]:
+def candidate_paths(sample, project_dir: str) -> list[str]:
     """Where Live looks for the sample, in order: the absolute path as saved, then the
-    relative path against the project folder (for project and outside-project files)."""
+    relative path against the project folder (`Context.project_dir`, absolute) for project
+    and outside-project files. A stored path that is not absolute (Live 11+ writes pack
+    content so) is never looked up: it would be resolved against the current folder."""
     candidates = []
-    if sample.path and not _is_foreign_absolute(sample.path):
+    if sample.path and os.path.isabs(sample.path) and not _is_foreign_absolute(sample.path):
         candidates.append(sample.path)
     relative = (sample.relative_path or "").replace("\\", "/")
     if not relative or _installed_source(sample) is not None:
@@ -177,15 +162,13 @@ def candidate_paths(sample, project_dirs: list[str]) -> list[str]:
     rest = parts[ups:]
     if not rest:
         return candidates
-    for directory in project_dirs:
-        base = directory
-        for _ in range(ups):
-            parent = os.path.dirname(base)
-            if parent == base:
-                break
-            base = parent
-        else:
-            candidate = os.path.join(base, *rest)
-            if candidate not in candidates:
-                candidates.append(candidate)
+    base = project_dir
+    for _ in range(ups):
+        parent = os.path.dirname(base)
+        if parent == base:
+            return candidates  # climbs above the root
+        base = parent
+    candidate = os.path.join(base, *rest)
+    if candidate not in candidates:
+        candidates.append(candidate)
     return candidates
