@@ -156,6 +156,15 @@ class Envelope(_Model):
         return len(values) > 1
 
 
+class InstrumentSample(_Model):
+    """A sample an instrument plays: Simpler's, one zone of Sampler's, one of Impulse's slots."""
+
+    #: What Live shows for the zone: Sampler's zone name, "slot 3" on Impulse; Simpler's one
+    #: sample has none.
+    zone: str | None = None
+    sample: SampleRef
+
+
 class Device(_Model):
     """A device in a chain: native device, rack, Max for Live device or plugin."""
 
@@ -173,6 +182,8 @@ class Device(_Model):
     #: Compressor Threshold is a linear gain, Ratio the ratio (∞ = 3.4e38), Gain dB; Glue
     #: Compressor Ratio an index (0 = 2:1, 1 = 4:1, 2 = 10:1), Threshold/Makeup dB; Limiter dB.
     parameters: dict[str, float] = Field(default_factory=dict)
+    #: The samples the device plays (Simpler, Sampler, Impulse), in the device's order.
+    samples: list[InstrumentSample] = Field(default_factory=list)
 
     @property
     def is_plugin(self) -> bool:
@@ -403,6 +414,17 @@ class LiveSet(_Model):
             current = self.parent(current)
         return True
 
+    def send_targets(self, track: Track) -> set[int]:
+        """Positions (0 = A) of the returns `track`'s sends pass signal to at some time: a
+        switched-on send whose level, or whose automation, rises above Live's floor."""
+        reached = {send.return_index for send in track.mixer.sends if send.reaches}
+        active = {send.return_index for send in track.mixer.sends if send.active}
+        for envelope in track.mixer_envelopes:
+            index = envelope.send_index
+            if index in active and envelope.highest > MIN_GAIN * 1.0001:
+                reached.add(index)
+        return reached
+
     def reached_returns(self) -> set[int]:
         """Positions (0 = A) of the return tracks that a switched-on audio, MIDI or group track
         passes signal to, by a send's level or by its automation rising above Live's floor."""
@@ -410,11 +432,7 @@ class LiveSet(_Model):
         for track in self.tracks:
             if track.type in ("master", "return") or not self.is_audible(track):
                 continue
-            reached.update(send.return_index for send in track.mixer.sends if send.reaches)
-            for envelope in track.mixer_envelopes:
-                index = envelope.send_index
-                if index is not None and envelope.highest > MIN_GAIN * 1.0001:
-                    reached.add(index)
+            reached.update(self.send_targets(track))
         return reached
 
     @property
@@ -450,5 +468,6 @@ class LiveSet(_Model):
         return Timeline(self.time_signature, changes, self.tempo, tempo_points)
 
 
+InstrumentSample.model_rebuild()
 Device.model_rebuild()
 Chain.model_rebuild()

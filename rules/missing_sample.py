@@ -1,4 +1,4 @@
-"""ALS304 missing-sample: audio clips whose sample file cannot be found."""
+"""ALS304 missing-sample: samples of audio clips and instruments whose file cannot be found."""
 
 from __future__ import annotations
 
@@ -36,7 +36,10 @@ class MissingSampleOptions(RuleOptions):
 class MissingSample(Rule):
     code = "ALS304"
     name = "missing-sample"
-    summary = "An audio clip's sample file cannot be found, so the clip plays silence."
+    summary = (
+        "A sample file of an audio clip or an instrument (Simpler, Sampler, Impulse) cannot be "
+        "found, so it plays silence."
+    )
     stage = Stage.SOUND_DESIGN
     default_severity = Severity.WARNING
     Options = MissingSampleOptions
@@ -45,10 +48,7 @@ class MissingSample(Rule):
         project_dir = os.fspath(context.project_dir)
         groups: dict[tuple, _Group] = {}
         found: dict[tuple, bool] = {}
-        for track, clip, location in _audio_clips(live_set, context):
-            sample = clip.sample
-            if sample is None:
-                continue
+        for track, sample, user, location in _sample_uses(live_set, context):
             source = _installed_source(sample)
             if source is not None and not options.check_packs:
                 continue
@@ -67,6 +67,10 @@ class MissingSample(Rule):
                 continue
             shown = _shown_path(sample, source)
             group = groups.setdefault((source, shown), _Group(shown, source, location))
+            if user is not None:
+                if user not in group.instruments:
+                    group.instruments.append(user)
+                continue
             group.clips += 1
             if track.name not in group.tracks:
                 group.tracks.append(track.name)
@@ -80,13 +84,22 @@ class _Group:
     source: str | None
     location: Location
     clips: int = 0
-    tracks: list[str] = field(default_factory=list)
+    tracks: list[str] = field(default_factory=list)  # of the clips
+    instruments: list[str] = field(default_factory=list)  # "Simpler on pad "Kick" of Drums"
 
     def message(self) -> str:
-        names = self.tracks[:MAX_TRACKS_NAMED]
-        more = len(self.tracks) - len(names)
-        on = ", ".join(names) + (f" and {more} more tracks" if more else "")
-        used = f"used by {self.clips} clip{'s' if self.clips != 1 else ''} on {on}"
+        uses = []
+        if self.clips:
+            names = self.tracks[:MAX_TRACKS_NAMED]
+            more = len(self.tracks) - len(names)
+            on = ", ".join(names) + (f" and {more} more tracks" if more else "")
+            uses.append(f"{self.clips} clip{'s' if self.clips != 1 else ''} on {on}")
+        named = self.instruments[:MAX_TRACKS_NAMED]
+        more = len(self.instruments) - len(named)
+        uses.extend(named)
+        if more:
+            uses.append(f"{more} more instrument{'s' if more != 1 else ''}")
+        used = "used by " + " and ".join(uses)
         if self.source is None:
             return f"{self.shown} ({used}) is missing"
         return (
@@ -95,18 +108,41 @@ class _Group:
         )
 
 
-def _audio_clips(live_set, context):
-    """(track, clip, location) of every audio clip: arrangement, take lanes, then session."""
+def _sample_uses(live_set, context):
+    """(track, sample, instrument or None for a clip, location) of every sample reference:
+    audio clips in the arrangement, take lanes and session, then the track's instruments."""
     for track in live_set.tracks:
         for clip in (*track.arrangement_clips, *track.take_lane_clips):
-            if clip.kind == "audio":
-                yield track, clip, context.location(track=track, clip=clip)
+            if clip.kind == "audio" and clip.sample is not None:
+                yield track, clip.sample, None, context.location(track=track, clip=clip)
         for clip in track.session_clips:
-            if clip.kind == "audio":
+            if clip.kind == "audio" and clip.sample is not None:
                 location = context.location(track=track).model_copy(
                     update={"clip": clip.name, "scene": _scene_label(live_set, clip)}
                 )
-                yield track, clip, location
+                yield track, clip.sample, None, location
+        for device, pad in _devices_with_pads(track.devices, None):
+            for played in device.samples:
+                user = device.name
+                if played.zone is not None:
+                    user += (
+                        f" {played.zone}"
+                        if played.zone.startswith("slot ")
+                        else (f' zone "{played.zone}"')
+                    )
+                if pad is not None:
+                    user += f' on pad "{pad}"'
+                user += f" on {track.name}"
+                yield track, played.sample, user, context.location(track=track, device=device)
+
+
+def _devices_with_pads(devices, pad: str | None):
+    """(device, the Drum Rack pad it sits on or None) of every device, racks opened up."""
+    for device in devices:
+        yield device, pad
+        for chain in device.chains:
+            inner = chain.name if device.tag == "DrumGroupDevice" and not chain.is_return else pad
+            yield from _devices_with_pads(chain.devices, inner)
 
 
 def _scene_label(live_set, clip) -> str | None:

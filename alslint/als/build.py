@@ -27,6 +27,7 @@ from .automation import read_envelopes
 from .clips import ClipReader
 from .container import DEFAULT_MAX_XML_BYTES
 from .devices import device_name, read_devices
+from .samples import InstrumentSampleReader
 from .slim import CutBlocks, read_set
 from .values import beats, bool_of, float_of, param_bool, param_float, value
 
@@ -107,6 +108,9 @@ class _SetBuilder:
         self.root = root
         self.path = path
         self.clips = ClipReader(blocks, path, self._guard)
+        self.samples = InstrumentSampleReader(
+            blocks, self.clips.sample_ref, self.clips.shared_sample_ref
+        )
         self.live_set = root.find("LiveSet")
         self.damage: list[str] = []
 
@@ -264,7 +268,9 @@ class _SetBuilder:
                 lambda: self._mixer(chain.find("Mixer"), return_names),
                 Mixer(),
             ),
-            devices=read_devices(chain.find("DeviceChain/Devices"), self._guard),
+            devices=read_devices(
+                chain.find("DeviceChain/Devices"), self._guard, samples=self.samples.of_device
+            ),
         )
         if track_type in ("audio", "midi"):
             self.clips.read_clips(track, chain.find("MainSequencer"))

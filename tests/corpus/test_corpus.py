@@ -161,6 +161,17 @@ def test_devices(live_set, raw):
         assert [d.tag for d in track.all_devices()] == ref.devices, f"track {track.name!r}"
 
 
+def test_instrument_samples(live_set, raw):
+    # Simpler's and Sampler's zones and Impulse's slots, in device order.
+    for track, ref in zip(live_set.tracks, raw.tracks):
+        samples = [
+            (device.tag, sample.zone, sample.sample.name)
+            for device in track.all_devices()
+            for sample in device.samples
+        ]
+        assert samples == ref.instrument_samples, f"track {track.name!r}"
+
+
 # -- raw counts against FEATURES.tsv -------------------------------------------------------
 
 

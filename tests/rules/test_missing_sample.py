@@ -228,3 +228,54 @@ def test_set_path_relative_to_the_current_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     existing = [str(tmp_path / "Song Project" / "Samples" / "Imported" / "kick.wav")]
     assert findings(KICK_TRACKS, existing=existing, set_path="Song Project/Song.als") == []
+
+
+# -- instruments: Simpler, Sampler zones, Impulse slots, Drum Rack pads -------------------------
+
+
+def _device(tag, name, samples=(), chains=()):
+    from alslint.model import Device, InstrumentSample
+
+    return Device(
+        tag=tag,
+        name=name,
+        samples=[InstrumentSample(zone=zone, sample=sample) for zone, sample in samples],
+        chains=list(chains),
+    )
+
+
+@posix_only
+def test_instrument_samples_name_the_device_zone_and_pad():
+    from alslint.model import Chain
+
+    snare = ref(None, "Samples/Imported/snare.wav")
+    kick = ref()
+    drum_rack = _device(
+        "DrumGroupDevice",
+        "808 Kit",
+        chains=[
+            Chain(name="Kick", devices=[_device("OriginalSimpler", "Simpler", [(None, kick)])]),
+            Chain(name="Snare", devices=[_device("OriginalSimpler", "Simpler", [(None, snare)])]),
+        ],
+    )
+    keys = _device("MultiSampler", "Sampler", [("Low C", ref(None, "Samples/Imported/low.wav"))])
+    perc = _device("InstrumentImpulse", "Impulse", [("slot 3", snare)])
+    tracks = [
+        make_track("midi", "Drums", devices=[drum_rack]),
+        make_track("midi", "Keys", devices=[keys]),
+        make_track("midi", "Perc", devices=[perc]),
+        make_track("audio", "Kick", clips=[clip(0, 16, kick)]),
+    ]
+    existing = ["/music/Song Project/Samples/Imported/low.wav"]
+    assert findings(tracks, existing=existing) == [
+        (
+            "Drums › Simpler",
+            'Samples/Imported/kick.wav (used by 1 clip on Kick and Simpler on pad "Kick" on '
+            "Drums) is missing",
+        ),
+        (
+            "Drums › Simpler",
+            'Samples/Imported/snare.wav (used by Simpler on pad "Snare" on Drums and Impulse '
+            "slot 3 on Perc) is missing",
+        ),
+    ]
