@@ -231,6 +231,47 @@ class Send(_Model):
         return self.active and self.level > MIN_GAIN * 1.0001
 
 
+RouteKind = Literal[
+    "master", "group", "track", "device", "sends-only", "resampling", "external", "none"
+]
+
+
+class Route(_Model):
+    """One routing chooser of a track: where its audio or MIDI comes from or goes to."""
+
+    #: "master": the main track; "group": the enclosing group; "track": another track's input
+    #: (an output) or what it plays (an input); "device": a device on another track (a MIDI
+    #: effect or instrument, a sidechain); "sends-only": audio reaches only the sends;
+    #: "resampling": the input is the main output; "external": outside Live (audio interface,
+    #: MIDI port, ReWire); "none": nothing.
+    kind: RouteKind
+    #: "track"/"device": Live's `Id` of the other track, -1 for the main track.
+    track_id: int | None = None
+    #: As stored, e.g. "AudioOut/Track.12/TrackIn", "MidiIn/External.All/-1".
+    target: str = ""
+    #: What Live's mixer shows (Live 9+), e.g. "Bus | Track In"; empty when not stored.
+    display: str = ""
+
+
+class Routing(_Model):
+    """A track's four routing choosers and its monitoring, as Live's mixer shows them.
+    None where the track has no such chooser (a return has no inputs, the master no MIDI)."""
+
+    audio_in: Route | None = None
+    audio_out: Route | None = None
+    midi_in: Route | None = None
+    midi_out: Route | None = None
+    #: Audio and MIDI tracks: "in", "auto" (Live's default) or "off".
+    monitoring: Literal["in", "auto", "off"] | None = None
+
+    def routes(self) -> Iterator[tuple[str, Route]]:
+        """(chooser, route) of each chooser the track has: "audio_in", "audio_out", …"""
+        for chooser in ("audio_in", "audio_out", "midi_in", "midi_out"):
+            chosen = getattr(self, chooser)
+            if chosen is not None:
+                yield chooser, chosen
+
+
 class Mixer(_Model):
     volume: float = 1.0  # linear gain, 1 = 0 dB
     pan: float = 0.0  # -1 (left) … 1 (right)
@@ -318,6 +359,8 @@ class Track(_Model):
     group_name: str | None = None
     frozen: bool = False
     mixer: Mixer = Field(default_factory=Mixer)
+    #: Where the track's audio and MIDI come from and go to (default: Live's defaults).
+    routing: Routing = Field(default_factory=Routing)
     devices: list[Device] = Field(default_factory=list)
     arrangement_clips: list[Clip] = Field(default_factory=list)
     session_clips: list[Clip] = Field(default_factory=list)
@@ -404,6 +447,73 @@ class LiveSet(_Model):
             if candidate.type == "group" and candidate.id == track.group_id:
                 return candidate
         return None
+
+    def track_by_id(self, track_id: int | None) -> Track | None:
+        """The track with Live's `Id` `track_id`; -1 is the main track (in routing targets)."""
+        if track_id == -1:
+            return self.master
+        for track in self.tracks:
+            if track.id is not None and track.id == track_id:
+                return track
+        return None
+
+    def sources(self, track: Track, kinds: tuple[str, ...] = ("audio", "midi")) -> list[Track]:
+        """The tracks routed into `track` ("audio", "midi" or both), by their output chooser
+        (to its input or a device on it) or by `track`'s input chooser (from them). Group
+        members and sends are not routings and are not listed."""
+        found: list[Track] = []
+
+        def add(other: Track | None) -> None:
+            if other is not None and other is not track and other not in found:
+                found.append(other)
+
+        for other in self.tracks:
+            for kind in kinds:
+                out = getattr(other.routing, f"{kind}_out")
+                routed = out is not None and out.kind in ("track", "device")
+                if routed and self.track_by_id(out.track_id) is track:
+                    add(other)
+        for kind in kinds:
+            into = getattr(track.routing, f"{kind}_in")
+            if into is not None and into.kind in ("track", "device"):
+                add(self.track_by_id(into.track_id))
+        return [other for other in self.tracks if other in found]
+
+    def destination(self, track: Track) -> Track | None:
+        """Where the track's audio goes, by its output chooser: the main track, its group or
+        another track; None for "Sends Only", outside Live or nothing (and for the master)."""
+        if track.type == "master":
+            return None
+        out = track.routing.audio_out
+        if out is None:  # not stored (a model built by hand): Live's default
+            return self.parent(track) or self.master
+        if out.kind == "master":
+            return self.master
+        if out.kind == "group":
+            return self.parent(track) or self.master
+        if out.kind in ("track", "device"):
+            return self.track_by_id(out.track_id)
+        return None
+
+    def reaches_master(self, track: Track) -> bool:
+        """True when the track's audio gets to the main track: along output choosers, or its
+        sends to a return that does; switched-off tracks on the way stop it."""
+        seen: set[int] = set()
+
+        def reaches(current: Track) -> bool:
+            if current.type == "master":
+                return True
+            if current.index in seen or not current.mixer.on:
+                return False
+            seen.add(current.index)
+            returns = self.returns
+            for index in self.send_targets(current):
+                if index < len(returns) and reaches(returns[index]):
+                    return True
+            target = self.destination(current)
+            return target is not None and reaches(target)
+
+        return reaches(track)
 
     def is_audible(self, track: Track) -> bool:
         """False when the track or any enclosing group is switched off."""

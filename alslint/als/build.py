@@ -17,6 +17,7 @@ from ..model import (
     LiveSet,
     Locator,
     Mixer,
+    Routing,
     Scale,
     Scene,
     Send,
@@ -27,6 +28,7 @@ from .automation import read_envelopes
 from .clips import ClipReader
 from .container import DEFAULT_MAX_XML_BYTES
 from .devices import device_name, read_devices
+from .routing import read_routing
 from .samples import InstrumentSampleReader
 from .slim import CutBlocks, read_set
 from .values import beats, bool_of, float_of, param_bool, param_float, value
@@ -267,6 +269,9 @@ class _SetBuilder:
                 f"the mixer of track {name!r}",
                 lambda: self._mixer(chain.find("Mixer"), return_names),
                 Mixer(),
+            ),
+            routing=self._guard(
+                f"the routing of track {name!r}", lambda: read_routing(chain), Routing()
             ),
             devices=read_devices(
                 chain.find("DeviceChain/Devices"), self._guard, samples=self.samples.of_device

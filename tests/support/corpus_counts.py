@@ -64,6 +64,14 @@ ZONE_SAMPLES = etree.XPath(
 IMPULSE_SAMPLES = etree.XPath(
     ".//Devices/InstrumentImpulse/*[starts-with(name(), 'TabSample.')]/Value/SampleRef[FileRef]"
 )
+# A track's four routing choosers and its monitoring.
+ROUTING_CHOOSERS = (
+    "AudioInputRouting",
+    "AudioOutputRouting",
+    "MidiInputRouting",
+    "MidiOutputRouting",
+)
+MONITORING = _either("{chain}/MainSequencer/MonitoringEnum/@Value")
 GROOVE_NOTES = etree.XPath(
     "count(GroovePool/Grooves/Groove/Clip/Value/MidiClip"
     "/Notes/KeyTracks/KeyTrack/Notes/MidiNoteEvent)"
@@ -89,6 +97,10 @@ class RawTrack:
     #: (device tag, zone, file name) of every instrument sample, document order; the zone is
     #: Sampler's zone name, Impulse's "slot N", None on Simpler
     instrument_samples: list[tuple[str, str | None, str]]
+    #: the stored `Target` of AudioInputRouting, AudioOutputRouting, MidiInputRouting,
+    #: MidiOutputRouting (None where the track has none), and MonitoringEnum
+    routing: tuple[str | None, ...]
+    monitoring: str | None
     freeze_arrangement: list[str]  # kinds of FreezeSequencer clips: never counted as clips
     freeze_session: list[str]
 
@@ -206,6 +218,16 @@ def _instrument_samples(el: etree._Element) -> list[tuple[str, str | None, str]]
     return [sample for _, sample in found]
 
 
+def _routing(el: etree._Element) -> tuple[str | None, ...]:
+    targets = []
+    for chooser in ROUTING_CHOOSERS:
+        found = el.xpath(
+            f"DeviceChain/{chooser}/Target/@Value | MasterChain/{chooser}/Target/@Value"
+        )
+        targets.append(str(found[0]) if found else None)
+    return tuple(targets)
+
+
 def _clip(el: etree._Element) -> tuple[str, float, float]:
     return CLIP_KINDS[el.tag], float(_value(el, "CurrentStart")), float(_value(el, "CurrentEnd"))
 
@@ -236,6 +258,8 @@ def _track(el: etree._Element, kind: str, family: int) -> RawTrack:
         plugins=[_plugin(d) for d in PLUGINS(el)],
         devices=[d.tag for d in DEVICES(el)],
         instrument_samples=_instrument_samples(el),
+        routing=_routing(el),
+        monitoring=str(MONITORING(el)[0]) if MONITORING(el) else None,
         freeze_arrangement=[CLIP_KINDS[c.tag] for c in FREEZE_ARRANGEMENT(el)],
         freeze_session=[CLIP_KINDS[c.tag] for c in FREEZE_SESSION(el)],
     )
