@@ -309,6 +309,8 @@ class Fades(_Model):
     fade_out: float
     default_fade_in: bool  # Live's automatic short edge fade applies
     default_fade_out: bool
+    #: `CrossfadeInState` is not 0: Live crossfades the previous clip into this one.
+    crossfade_in: bool = False
 
 
 class Loop(_Model):

@@ -48,9 +48,13 @@ class MissingFade(Rule):
         for track in live_set.tracks_of("audio"):
             if not live_set.is_audible(track) or name_matches(track.name, options.allow_tracks):
                 continue
-            for clip in track.arrangement_clips:
-                if clip.disabled or clip.fades is None:
-                    continue
+            playing = sorted(
+                (c for c in track.arrangement_clips if not c.disabled and c.fades is not None),
+                key=lambda c: c.start,
+            )
+            for position, clip in enumerate(playing):
+                before = playing[position - 1] if position else None
+                after = playing[position + 1] if position + 1 < len(playing) else None
                 fades = clip.fades
                 default_ok = options.accept_default_fades and fades.enabled
                 start_s, end_s, sample_s = _content_seconds(clip, seconds_per_beat)
@@ -58,6 +62,10 @@ class MissingFade(Rule):
                 needs_out = (
                     clip.loop.on or sample_s is None or end_s < sample_s - EDGE_TOLERANCE_SECONDS
                 )
+                # A crossfade is a fade: Live's crossfade state, or the neighbour's fade
+                # reaching across the gap between the two clips.
+                needs_in = needs_in and not (fades.crossfade_in or _fades_across(before, clip))
+                needs_out = needs_out and not _fades_across(clip, after)
                 missing = []
                 if needs_in and not has_fade(fades.fade_in, fades.default_fade_in, default_ok):
                     missing.append("fade-in")
@@ -69,6 +77,18 @@ class MissingFade(Rule):
                     message=_message(missing, start_s),
                     location=context.location(track=track, clip=clip),
                 )
+
+
+def _fades_across(first, second) -> bool:
+    """The two neighbouring clips crossfade: the first's fade-out or the second's fade-in is
+    longer than the gap between them (beats), or the second's crossfade state is set."""
+    if first is None or second is None:
+        return False
+    gap = second.start - first.end
+    if second.fades.crossfade_in and gap <= 1e-9:
+        return True
+    reach = max(first.fades.fade_out, second.fades.fade_in)
+    return reach > 0 and gap < reach
 
 
 def _message(missing: list[str], start_s: float) -> str:

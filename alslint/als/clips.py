@@ -154,6 +154,7 @@ def _fades(fades, fade_switch: str | None) -> Fades | None:
         fade_out=finite(values.get("FadeOutLength", "0")),
         default_fade_in=values.get("IsDefaultFadeIn") == "true",
         default_fade_out=values.get("IsDefaultFadeOut") == "true",
+        crossfade_in=values.get("CrossfadeInState", "0") != "0",
     )
 
 
