@@ -170,6 +170,9 @@ class Context:
             track=track.name if track is not None else None,
             track_index=track.index if track is not None else None,
             clip=clip.name if clip is not None else None,
+            take_lane=clip.take_lane + 1
+            if clip is not None and clip.take_lane is not None
+            else None,
             device=device.name if device is not None else None,
             parameter=parameter,
             scene=scene,

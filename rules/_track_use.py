@@ -12,8 +12,9 @@ from alslint.api import Clip, LiveSet, Track
 
 
 def enabled_clips(track: Track) -> list[Clip]:
-    """The track's clips that are not deactivated: arrangement, session and take lanes."""
-    clips = (*track.arrangement_clips, *track.session_clips, *track.take_lane_clips)
+    """The track's clips that are not deactivated, in the arrangement and the session. Take
+    lanes are not use: their clips never play until comped into the arrangement."""
+    clips = (*track.arrangement_clips, *track.session_clips)
     return [clip for clip in clips if not clip.disabled]
 
 

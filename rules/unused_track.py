@@ -50,7 +50,7 @@ class UnusedTrack(Rule):
         if track.type == "return":
             position = returns.index(track)
             return None if position in reached_returns else "No send reaches this return track"
-        clips = [*track.arrangement_clips, *track.session_clips, *track.take_lane_clips]
+        clips = [*track.arrangement_clips, *track.session_clips]  # take lanes never play
         if fed_by_playing_tracks(live_set, track):
             return None  # plays what other tracks route into it
         if not clips:

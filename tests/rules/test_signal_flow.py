@@ -133,3 +133,35 @@ def test_a_send_from_a_switched_off_track_does_not_reach_its_return():
         ("Vox", "Track is switched off: delete it if it is not needed"),
         ("A-Reverb", "No send reaches this return track: delete it if it is not needed"),
     ]
+
+
+def test_take_lane_clips_are_not_use_and_say_where_they_are():
+    # Issue #13: a track whose only clips lie in take lanes plays nothing; a missing take is
+    # located in its lane, not as if the arrangement played it.
+    from alslint.model import SampleRef
+    from alslint_rules.missing_sample import MissingSample
+
+    take = audio_clip(880, 936, "Vox Take 2").model_copy(
+        update={
+            "take_lane": 1,
+            "sample": SampleRef(name="take.wav", path="/gone/take.wav", relative_path_type=0),
+        }
+    )
+    live_set = make_set(
+        [
+            make_track("audio", "Song", clips=[audio_clip(0, 32)]),
+            make_track("audio", "Vox", take_lane_clips=[take]),
+        ]
+    )
+    assert testing.findings(UnusedTrack, live_set) == [
+        (
+            "Vox",
+            "Track has no clips in the arrangement or the session: delete it if it is not needed",
+        ),
+    ]
+    assert testing.findings(MissingSample, live_set) == [
+        (
+            'Vox › take lane 2 › clip "Vox Take 2" @ bars 221–234',
+            "/gone/take.wav (used by 1 clip on Vox) is missing",
+        ),
+    ]
