@@ -19,7 +19,7 @@ from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .describe import MIN_GAIN, gain_to_db
+from .describe import MIN_GAIN, gain_to_db, quote
 
 # TimeSignature is defined with the time maths and stays one of the model's public names.
 from .timeline import Timeline, TimeSignature
@@ -231,9 +231,25 @@ class Send(_Model):
         return self.active and self.level > MIN_GAIN * 1.0001
 
 
+#: A track's routing choosers, as a producer names them.
+ROUTING_CHOOSERS = {
+    "audio_in": "audio from",
+    "audio_out": "audio to",
+    "midi_in": "MIDI from",
+    "midi_out": "MIDI to",
+}
+
 RouteKind = Literal[
     "master", "group", "track", "device", "sends-only", "resampling", "external", "none"
 ]
+
+
+def _default_output(track: Track) -> str:
+    """Where Live sends a new track's audio: its group, the main track, or (the main track)
+    the audio interface."""
+    if track.type == "master":
+        return "external"
+    return "group" if track.group_id is not None else "master"
 
 
 class Route(_Model):
@@ -496,6 +512,59 @@ class LiveSet(_Model):
         if out.kind in ("track", "device"):
             return self.track_by_id(out.track_id)
         return None
+
+    def routing_shown(self, track: Track) -> dict[str, str]:
+        """What each of the track's routing choosers ("audio from", "audio to", "MIDI from",
+        "MIDI to") and its monitoring ("monitoring") are set to, in Live's words, e.g.
+        `"Bus" (Track In)`, `"Kick Player"`, `Sends Only`, `Ext. In (1/2)`, `Auto`."""
+        shown = {}
+        for chooser, chosen in track.routing.routes():
+            shown[ROUTING_CHOOSERS[chooser]] = self._route_shown(track, chosen, chooser)
+        if track.routing.monitoring is not None:
+            shown["monitoring"] = track.routing.monitoring.capitalize()
+        return shown
+
+    def routing_not_default(self, track: Track) -> dict[str, str]:
+        """`routing_shown` without the choosers at Live's default for the track: audio from
+        an external input, to its group or the main track; MIDI from all inputs, to nowhere;
+        monitoring Auto."""
+        routing = track.routing
+        default = {
+            "audio from": routing.audio_in is None or routing.audio_in.kind == "external",
+            "audio to": routing.audio_out is None
+            or routing.audio_out.kind == _default_output(track),
+            "MIDI from": routing.midi_in is None
+            or routing.midi_in.target.startswith("MidiIn/External.All/"),
+            "MIDI to": routing.midi_out is None or routing.midi_out.kind == "none",
+            "monitoring": routing.monitoring in (None, "auto"),
+        }
+        return {
+            chooser: text
+            for chooser, text in self.routing_shown(track).items()
+            if not default[chooser]
+        }
+
+    def _route_shown(self, track: Track, chosen: Route, chooser: str) -> str:
+        upper, _, lower = chosen.display.partition(" | ")
+        if chosen.kind in ("track", "device"):
+            other = self.track_by_id(chosen.track_id)
+            name = quote(other.name) if other is not None else f"track {chosen.track_id}"
+            return f"{name} ({lower})" if lower else name
+        if chosen.kind == "master":
+            return self.master.name
+        if chosen.kind == "group":
+            parent = self.parent(track)
+            return f"group {quote(parent.name)}" if parent is not None else "Group"
+        if chosen.kind == "sends-only":
+            return "Sends Only"
+        if chosen.kind == "resampling":
+            return "Resampling"
+        if chosen.kind == "none":
+            return "No Input" if chooser.endswith("_in") else "No Output"
+        # Outside Live: Live's own words when stored (Live 9+), else the stored target.
+        if upper:
+            return f"{upper} ({lower})" if lower else upper
+        return chosen.target
 
     def reaches_master(self, track: Track) -> bool:
         """True when the track's audio gets to the main track: along output choosers, or its

@@ -62,10 +62,10 @@ class MissingFade(Rule):
                 needs_out = (
                     clip.loop.on or sample_s is None or end_s < sample_s - EDGE_TOLERANCE_SECONDS
                 )
-                # A crossfade is a fade: Live's crossfade state, or the neighbour's fade
-                # reaching across the gap between the two clips.
-                needs_in = needs_in and not (fades.crossfade_in or _fades_across(before, clip))
-                needs_out = needs_out and not _fades_across(clip, after)
+                # A crossfade is a fade: Live's crossfade state, or the previous clip's
+                # fade-out reaching across the gap into this one.
+                needs_in = needs_in and not _fades_into(before, clip)
+                needs_out = needs_out and not _crossfades_out(clip, after)
                 missing = []
                 if needs_in and not has_fade(fades.fade_in, fades.default_fade_in, default_ok):
                     missing.append("fade-in")
@@ -79,16 +79,17 @@ class MissingFade(Rule):
                 )
 
 
-def _fades_across(first, second) -> bool:
-    """The two neighbouring clips crossfade: the first's fade-out or the second's fade-in is
-    longer than the gap between them (beats), or the second's crossfade state is set."""
-    if first is None or second is None:
-        return False
-    gap = second.start - first.end
-    if second.fades.crossfade_in and gap <= 1e-9:
+def _fades_into(before, clip) -> bool:
+    """The previous clip fades into this one: Live's crossfade state on this clip, or the
+    previous clip's fade-out longer than the gap between them (beats)."""
+    if clip.fades.crossfade_in:
         return True
-    reach = max(first.fades.fade_out, second.fades.fade_in)
-    return reach > 0 and gap < reach
+    return before is not None and before.fades.fade_out > clip.start - before.end
+
+
+def _crossfades_out(clip, after) -> bool:
+    """The next clip, right after this one, crossfades with it (Live's crossfade state)."""
+    return after is not None and after.fades.crossfade_in and after.start - clip.end <= 1e-9
 
 
 def _message(missing: list[str], start_s: float) -> str:

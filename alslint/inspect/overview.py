@@ -36,7 +36,7 @@ def overview(live_set: LiveSet) -> dict[str, Any]:
             "bars": timeline.bar_of(end - 1e-6) if end > 0 else 0,
             "seconds": round(timeline.beats_to_seconds(end), 3),
         },
-        "tracks": [_track(track) for track in live_set.tracks],
+        "tracks": [_track(live_set, track) for track in live_set.tracks],
         "locators": [
             {"time": loc.time, "bar": str(timeline.position(loc.time)), "name": loc.name}
             for loc in live_set.locators
@@ -94,7 +94,7 @@ def _device(device: Device) -> dict[str, Any]:
     }
 
 
-def _track(track: Track) -> dict[str, Any]:
+def _track(live_set: LiveSet, track: Track) -> dict[str, Any]:
     mixer = track.mixer
     return {
         "index": track.index,
@@ -111,6 +111,8 @@ def _track(track: Track) -> dict[str, Any]:
             {"return": send.return_name, "level_db": db_number(send.level), "active": send.active}
             for send in mixer.sends
         ],
+        # The choosers not at Live's default: "audio to" → '"Bus" (Track In)', …
+        "routing": live_set.routing_not_default(track),
         "devices": [_device(device) for device in track.devices],
         "arrangement_clips": len(track.arrangement_clips),
         "session_clips": len(track.session_clips),
