@@ -93,6 +93,12 @@ class Scale(_Model):
     in_key: bool | None = None  # Live 11+: the "Scale" toggle
 
     @property
+    def chosen(self) -> bool:
+        """False for what every new set holds, Live's untouched default: C Major with Scale
+        Mode off (Live 11+) or without Scale Mode (10.1)."""
+        return not (self.root == 0 and self.name == "Major" and not self.in_key)
+
+    @property
     def root_name(self) -> str:
         return ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"][self.root % 12]
 

@@ -63,6 +63,8 @@ def overview(live_set: LiveSet) -> dict[str, Any]:
             "root": live_set.scale.root_name,
             "scale": live_set.scale.name,
             "in_key": live_set.scale.in_key,
+            # False for Live's untouched default (C Major, Scale Mode off), as no-key judges.
+            "chosen": live_set.scale.chosen,
         }
     return result
 
