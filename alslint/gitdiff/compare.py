@@ -347,7 +347,7 @@ class _Differ(ClipsAndAutomation):
                     old=None if po is None else self.old.tracks[po].name,
                     new=None if pn is None else self.new.tracks[pn].name,
                 )
-            else:
+            elif a.index != b.index:  # its place among its siblings changed, not its number
                 add(
                     "track-moved",
                     f"moved: position {a.index + 1} → {b.index + 1}",
