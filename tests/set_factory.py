@@ -276,7 +276,12 @@ def busy_set(path: str | Path) -> Path:
         path,
         [
             audio_track("Loop", [audio_clip(0, 128, "Beat", looped=True, fade_switch=False)]),
-            midi_track("Keys", [midi_clip(16, 128, "Chords")], instrument="Operator"),
+            # The same chord in every bar: the clip's 28-bar loop holds no variation.
+            midi_track(
+                "Keys",
+                [midi_clip(16, 128, "Chords", notes=[(60, 4.0 * bar, 1.0) for bar in range(28)])],
+                instrument="Operator",
+            ),
             audio_track("Bass", [audio_clip(16, 128, "Bass", looped=True)]),
             audio_track("Spare"),
         ],
