@@ -165,3 +165,30 @@ def test_take_lane_clips_are_not_use_and_say_where_they_are():
             "/gone/take.wav (used by 1 clip on Vox) is missing",
         ),
     ]
+
+
+def test_a_written_live_12_set_with_midi_routed_to_player_tracks(tmp_path):
+    # The same case end to end: a set file whose clip tracks' MidiOutputRouting is
+    # MidiOut/Track.<Id>/TrackIn, read back by the parser.
+    from set_factory import midi_clip as clip_spec
+    from set_factory import midi_track, write_set
+
+    from alslint.als.build import load
+
+    notes = [(36, 0.0, 0.5), (36, 4.0, 0.5)]
+    path = write_set(
+        tmp_path / "players.als",
+        [
+            midi_track("Kick Player", instrument="DrumGroupDevice"),
+            midi_track("Kick", [clip_spec(0, 16, "Kick", notes=notes)], midi_to=10),
+        ],
+    )
+    live_set = load(path)
+    player, source = live_set.tracks[0], live_set.tracks[1]
+    assert source.routing.midi_out.kind == "track"
+    assert live_set.track_by_id(source.routing.midi_out.track_id) is player
+    assert live_set.sources(player) == [source]
+    assert testing.findings(UnusedTrack, live_set) == []
+    assert [location for location, _ in testing.findings(UnbouncedMidi, live_set)] == [
+        "Kick Player › Drum Rack"
+    ]
