@@ -98,10 +98,18 @@ def name_matches(name: str, patterns: list[str]) -> bool:
     return any(fnmatch.fnmatchcase(lowered, pattern.lower()) for pattern in patterns)
 
 
+#: The folder Live keeps in every project folder; it marks the project's root.
+PROJECT_INFO = "Ableton Project Info"
+#: How far above a set's folder its project folder is looked for.
+PROJECT_FOLDERS_UP = 3
+
+
 class Context:
     """What a rule may use besides the model: the set's timeline and location helpers."""
 
-    def __init__(self, live_set: LiveSet, path: Path, file_exists=None, search_paths=()):
+    def __init__(
+        self, live_set: LiveSet, path: Path, file_exists=None, search_paths=(), folder_exists=None
+    ):
         self.live_set = live_set
         self.path = path
         self._timeline: Timeline | None = None
@@ -110,6 +118,8 @@ class Context:
         #: Folders to look for moved samples in (`--search`, config `sample-search-paths`).
         self.search_paths = [Path(p) for p in search_paths]
         self._files_by_name: dict[str, list[tuple[Path, int]]] | None = None
+        self._folder_exists = folder_exists or os.path.isdir
+        self._project_dir: Path | None = None
 
     def installed_plugins(
         self, folders: list[str] = (), list_file: str | None = None, standard: bool = True
@@ -147,8 +157,22 @@ class Context:
 
     @property
     def project_dir(self) -> Path:
-        """The folder holding the set: Live's project folder."""
-        return self.path.parent
+        """Live's project folder, absolute: the nearest folder holding `Ableton Project Info`,
+        from the set's own folder up to `PROJECT_FOLDERS_UP` above it (a set in `Backup/` or
+        a sub-folder), else the set's own folder. Never the current folder: a lint's result
+        must not depend on where it runs."""
+        if self._project_dir is None:
+            own = Path(os.path.abspath(self.path)).parent
+            self._project_dir = own
+            folder = own
+            for _ in range(PROJECT_FOLDERS_UP + 1):
+                if self._folder_exists(folder / PROJECT_INFO):
+                    self._project_dir = folder
+                    break
+                if folder.parent == folder:
+                    break
+                folder = folder.parent
+        return self._project_dir
 
     @property
     def timeline(self) -> Timeline:
@@ -201,6 +225,9 @@ class Context:
             track=track.name if track is not None else None,
             track_index=track.index if track is not None else None,
             clip=clip.name if clip is not None else None,
+            take_lane=clip.take_lane + 1
+            if clip is not None and clip.take_lane is not None
+            else None,
             device=device.name if device is not None else None,
             parameter=parameter,
             scene=scene,

@@ -18,6 +18,9 @@ class Location(BaseModel):
     track: str | None = None
     track_index: int | None = None  # display position, 0-based
     clip: str | None = None
+    #: The clip lies in a take lane (Live 12), numbered from 1 as Live shows it: its bars are
+    #: where the lane holds it, not where the arrangement plays.
+    take_lane: int | None = None
     device: str | None = None
     parameter: str | None = None
     scene: str | None = None
@@ -36,6 +39,8 @@ class Location(BaseModel):
     def object_path(self) -> str:
         """`track › device › parameter` / `track › clip`, without the bars."""
         parts = [p for p in (self.track, self.device, self.parameter) if p]
+        if self.take_lane is not None:
+            parts.append(f"take lane {self.take_lane}")
         if self.clip is not None:
             parts.append(f'clip "{self.clip}"' if self.clip else "unnamed clip")
         if self.scene:

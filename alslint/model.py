@@ -19,7 +19,7 @@ from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-from .describe import MIN_GAIN, gain_to_db
+from .describe import MIN_GAIN, gain_to_db, quote
 
 # TimeSignature is defined with the time maths and stays one of the model's public names.
 from .timeline import Timeline, TimeSignature
@@ -93,6 +93,12 @@ class Scale(_Model):
     in_key: bool | None = None  # Live 11+: the "Scale" toggle
 
     @property
+    def chosen(self) -> bool:
+        """False for what every new set holds, Live's untouched default: C Major with Scale
+        Mode off (Live 11+) or without Scale Mode (10.1)."""
+        return not (self.root == 0 and self.name == "Major" and not self.in_key)
+
+    @property
     def root_name(self) -> str:
         return ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"][self.root % 12]
 
@@ -156,6 +162,15 @@ class Envelope(_Model):
         return len(values) > 1
 
 
+class InstrumentSample(_Model):
+    """A sample an instrument plays: Simpler's, one zone of Sampler's, one of Impulse's slots."""
+
+    #: What Live shows for the zone: Sampler's zone name, "slot 3" on Impulse; Simpler's one
+    #: sample has none.
+    zone: str | None = None
+    sample: SampleRef
+
+
 class Device(_Model):
     """A device in a chain: native device, rack, Max for Live device or plugin."""
 
@@ -176,6 +191,8 @@ class Device(_Model):
     #: Compressor Threshold is a linear gain, Ratio the ratio (∞ = 3.4e38), Gain dB; Glue
     #: Compressor Ratio an index (0 = 2:1, 1 = 4:1, 2 = 10:1), Threshold/Makeup dB; Limiter dB.
     parameters: dict[str, float] = Field(default_factory=dict)
+    #: The samples the device plays (Simpler, Sampler, Impulse), in the device's order.
+    samples: list[InstrumentSample] = Field(default_factory=list)
 
     @property
     def is_plugin(self) -> bool:
@@ -223,6 +240,63 @@ class Send(_Model):
         return self.active and self.level > MIN_GAIN * 1.0001
 
 
+#: A track's routing choosers, as a producer names them.
+ROUTING_CHOOSERS = {
+    "audio_in": "audio from",
+    "audio_out": "audio to",
+    "midi_in": "MIDI from",
+    "midi_out": "MIDI to",
+}
+
+RouteKind = Literal[
+    "master", "group", "track", "device", "sends-only", "resampling", "external", "none"
+]
+
+
+def _default_output(track: Track) -> str:
+    """Where Live sends a new track's audio: its group, the main track, or (the main track)
+    the audio interface."""
+    if track.type == "master":
+        return "external"
+    return "group" if track.group_id is not None else "master"
+
+
+class Route(_Model):
+    """One routing chooser of a track: where its audio or MIDI comes from or goes to."""
+
+    #: "master": the main track; "group": the enclosing group; "track": another track's input
+    #: (an output) or what it plays (an input); "device": a device on another track (a MIDI
+    #: effect or instrument, a sidechain); "sends-only": audio reaches only the sends;
+    #: "resampling": the input is the main output; "external": outside Live (audio interface,
+    #: MIDI port, ReWire); "none": nothing.
+    kind: RouteKind
+    #: "track"/"device": Live's `Id` of the other track, -1 for the main track.
+    track_id: int | None = None
+    #: As stored, e.g. "AudioOut/Track.12/TrackIn", "MidiIn/External.All/-1".
+    target: str = ""
+    #: What Live's mixer shows (Live 9+), e.g. "Bus | Track In"; empty when not stored.
+    display: str = ""
+
+
+class Routing(_Model):
+    """A track's four routing choosers and its monitoring, as Live's mixer shows them.
+    None where the track has no such chooser (a return has no inputs, the master no MIDI)."""
+
+    audio_in: Route | None = None
+    audio_out: Route | None = None
+    midi_in: Route | None = None
+    midi_out: Route | None = None
+    #: Audio and MIDI tracks: "in", "auto" (Live's default) or "off".
+    monitoring: Literal["in", "auto", "off"] | None = None
+
+    def routes(self) -> Iterator[tuple[str, Route]]:
+        """(chooser, route) of each chooser the track has: "audio_in", "audio_out", …"""
+        for chooser in ("audio_in", "audio_out", "midi_in", "midi_out"):
+            chosen = getattr(self, chooser)
+            if chosen is not None:
+                yield chooser, chosen
+
+
 class Mixer(_Model):
     volume: float = 1.0  # linear gain, 1 = 0 dB
     pan: float = 0.0  # -1 (left) … 1 (right)
@@ -264,6 +338,8 @@ class Fades(_Model):
     fade_out: float
     default_fade_in: bool  # Live's automatic short edge fade applies
     default_fade_out: bool
+    #: `CrossfadeInState` is not 0: Live crossfades the previous clip into this one.
+    crossfade_in: bool = False
 
 
 class Loop(_Model):
@@ -314,6 +390,8 @@ class Track(_Model):
     group_name: str | None = None
     frozen: bool = False
     mixer: Mixer = Field(default_factory=Mixer)
+    #: Where the track's audio and MIDI come from and go to (default: Live's defaults).
+    routing: Routing = Field(default_factory=Routing)
     devices: list[Device] = Field(default_factory=list)
     arrangement_clips: list[Clip] = Field(default_factory=list)
     session_clips: list[Clip] = Field(default_factory=list)
@@ -463,9 +541,140 @@ class LiveSet(_Model):
             return None
         return self._group_tree().groups.get(track.group_id)
 
+    def track_by_id(self, track_id: int | None) -> Track | None:
+        """The track with Live's `Id` `track_id`; -1 is the main track (in routing targets)."""
+        if track_id == -1:
+            return self.master
+        for track in self.tracks:
+            if track.id is not None and track.id == track_id:
+                return track
+        return None
+
+    def sources(self, track: Track, kinds: tuple[str, ...] = ("audio", "midi")) -> list[Track]:
+        """The tracks routed into `track` ("audio", "midi" or both), by their output chooser
+        (to its input or a device on it) or by `track`'s input chooser (from them). Group
+        members and sends are not routings and are not listed."""
+        found: list[Track] = []
+
+        def add(other: Track | None) -> None:
+            if other is not None and other is not track and other not in found:
+                found.append(other)
+
+        for other in self.tracks:
+            for kind in kinds:
+                out = getattr(other.routing, f"{kind}_out")
+                routed = out is not None and out.kind in ("track", "device")
+                if routed and self.track_by_id(out.track_id) is track:
+                    add(other)
+        for kind in kinds:
+            into = getattr(track.routing, f"{kind}_in")
+            if into is not None and into.kind in ("track", "device"):
+                add(self.track_by_id(into.track_id))
+        return [other for other in self.tracks if other in found]
+
+    def destination(self, track: Track) -> Track | None:
+        """Where the track's audio goes, by its output chooser: the main track, its group or
+        another track; None for "Sends Only", outside Live or nothing (and for the master)."""
+        if track.type == "master":
+            return None
+        out = track.routing.audio_out
+        if out is None:  # not stored (a model built by hand): Live's default
+            return self.parent(track) or self.master
+        if out.kind == "master":
+            return self.master
+        if out.kind == "group":
+            return self.parent(track) or self.master
+        if out.kind in ("track", "device"):
+            return self.track_by_id(out.track_id)
+        return None
+
+    def routing_shown(self, track: Track) -> dict[str, str]:
+        """What each of the track's routing choosers ("audio from", "audio to", "MIDI from",
+        "MIDI to") and its monitoring ("monitoring") are set to, in Live's words, e.g.
+        `"Bus" (Track In)`, `"Kick Player"`, `Sends Only`, `Ext. In (1/2)`, `Auto`."""
+        shown = {}
+        for chooser, chosen in track.routing.routes():
+            shown[ROUTING_CHOOSERS[chooser]] = self._route_shown(track, chosen, chooser)
+        if track.routing.monitoring is not None:
+            shown["monitoring"] = track.routing.monitoring.capitalize()
+        return shown
+
+    def routing_not_default(self, track: Track) -> dict[str, str]:
+        """`routing_shown` without the choosers at Live's default for the track: audio from
+        an external input, to its group or the main track; MIDI from all inputs, to nowhere;
+        monitoring Auto."""
+        routing = track.routing
+        default = {
+            "audio from": routing.audio_in is None or routing.audio_in.kind == "external",
+            "audio to": routing.audio_out is None
+            or routing.audio_out.kind == _default_output(track),
+            "MIDI from": routing.midi_in is None
+            or routing.midi_in.target.startswith("MidiIn/External.All/"),
+            "MIDI to": routing.midi_out is None or routing.midi_out.kind == "none",
+            "monitoring": routing.monitoring in (None, "auto"),
+        }
+        return {
+            chooser: text
+            for chooser, text in self.routing_shown(track).items()
+            if not default[chooser]
+        }
+
+    def _route_shown(self, track: Track, chosen: Route, chooser: str) -> str:
+        upper, _, lower = chosen.display.partition(" | ")
+        if chosen.kind in ("track", "device"):
+            other = self.track_by_id(chosen.track_id)
+            name = quote(other.name) if other is not None else f"track {chosen.track_id}"
+            return f"{name} ({lower})" if lower else name
+        if chosen.kind == "master":
+            return self.master.name
+        if chosen.kind == "group":
+            parent = self.parent(track)
+            return f"group {quote(parent.name)}" if parent is not None else "Group"
+        if chosen.kind == "sends-only":
+            return "Sends Only"
+        if chosen.kind == "resampling":
+            return "Resampling"
+        if chosen.kind == "none":
+            return "No Input" if chooser.endswith("_in") else "No Output"
+        # Outside Live: Live's own words when stored (Live 9+), else the stored target.
+        if upper:
+            return f"{upper} ({lower})" if lower else upper
+        return chosen.target
+
+    def reaches_master(self, track: Track) -> bool:
+        """True when the track's audio gets to the main track: along output choosers, or its
+        sends to a return that does; switched-off tracks on the way stop it."""
+        seen: set[int] = set()
+
+        def reaches(current: Track) -> bool:
+            if current.type == "master":
+                return True
+            if current.index in seen or not current.mixer.on:
+                return False
+            seen.add(current.index)
+            returns = self.returns
+            for index in self.send_targets(current):
+                if index < len(returns) and reaches(returns[index]):
+                    return True
+            target = self.destination(current)
+            return target is not None and reaches(target)
+
+        return reaches(track)
+
     def is_audible(self, track: Track) -> bool:
         """False when the track or any enclosing group is switched off."""
         return self._group_tree().audible(track)
+
+    def send_targets(self, track: Track) -> set[int]:
+        """Positions (0 = A) of the returns `track`'s sends pass signal to at some time: a
+        switched-on send whose level, or whose automation, rises above Live's floor."""
+        reached = {send.return_index for send in track.mixer.sends if send.reaches}
+        active = {send.return_index for send in track.mixer.sends if send.active}
+        for envelope in track.mixer_envelopes:
+            index = envelope.send_index
+            if index in active and envelope.highest > MIN_GAIN * 1.0001:
+                reached.add(index)
+        return reached
 
     def reached_returns(self) -> set[int]:
         """Positions (0 = A) of the return tracks that a switched-on audio, MIDI or group track
@@ -474,11 +683,7 @@ class LiveSet(_Model):
         for track in self.tracks:
             if track.type in ("master", "return") or not self.is_audible(track):
                 continue
-            reached.update(send.return_index for send in track.mixer.sends if send.reaches)
-            for envelope in track.mixer_envelopes:
-                index = envelope.send_index
-                if index is not None and envelope.highest > MIN_GAIN * 1.0001:
-                    reached.add(index)
+            reached.update(self.send_targets(track))
         return reached
 
     @property
@@ -514,5 +719,6 @@ class LiveSet(_Model):
         return Timeline(self.time_signature, changes, self.tempo, tempo_points)
 
 
+InstrumentSample.model_rebuild()
 Device.model_rebuild()
 Chain.model_rebuild()

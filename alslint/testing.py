@@ -143,11 +143,18 @@ def run_rule(
     """Run one rule over `live_set` with `options` (kebab- or snake-case names).
 
     `existing_files`: the paths `context.file_exists` answers True for (default: none), so
-    tests never depend on the machine's files.
+    tests never depend on the machine's files; the folders above them exist too (a project
+    folder is one holding an `Ableton Project Info` file).
     """
     parsed = rule.Options.model_validate({k.replace("_", "-"): v for k, v in options.items()})
     known = {Path(p) for p in (existing_files or ())}
-    context = Context(live_set, Path(live_set.path), file_exists=lambda path: path in known)
+    folders = {folder for path in known for folder in path.parents}
+    context = Context(
+        live_set,
+        Path(live_set.path),
+        file_exists=lambda path: path in known,
+        folder_exists=lambda path: path in folders,
+    )
     return list(rule().check(live_set, parsed, context))
 
 

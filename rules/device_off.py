@@ -24,7 +24,7 @@ class DeviceOffOptions(RuleOptions):
 class DeviceOff(Rule):
     code = "ALS306"
     name = "device-off"
-    summary = "A device is switched off and its on/off switch is never automated: delete it or switch it on."
+    summary = "A device is switched off and its on/off switch is neither automated nor mapped: delete it or switch it on."
     stage = Stage.SOUND_DESIGN
     default_severity = Severity.WARNING
     Options = DeviceOffOptions
@@ -107,7 +107,8 @@ def _fold_finding(context, track, first, shown, chain, count):
 
 
 def _walk(devices, names, shown, switches, options):
-    """(device, shown path, state) in chain order; state is "on", "off" or "automated".
+    """(device, shown path, state) in chain order; state is "on", "off", "automated" or
+    "mapped".
 
     `names` is the path of plain device names (how envelopes name their device); `shown`
     numbers repeated names inside one chain or rack ("EQ Eight (2)") so that every location
@@ -127,9 +128,13 @@ def _walk(devices, names, shown, switches, options):
 
 
 def _state(device, envelopes) -> str:
-    """A moving `On` envelope switches the device on purpose; a flat one holds its value."""
+    """A moving `On` envelope switches the device on purpose; a flat one holds its value. A
+    switch mapped to a rack macro, a computer key or a MIDI controller is switched while
+    playing: "mapped", never "off"."""
     if any(envelope.moves for envelope in envelopes):
         return "automated"
+    if device.on_mapping is not None:
+        return "mapped"
     for envelope in envelopes:
         values = set(envelope.points.values)
         if envelope.default_value is not None:

@@ -7,6 +7,7 @@ import math
 from pydantic import Field
 
 from alslint.api import MIN_GAIN, Finding, Rule, RuleOptions, Severity, Stage, name_matches
+from alslint_rules._track_use import carries_no_audio
 
 #: Gains this close above the limit are the limit itself (Live stores 0 dB as 1.0 exactly).
 _TOLERANCE = 1e-6
@@ -37,6 +38,8 @@ class LevelAboveZero(Rule):
                 continue
             if track.type != "master" and not live_set.is_audible(track):
                 continue
+            if carries_no_audio(track):
+                continue  # its MIDI goes elsewhere: the fader moves no sound
             envelope = _volume_envelope(track)
             if envelope is None:
                 if track.mixer.volume > limit:

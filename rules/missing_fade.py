@@ -60,9 +60,13 @@ class MissingFade(Rule):
         for track in live_set.tracks_of("audio"):
             if not live_set.is_audible(track) or name_matches(track.name, options.allow_tracks):
                 continue
-            for clip in track.arrangement_clips:
-                if clip.disabled or clip.fades is None:
-                    continue
+            playing = sorted(
+                (c for c in track.arrangement_clips if not c.disabled and c.fades is not None),
+                key=lambda c: c.start,
+            )
+            for position, clip in enumerate(playing):
+                before = playing[position - 1] if position else None
+                after = playing[position + 1] if position + 1 < len(playing) else None
                 fades = clip.fades
                 default_ok = options.accept_default_fades and fades.enabled
                 start_s, end_s, sample_s = _content_seconds(clip, seconds_per_beat)
@@ -70,6 +74,10 @@ class MissingFade(Rule):
                 needs_out = (
                     clip.loop.on or sample_s is None or end_s < sample_s - EDGE_TOLERANCE_SECONDS
                 )
+                # A crossfade is a fade: Live's crossfade state, or the previous clip's
+                # fade-out reaching across the gap into this one.
+                needs_in = needs_in and not _fades_into(before, clip)
+                needs_out = needs_out and not _crossfades_out(clip, after)
                 missing = []
                 if needs_in and not has_fade(fades.fade_in, fades.default_fade_in, default_ok):
                     missing.append("fade-in")
@@ -94,6 +102,19 @@ def _fix(context, track, clip, missing, options, seconds_per_beat) -> Fix:
             field = "FadeInLength" if which == "fade-in" else "FadeOutLength"
             edits.append(context.edit(track, f"Fades/{field}", repr(old), length, clip=clip))
     return Fix(description=f"{length_ms:g} ms {' and '.join(missing)}", edits=edits)
+
+
+def _fades_into(before, clip) -> bool:
+    """The previous clip fades into this one: Live's crossfade state on this clip, or the
+    previous clip's fade-out longer than the gap between them (beats)."""
+    if clip.fades.crossfade_in:
+        return True
+    return before is not None and before.fades.fade_out > clip.start - before.end
+
+
+def _crossfades_out(clip, after) -> bool:
+    """The next clip, right after this one, crossfades with it (Live's crossfade state)."""
+    return after is not None and after.fades.crossfade_in and after.start - clip.end <= 1e-9
 
 
 def _message(missing: list[str], start_s: float) -> str:

@@ -1,4 +1,4 @@
-"""ALS304 missing-sample: audio clips whose sample file cannot be found."""
+"""ALS304 missing-sample: samples of audio clips and instruments whose file cannot be found."""
 
 from __future__ import annotations
 
@@ -25,10 +25,6 @@ INSTALLED_SOURCES = {
     7: "Live's built-in content",
 }
 
-#: Live's project folder is the set's folder or one above it (`Backup/`, sub-folders): the
-#: relative path is tried against the set's folder and this many folders above it.
-MAX_FOLDERS_UP = 3
-
 #: A URL's scheme (`smb:`, `file:`, `afp:`…); at least two letters, so `C:` stays a drive.
 _URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
 
@@ -47,19 +43,19 @@ class MissingSampleOptions(RuleOptions):
 class MissingSample(Rule):
     code = "ALS304"
     name = "missing-sample"
-    summary = "An audio clip's sample file cannot be found, so the clip plays silence."
+    summary = (
+        "A sample file of an audio clip or an instrument (Simpler, Sampler, Impulse) cannot be "
+        "found, so it plays silence."
+    )
     stage = Stage.SOUND_DESIGN
     default_severity = Severity.WARNING
     Options = MissingSampleOptions
 
     def check(self, live_set, options, context):
-        project_dirs = _project_dirs(context.project_dir)
+        project_dir = os.fspath(context.project_dir)
         groups: dict[tuple, _Group] = {}
         found: dict[tuple, bool] = {}
-        for track, clip, location in _audio_clips(live_set, context):
-            sample = clip.sample
-            if sample is None:
-                continue
+        for track, sample, user, clip, location in _sample_uses(live_set, context):
             source = _installed_source(sample)
             if source is not None and not options.check_packs:
                 continue
@@ -72,19 +68,23 @@ class MissingSample(Rule):
             if ref_key not in found:
                 found[ref_key] = any(
                     context.file_exists(candidate)
-                    for candidate in candidate_paths(sample, project_dirs)
+                    for candidate in candidate_paths(sample, project_dir)
                 )
             if found[ref_key]:
                 continue
             remote = is_network_path(sample.path) or is_network_path(sample.relative_path)
             shown = _shown_path(sample, source, remote)
             group = groups.setdefault((source, shown), _Group(shown, source, location, remote))
+            if user is not None:
+                if user not in group.instruments:
+                    group.instruments.append(user)
+                continue
             group.clips += 1
             group.members.append((track, clip))
             if track.name not in group.tracks:
                 group.tracks.append(track.name)
         for group in groups.values():
-            if group.source is None and context.search_paths:
+            if group.source is None and not group.remote and group.members and context.search_paths:
                 relink = _relink(live_set, context, group)
                 yield Finding(
                     message=f"{group.message()} ({relink[0]})",
@@ -102,14 +102,23 @@ class _Group:
     location: Location
     remote: bool = False  # saved on another machine (a network path): never looked at
     clips: int = 0
-    tracks: list[str] = field(default_factory=list)
+    tracks: list[str] = field(default_factory=list)  # of the clips
+    instruments: list[str] = field(default_factory=list)  # "Simpler on pad "Kick" of Drums"
     members: list = field(default_factory=list)  # (track, clip) of every clip playing it
 
     def message(self) -> str:
-        names = self.tracks[:MAX_TRACKS_NAMED]
-        more = len(self.tracks) - len(names)
-        on = ", ".join(names) + (f" and {more} more tracks" if more else "")
-        used = f"used by {self.clips} clip{'s' if self.clips != 1 else ''} on {on}"
+        uses = []
+        if self.clips:
+            names = self.tracks[:MAX_TRACKS_NAMED]
+            more = len(self.tracks) - len(names)
+            on = ", ".join(names) + (f" and {more} more tracks" if more else "")
+            uses.append(f"{self.clips} clip{'s' if self.clips != 1 else ''} on {on}")
+        named = self.instruments[:MAX_TRACKS_NAMED]
+        more = len(self.instruments) - len(named)
+        uses.extend(named)
+        if more:
+            uses.append(f"{more} more instrument{'s' if more != 1 else ''}")
+        used = "used by " + " and ".join(uses)
         if self.remote:
             return (
                 f"{self.shown} ({used}) is on another machine: alslint never opens network "
@@ -133,6 +142,11 @@ def _relink(live_set, context, group: _Group) -> tuple[str, Fix | None]:
         found = [(path, size) for path, size in found if size == sample.file_size]
     if not found:
         return "not in the search folders either", None
+    if group.instruments:
+        return (
+            f"found at {found[0][0].as_posix()}; instruments play it too: relink it in Live",
+            None,
+        )
     if len(found) > 1:
         listed = ", ".join(path.as_posix() for path, _ in found[:MAX_TRACKS_NAMED])
         return f"{len(found)} files could be it: {listed}; relink it in Live", None
@@ -166,18 +180,42 @@ def _relink(live_set, context, group: _Group) -> tuple[str, Fix | None]:
     )
 
 
-def _audio_clips(live_set, context):
-    """(track, clip, location) of every audio clip: arrangement, take lanes, then session."""
+def _sample_uses(live_set, context):
+    """(track, sample, instrument or None, clip or None, location) of every sample reference:
+    audio clips in the arrangement, take lanes and session, then the track's instruments."""
     for track in live_set.tracks:
         for clip in (*track.arrangement_clips, *track.take_lane_clips):
-            if clip.kind == "audio":
-                yield track, clip, context.location(track=track, clip=clip)
+            if clip.kind == "audio" and clip.sample is not None:
+                yield track, clip.sample, None, clip, context.location(track=track, clip=clip)
         for clip in track.session_clips:
-            if clip.kind == "audio":
+            if clip.kind == "audio" and clip.sample is not None:
                 location = context.location(track=track).model_copy(
                     update={"clip": clip.name, "scene": _scene_label(live_set, clip)}
                 )
-                yield track, clip, location
+                yield track, clip.sample, None, clip, location
+        for device, pad in _devices_with_pads(track.devices, None):
+            for played in device.samples:
+                user = device.name
+                if played.zone is not None:
+                    user += (
+                        f" {played.zone}"
+                        if played.zone.startswith("slot ")
+                        else (f' zone "{played.zone}"')
+                    )
+                if pad is not None:
+                    user += f' on pad "{pad}"'
+                user += f" on {track.name}"
+                location = context.location(track=track, device=device)
+                yield track, played.sample, user, None, location
+
+
+def _devices_with_pads(devices, pad: str | None):
+    """(device, the Drum Rack pad it sits on or None) of every device, racks opened up."""
+    for device in devices:
+        yield device, pad
+        for chain in device.chains:
+            inner = chain.name if device.tag == "DrumGroupDevice" and not chain.is_return else pad
+            yield from _devices_with_pads(chain.devices, inner)
 
 
 def _scene_label(live_set, clip) -> str | None:
@@ -208,18 +246,6 @@ def _shown_path(sample, source: str | None, remote: bool = False) -> str:
     return sample.path or relative or sample.name
 
 
-def _project_dirs(project_dir: Path) -> list[str]:
-    """Folders that may be Live's project folder: the set's own, then up to MAX_FOLDERS_UP
-    above it (a set in `Backup/` or in a sub-folder of its project)."""
-    dirs = [os.path.abspath(os.fspath(project_dir))]
-    for _ in range(MAX_FOLDERS_UP):
-        parent = os.path.dirname(dirs[-1])
-        if parent == dirs[-1]:
-            break
-        dirs.append(parent)
-    return dirs
-
-
 def _is_foreign_absolute(path: str) -> bool:
     """A Windows path (`C:/…`, `//server/…`) seen on macOS/Linux: it cannot exist here."""
     if os.name == "nt":
@@ -236,13 +262,20 @@ def is_network_path(path: str | None) -> bool:
     return text[:2] in ("\\\\", "//", "\\/", "/\\") or bool(_URL_SCHEME.match(text))
 
 
-def candidate_paths(sample, project_dirs: list[str]) -> list[str]:
+def candidate_paths(sample, project_dir: str) -> list[str]:
     """Where Live looks for the sample, in order: the absolute path as saved, then the
-    relative path against the project folder (for project and outside-project files).
-    Network paths are never candidates."""
+    relative path against the project folder (`Context.project_dir`, absolute) for project
+    and outside-project files. A stored path that is not absolute (Live 11+ writes pack
+    content so) is never looked up: it would be resolved against the current folder. Network
+    paths are never candidates."""
     candidates = []
     path = sample.path
-    if path and not _is_foreign_absolute(path) and not is_network_path(path):
+    if (
+        path
+        and os.path.isabs(path)
+        and not _is_foreign_absolute(path)
+        and not is_network_path(path)
+    ):
         candidates.append(path)
     relative = (sample.relative_path or "").replace("\\", "/")
     if not relative or _installed_source(sample) is not None or is_network_path(relative):
@@ -256,15 +289,13 @@ def candidate_paths(sample, project_dirs: list[str]) -> list[str]:
     rest = parts[ups:]
     if not rest:
         return candidates
-    for directory in project_dirs:
-        base = directory
-        for _ in range(ups):
-            parent = os.path.dirname(base)
-            if parent == base:
-                break
-            base = parent
-        else:
-            candidate = os.path.join(base, *rest)
-            if candidate not in candidates:
-                candidates.append(candidate)
+    base = project_dir
+    for _ in range(ups):
+        parent = os.path.dirname(base)
+        if parent == base:
+            return candidates  # climbs above the root
+        base = parent
+    candidate = os.path.join(base, *rest)
+    if candidate not in candidates:
+        candidates.append(candidate)
     return candidates

@@ -27,7 +27,7 @@ class NoKey(Rule):
         scale = live_set.scale
         if scale is None:  # 9.7 and 10.0 write an empty scale name until one is chosen
             reason = "the set stores no scale"
-        elif scale.root == 0 and scale.name == "Major" and not scale.in_key:
+        elif not scale.chosen:
             # What every new set holds: C Major, with Scale Mode off (Live 11+; 10.1 has none).
             mode = "" if scale.in_key is None else " with Scale Mode off"
             reason = f"the set still holds Live's default, C Major{mode}"

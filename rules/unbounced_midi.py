@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from alslint.api import Finding, Rule, RuleOptions, Severity, Stage, name_matches
-from alslint_rules._track_use import holds_no_notes, silent_fader
+from alslint_rules._track_use import fed_by_playing_tracks, holds_no_notes, silent_fader
 
 _FORMAT_NAMES = {"vst2": "VST2 plugin", "vst3": "VST3 plugin", "au": "Audio Unit"}
 
@@ -33,8 +33,13 @@ class UnbouncedMidi(Rule):
             instrument = track.instrument
             if instrument is None or not instrument.on:
                 continue
+            if silent_fader(track):
+                continue  # unused: ALS302 unused-track tells to delete it
             clips = [c for c in (*track.arrangement_clips, *track.session_clips) if not c.disabled]
-            if not clips or holds_no_notes(track) or silent_fader(track):
+            # A "player" track plays the MIDI other tracks' clips route into it.
+            if not fed_by_playing_tracks(live_set, track, ("midi",)) and (
+                not clips or holds_no_notes(track)
+            ):
                 continue  # unused: ALS302 unused-track tells to delete it
             yield Finding(
                 message=(

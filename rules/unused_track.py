@@ -5,7 +5,13 @@ from __future__ import annotations
 from pydantic import Field
 
 from alslint.api import Finding, Rule, RuleOptions, Severity, Stage, name_matches
-from alslint_rules._track_use import enabled_clips, holds_no_notes, silent_fader
+from alslint_rules._track_use import (
+    enabled_clips,
+    fed_by_playing_tracks,
+    holds_no_notes,
+    sends_midi_elsewhere,
+    silent_fader,
+)
 
 
 class UnusedTrackOptions(RuleOptions):
@@ -23,12 +29,7 @@ class UnusedTrack(Rule):
     Options = UnusedTrackOptions
 
     def check(self, live_set, options, context):
-        reached_returns = {
-            send.return_index
-            for track in live_set.tracks
-            for send in track.mixer.sends
-            if send.reaches and track.type != "master"
-        }
+        reached_returns = live_set.reached_returns()
         returns = live_set.returns
         for track in live_set.tracks:
             if track.type == "master" or name_matches(track.name, options.allow_tracks):
@@ -49,7 +50,9 @@ class UnusedTrack(Rule):
         if track.type == "return":
             position = returns.index(track)
             return None if position in reached_returns else "No send reaches this return track"
-        clips = [*track.arrangement_clips, *track.session_clips, *track.take_lane_clips]
+        clips = [*track.arrangement_clips, *track.session_clips]  # take lanes never play
+        if fed_by_playing_tracks(live_set, track):
+            return None  # plays what other tracks route into it
         if not clips:
             return "Track has no clips in the arrangement or the session"
         if all(clip.disabled for clip in clips):
@@ -59,6 +62,6 @@ class UnusedTrack(Rule):
             if count == 1:
                 return "The only MIDI clip on this track holds no note"
             return f"None of the {count} MIDI clips on this track holds a note"
-        if silent_fader(track):
+        if silent_fader(track) and not sends_midi_elsewhere(track):
             return "Fader at −inf dB and volume not automated, so nothing of this track is heard"
         return None

@@ -87,6 +87,7 @@ class TrackSpec:
     devices: list[str] = field(default_factory=list)  # native device element names
     sends: list[float] | None = None  # one level per return; None: every send at -inf
     group_id: int | None = None  # the group track's number: 10 + its place in the list
+    midi_to: int | None = None  # MIDI tracks: the number of the track their MIDI plays
     #: mixer automation: parameter ("Volume", "Pan") -> breakpoints [(beat, value), ...]
     automation: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
 
@@ -180,6 +181,8 @@ def _live_set(
     for spec, track in zip(specs, model):
         if spec.group_id is not None:
             track.group = model[spec.group_id - _FIRST_TRACK_NUMBER]
+        if spec.midi_to is not None:
+            track.midi_to = model[spec.midi_to - _FIRST_TRACK_NUMBER]
     return LiveSet(
         tempo=tempo,
         time_signature=time_signature_of_code(signature),
@@ -278,7 +281,12 @@ def busy_set(path: str | Path) -> Path:
         path,
         [
             audio_track("Loop", [audio_clip(0, 128, "Beat", looped=True, fade_switch=False)]),
-            midi_track("Keys", [midi_clip(16, 128, "Chords")], instrument="Operator"),
+            # The same chord in every bar: the clip's 28-bar loop holds no variation.
+            midi_track(
+                "Keys",
+                [midi_clip(16, 128, "Chords", notes=[(60, 4.0 * bar, 1.0) for bar in range(28)])],
+                instrument="Operator",
+            ),
             audio_track("Bass", [audio_clip(16, 128, "Bass", looped=True)]),
             audio_track("Spare"),
         ],

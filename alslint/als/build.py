@@ -17,6 +17,7 @@ from ..model import (
     LiveSet,
     Locator,
     Mixer,
+    Routing,
     Scale,
     Scene,
     Send,
@@ -27,6 +28,8 @@ from .automation import read_envelopes
 from .clips import ClipReader
 from .container import DEFAULT_MAX_XML_BYTES, parse_xml
 from .devices import device_name, read_devices
+from .routing import read_routing
+from .samples import InstrumentSampleReader
 from .slim import CutBlocks, read_set, slim
 from .values import (
     MAX_TEMPO,
@@ -136,6 +139,9 @@ class _SetBuilder:
         self.root = root
         self.path = path
         self.clips = ClipReader(blocks, path, self._guard)
+        self.samples = InstrumentSampleReader(
+            blocks, self.clips.sample_ref, self.clips.shared_sample_ref
+        )
         self.live_set = root.find("LiveSet")
         self.damage: list[str] = []
 
@@ -309,7 +315,12 @@ class _SetBuilder:
                 lambda: self._mixer(chain.find("Mixer"), return_names),
                 Mixer(),
             ),
-            devices=read_devices(chain.find("DeviceChain/Devices"), self._guard),
+            routing=self._guard(
+                f"the routing of track {name!r}", lambda: read_routing(chain), Routing()
+            ),
+            devices=read_devices(
+                chain.find("DeviceChain/Devices"), self._guard, samples=self.samples.of_device
+            ),
         )
         if track_type in ("audio", "midi"):
             self.clips.read_clips(track, chain.find("MainSequencer"))

@@ -136,18 +136,22 @@ class ClipReader:
         clip.has_envelopes = envelopes is not None and any(len(e) for e in envelopes)
         if kind == "audio":
             clip.fades = _fades(children.get("Fades"), values.get("Fade"))
-            clip.sample = self._sample_ref(children.get("SampleRef"))
+            clip.sample = self.sample_ref(children.get("SampleRef"))
             clip.warp_markers = _warp_markers(children.get("WarpMarkers"))
         else:
             notes = children.get("Notes")
             clip.notes = self._notes(notes.find("KeyTracks") if notes is not None else None)
         return clip
 
-    def _sample_ref(self, sample_ref) -> SampleRef | None:
-        """The clip's sample reference, read once per distinct content (see `slim`)."""
+    def sample_ref(self, sample_ref) -> SampleRef | None:
+        """A `<SampleRef>` element's reference, read once per distinct content (see `slim`)."""
         content = None if sample_ref is None else self.blocks.sample_content(sample_ref)
         if content is None:
             return _sample_ref(sample_ref)
+        return self.shared_sample_ref(content)
+
+    def shared_sample_ref(self, content: bytes) -> SampleRef | None:
+        """The reference whose `<SampleRef>` holds `content`, read once per distinct content."""
         if content not in self.sample_refs:
             element = self.blocks.parse(b"<SampleRef>" + content + b"</SampleRef>", self.path)
             self.sample_refs[content] = _sample_ref(element)
@@ -170,6 +174,7 @@ def _fades(fades, fade_switch: str | None) -> Fades | None:
         fade_out=beats(values.get("FadeOutLength", "0")),
         default_fade_in=values.get("IsDefaultFadeIn") == "true",
         default_fade_out=values.get("IsDefaultFadeOut") == "true",
+        crossfade_in=values.get("CrossfadeInState", "0") != "0",
     )
 
 

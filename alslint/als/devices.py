@@ -16,21 +16,22 @@ _DEVICE_PARAMETERS = {
 }
 
 
-def read_devices(devices_el, guard, key_prefix: str = "") -> list[Device]:
+def read_devices(devices_el, guard, key_prefix: str = "", samples=None) -> list[Device]:
     """The devices of a `Devices` element, racks' chains opened up; `guard(what, build)` reads
-    each one, so that a damaged device is skipped and noted."""
+    each one, so that a damaged device is skipped and noted; `samples(element)`, when given,
+    reads the samples an instrument plays (`samples.py`)."""
     if devices_el is None:
         return []
     devices = []
     for position, el in enumerate(devices_el):
         key = f"{key_prefix}{position}"
-        device = guard(f"device {key} ({el.tag})", lambda: _device(el, key, guard))
+        device = guard(f"device {key} ({el.tag})", lambda: _device(el, key, guard, samples))
         if device is not None:
             devices.append(device)
     return devices
 
 
-def _device(el, key: str, guard) -> Device:
+def _device(el, key: str, guard, samples=None) -> Device:
     tag = el.tag
     plugin_format = plugin_name = plugin_vendor = None
     is_instrument = tag in device_info.NATIVE_INSTRUMENTS
@@ -67,7 +68,7 @@ def _device(el, key: str, guard) -> Device:
                 on=param_bool(mixer.find("Speaker"), True) if mixer is not None else True,
                 volume=gain(param_float(mixer.find("Volume"), 1.0)) if mixer is not None else 1.0,
                 pan=pan(param_float(mixer.find("Panorama"), 0.0)) if mixer is not None else 0.0,
-                devices=read_devices(devices_el, guard, f"{key}.{chain_index}."),
+                devices=read_devices(devices_el, guard, f"{key}.{chain_index}.", samples),
                 is_return=branch.tag == "ReturnBranch",
             )
         )
@@ -90,6 +91,7 @@ def _device(el, key: str, guard) -> Device:
         plugin_vendor=plugin_vendor,
         chains=chains,
         parameters=parameters,
+        samples=samples(el) if samples is not None else [],
     )
 
 

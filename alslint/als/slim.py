@@ -1,10 +1,11 @@
 """Slimming a set's XML before it is parsed, and the placeholder protocol that reads the cut
 parts back.
 
-`slim` drops what the model never reads and cuts note blocks, sample references and clips out
-of the XML, leaving `<KeyTracks Block="n" />`, `<SampleRef Block="n" />` and
-`<AudioClip Block="n" />` placeholders; `CutBlocks` holds what was cut and is the only code
-that reads a placeholder back (`clip`, `sample_content`, `notes_span`).
+`slim` drops what the model never reads and cuts note blocks, sample references, Sampler and
+Simpler sample maps and clips out of the XML, leaving `<KeyTracks Block="n" />`,
+`<SampleRef Block="n" />`, `<MultiSampleMap Block="n" />` and `<AudioClip Block="n" />`
+placeholders; `CutBlocks` holds what was cut and is the only code that reads a placeholder
+back (`clip`, `sample_content`, `zones`, `notes_span`).
 """
 
 from __future__ import annotations
@@ -19,10 +20,14 @@ from ..errors import SetReadError
 from .container import DEFAULT_MAX_XML_BYTES, parse_bytes, parse_xml, read_bytes, xml_reason
 
 #: Parts of a set the model never reads, cut before parsing: audio onset analysis (one real
-#: set holds 145k such elements), the clips that freezing a track records (an eighth of the
-#: elements of a large Live 9 set) and Sampler's sample zones (more than half of one set; no
-#: automatable parameter lives there).
-_DROPPED = (b"Onsets", b"FreezeSequencer", b"MultiSampleMap")
+#: set holds 145k such elements) and the clips that freezing a track records (an eighth of the
+#: elements of a large Live 9 set; the files they play are Live's, not the producer's).
+_DROPPED = (b"Onsets", b"FreezeSequencer")
+#: Simpler's and Sampler's sample zones (more than half of one set): only each zone's name
+#: and sample reference are read, from the raw bytes.
+_ZONES = b"MultiSampleMap"
+_ZONE_PART = re.compile(rb"<MultiSamplePart[ >]")
+_ZONE_NAME = re.compile(rb'<Name Value="([^"]*)"')
 #: MIDI notes are cut out before parsing and decoded from the raw bytes (see `notes.py`):
 #: 338k notes as XML elements cost more than parsing all the rest of a set.
 _NOTES = b"KeyTracks"
@@ -34,7 +39,7 @@ _SAMPLE = b"SampleRef"
 _SLOTS = b"ClipSlotList"
 _CLIP_OPENING = re.compile(rb"<(AudioClip|MidiClip)[ >]")
 #: The opening tag of anything cut: one regex scan finds them all, as fast as one `find`.
-_CUT = re.compile(rb"<(" + b"|".join((*_DROPPED, _NOTES, _SAMPLE, _SLOTS)) + rb")>")
+_CUT = re.compile(rb"<(" + b"|".join((*_DROPPED, _ZONES, _NOTES, _SAMPLE, _SLOTS)) + rb")>")
 _DECLARED_ENCODING = re.compile(
     rb"""(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding=["']([A-Za-z0-9._-]+)["']"""
 )
@@ -42,12 +47,15 @@ _DECLARED_ENCODING = re.compile(
 
 class CutBlocks:
     """What `slim` cut out of a set's XML to be read separately: where the contents of each
-    `<KeyTracks>` and `<SampleRef>` lie in the set's bytes (no copies), and each clip's XML."""
+    `<KeyTracks>` and `<SampleRef>` lie in the set's bytes (no copies), each sample map's
+    zones, and each clip's XML."""
 
     def __init__(self, data: bytes):
         self.data = data
         self.note_spans: list[tuple[int, int]] = []
         self.sample_spans: list[tuple[int, int]] = []
+        #: Per cut `<MultiSampleMap>`: (zone name as stored, its `<SampleRef>`'s content span).
+        self.zone_maps: list[list[tuple[bytes, tuple[int, int]]]] = []
         self.clips: list[bytes] = []
         # Fragments parse as UTF-8, which Live writes; a set declaring another encoding has
         # its declaration repeated in front of each.
@@ -80,6 +88,16 @@ class CutBlocks:
         start, end = self.sample_spans[int(block)]
         return bytes(self.data[start:end])
 
+    def zones(self, element: etree._Element | None) -> list[tuple[bytes, bytes]]:
+        """(zone name as stored, escaped; the XML inside its `<SampleRef>`) of each zone of a
+        cut-out `<MultiSampleMap>`, in the map's order; empty when nothing was cut."""
+        if element is None or element.get("Block") is None:
+            return []
+        return [
+            (name, bytes(self.data[start:end]))
+            for name, (start, end) in self.zone_maps[int(element.get("Block"))]
+        ]
+
     def notes_span(self, element: etree._Element | None) -> tuple[int, int] | None:
         """Where a cut-out `<KeyTracks>`' content lies in `data`, or None when nothing was cut."""
         if element is None or element.get("Block") is None:
@@ -89,8 +107,9 @@ class CutBlocks:
 
 def slim(data: bytes) -> tuple[bytes, CutBlocks]:
     """The XML to parse, without the `_DROPPED` parts and clip-less slot lists, and with every
-    note block, sample reference and clip replaced by a reference into the returned
-    `CutBlocks`: `<KeyTracks Block="n" />`, `<SampleRef Block="n" />`, `<AudioClip Block="n" />`.
+    note block, sample reference, sample map and clip replaced by a reference into the
+    returned `CutBlocks`: `<KeyTracks Block="n" />`, `<SampleRef Block="n" />`,
+    `<MultiSampleMap Block="n" />`, `<AudioClip Block="n" />`.
 
     Works on raw bytes, in two passes (the parts, then the clips), at a fraction of the cost
     of parsing. An element left unclosed is kept as it is, for the parser to report.
@@ -111,6 +130,9 @@ def slim(data: bytes) -> tuple[bytes, CutBlocks]:
             spans = blocks.note_spans if tag == _NOTES else blocks.sample_spans
             spans.append((opening.end(), end))
             pieces.append(b'<%s Block="%d" />' % (tag, len(spans) - 1))
+        elif tag == _ZONES:
+            blocks.zone_maps.append(_zone_spans(data, opening.end(), end))
+            pieces.append(b'<%s Block="%d" />' % (tag, len(blocks.zone_maps) - 1))
         else:
             pieces.append(b"<" + tag + b" />")
         position = end + len(tag) + 3
@@ -119,6 +141,23 @@ def slim(data: bytes) -> tuple[bytes, CutBlocks]:
         pieces.append(data[position:])
         data = b"".join(pieces)
     return _cut_clips(data, blocks), blocks
+
+
+def _zone_spans(data: bytes, start: int, end: int) -> list[tuple[bytes, tuple[int, int]]]:
+    """Each zone (`MultiSamplePart`) between `start` and `end`: its name and where its sample
+    reference's content lies. A zone's `Name` is its first child holding a name."""
+    zones = []
+    part = _ZONE_PART.search(data, start, end)
+    while part:
+        following = _ZONE_PART.search(data, part.end(), end)
+        part_end = following.start() if following else end
+        ref_start = data.find(b"<SampleRef>", part.end(), part_end)
+        ref_end = data.find(b"</SampleRef>", ref_start, part_end) if ref_start >= 0 else -1
+        if ref_end >= 0:
+            name = _ZONE_NAME.search(data, part.end(), ref_start)
+            zones.append((name.group(1) if name else b"", (ref_start + 11, ref_end)))
+        part = following
+    return zones
 
 
 def _cut_clips(xml: bytes, blocks: CutBlocks) -> bytes:

@@ -23,7 +23,7 @@ from collections import defaultdict
 from typing import Any
 
 from ..describe import bar_ranges, db, db_number, num, pan, position, quote
-from ..model import Clip, LiveSet, Track
+from ..model import ROUTING_CHOOSERS, Clip, LiveSet, Track
 from .changes import Change, Diff, rounded
 from .clips import ClipsAndAutomation, content_fields, envelope_change_bars
 from .devices import diff_devices
@@ -347,7 +347,7 @@ class _Differ(ClipsAndAutomation):
                     old=None if po is None else self.old.tracks[po].name,
                     new=None if pn is None else self.new.tracks[pn].name,
                 )
-            else:
+            elif a.index != b.index:  # its place among its siblings changed, not its number
                 add(
                     "track-moved",
                     f"moved: position {a.index + 1} → {b.index + 1}",
@@ -379,6 +379,8 @@ class _Differ(ClipsAndAutomation):
                 new=round(mb.pan, 3),
             )
         out.extend(self._sends(a, b))
+        for chooser, before, shown in _routing_changes(self.old, a, self.new, b, self.partner):
+            add("routing", f"{chooser} {before} → {shown}", subject=chooser, old=before, new=shown)
         device_changes: list[tuple[str, str, dict]] = []
         diff_devices(a.devices, b.devices, [], device_changes)
         for kind, message, fields in device_changes:
@@ -430,6 +432,34 @@ class _Differ(ClipsAndAutomation):
         return out
 
     # clips --------------------------------------------------------------------------------
+
+
+def _routing_changes(old: LiveSet, a: Track, new: LiveSet, b: Track, partner: dict[int, int]):
+    """(chooser, before, after) of each routing chooser and the monitoring that changed. The
+    main track, resampling and the group are the same whatever their name (Live 12 renamed
+    "Master" to "Main"; a group's rename is reported with the group), and so is another
+    track paired with the old one (its rename is reported with it)."""
+    old_shown, new_shown = old.routing_shown(a), new.routing_shown(b)
+    old_routes = {ROUTING_CHOOSERS[key]: route for key, route in a.routing.routes()}
+    new_routes = {ROUTING_CHOOSERS[key]: route for key, route in b.routing.routes()}
+    for chooser, shown in new_shown.items():
+        before = old_shown.get(chooser)
+        if before is None or before == shown:
+            continue
+        was, now = old_routes.get(chooser), new_routes.get(chooser)
+        if was is not None and now is not None and was.kind == now.kind:
+            if now.kind in ("master", "resampling", "group"):
+                continue
+            if now.kind in ("track", "device"):
+                was_track, now_track = old.track_by_id(was.track_id), new.track_by_id(now.track_id)
+                same = (
+                    was_track is not None
+                    and now_track is not None
+                    and partner.get(was_track.index) == now_track.index
+                )
+                if same and was.display.partition(" | ")[2] == now.display.partition(" | ")[2]:
+                    continue
+        yield chooser, before, shown
 
 
 # -- public API --------------------------------------------------------------------------------

@@ -50,6 +50,16 @@ def _features(live_set: LiveSet, track: Track) -> Counter:
     return f
 
 
+#: Tracks of one ambiguous name: how much the same full name ("4-Audio" = "4-Audio") adds to
+#: their content's similarity, and the similarity that pairs them without it.
+_SAME_NAME = 0.5
+_ALIKE = 0.15
+
+
+def _held(features: Counter) -> Counter:
+    return Counter({key: n for key, n in features.items() if key[0] not in ("group", "volume")})
+
+
 def _similarity(a: Counter, b: Counter) -> float:
     union = sum((a | b).values())
     return sum((a & b).values()) / union if union else 1.0
@@ -71,7 +81,14 @@ def match_tracks(old: LiveSet, new: LiveSet) -> list[tuple[int, int]]:
     def score(i: int, j: int) -> float:
         return _similarity(old_features[i], new_features[j])
 
-    # 1. Same type and name; several of one name: the most similar, then the nearest.
+    def own_content(i: int, j: int) -> float:
+        """Similarity of what the tracks hold (devices, clips, automation), not of where
+        they sit or their fader: namesakes holding different clips are not alike."""
+        return _similarity(_held(old_features[i]), _held(new_features[j]))
+
+    # 1. Same type and name; several of one name (Live's automatic names collide: "4-Audio"
+    #    and "7-Audio" are both "Audio"): by content, the same full name helping, then the
+    #    nearest; a track like none of them is left to the next steps.
     by_key_old, by_key_new = defaultdict(list), defaultdict(list)
     for i, t in enumerate(old_tracks):
         if i not in pairs:
@@ -81,17 +98,25 @@ def match_tracks(old: LiveSet, new: LiveSet) -> list[tuple[int, int]]:
             by_key_new[(t.type, norm_name(t))].append(j)
     for key, olds in by_key_old.items():
         news = by_key_new.get(key, [])
-        if len(olds) == len(news):
+        if len(olds) == len(news) == 1:
             pairs.update(zip(olds, news))
             continue
         candidates = sorted(
-            (-score(i, j), abs(i / len(old_tracks) - j / len(new_tracks)), i, j)
+            (
+                -round(score(i, j) + _SAME_NAME * (old_tracks[i].name == new_tracks[j].name), 6),
+                # Ties keep the order among the namesakes, then the nearest relative place.
+                abs(olds.index(i) - news.index(j)),
+                abs(i / len(old_tracks) - j / len(new_tracks)),
+                i,
+                j,
+            )
             for i in olds
             for j in news
         )
         used_old, used_new = set(), set()
-        for _, _, i, j in candidates:
-            if i not in used_old and j not in used_new:
+        for _, _, _, i, j in candidates:
+            alike = old_tracks[i].name == new_tracks[j].name or own_content(i, j) >= _ALIKE
+            if alike and i not in used_old and j not in used_new:
                 pairs[i] = j
                 used_old.add(i)
                 used_new.add(j)

@@ -27,7 +27,7 @@ from ..safetext import shown
 from ..timeline import Timeline
 
 #: Bumped when the rendering changes, so cached renderings can be told apart.
-TEXTCONV_FORMAT = 2
+TEXTCONV_FORMAT = 3
 
 
 # -- hashes of content (shared with the diff) ------------------------------------------------
@@ -106,8 +106,9 @@ def envelope_summary(envelope: Envelope, timeline: Timeline, label: str | None =
         label = "automation " + " › ".join([*envelope.device_path[:-1], envelope.label])
     values = list(points.values)
     low, high = min(values), max(values)
+    # Send envelopes are named "Sends › Send A" in real sets: `send_index` knows them all.
     if envelope.owner == "Mixer" and (
-        envelope.parameter == "Volume" or envelope.parameter.startswith("Send ")
+        envelope.parameter == "Volume" or envelope.send_index is not None
     ):
         value_range = f"{db(low)}–{db(high)}"
     else:
@@ -136,7 +137,7 @@ def _envelope_key(envelope: Envelope) -> tuple:
     return (envelope.device_path, envelope.label)
 
 
-def _track_lines(track: Track, timeline: Timeline) -> Iterable[str]:
+def _track_lines(live_set: LiveSet, track: Track, timeline: Timeline) -> Iterable[str]:
     yield track_header(track)
     if track.group_name is not None:
         yield f"  in group {quote(track.group_name)}"
@@ -157,6 +158,9 @@ def _track_lines(track: Track, timeline: Timeline) -> Iterable[str]:
             continue
         state = "" if send.active else ", off"
         yield f"  send {quote(send.return_name)} {db(send.level)}{state}"
+    # Routing at Live's default is left out, like the mixer's defaults.
+    for chooser, display in live_set.routing_not_default(track).items():
+        yield f"  {chooser} {display}"
     yield from _device_lines(track.devices, "  ")
     for clip in sorted(track.arrangement_clips, key=_clip_order):
         yield (
@@ -215,6 +219,6 @@ def render(live_set: LiveSet) -> str:
             line += f", time signature {scene.time_signature}"
         lines.append(line)
     for track in live_set.tracks:
-        lines.extend(_track_lines(track, timeline))
+        lines.extend(_track_lines(live_set, track, timeline))
     # Each line shown safely: the names in it come from the set.
     return "".join(shown(line) + "\n" for line in lines)

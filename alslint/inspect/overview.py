@@ -36,7 +36,7 @@ def overview(live_set: LiveSet) -> dict[str, Any]:
             "bars": timeline.bar_of(end - 1e-6) if end > 0 else 0,
             "seconds": round(timeline.beats_to_seconds(end), 3),
         },
-        "tracks": [_track(track) for track in live_set.tracks],
+        "tracks": [_track(live_set, track) for track in live_set.tracks],
         "locators": [
             {"time": loc.time, "bar": str(timeline.position(loc.time)), "name": loc.name}
             for loc in live_set.locators
@@ -63,6 +63,8 @@ def overview(live_set: LiveSet) -> dict[str, Any]:
             "root": live_set.scale.root_name,
             "scale": live_set.scale.name,
             "in_key": live_set.scale.in_key,
+            # False for Live's untouched default (C Major, Scale Mode off), as no-key judges.
+            "chosen": live_set.scale.chosen,
         }
     return result
 
@@ -94,7 +96,7 @@ def _device(device: Device) -> dict[str, Any]:
     }
 
 
-def _track(track: Track) -> dict[str, Any]:
+def _track(live_set: LiveSet, track: Track) -> dict[str, Any]:
     mixer = track.mixer
     return {
         "index": track.index,
@@ -111,6 +113,8 @@ def _track(track: Track) -> dict[str, Any]:
             {"return": send.return_name, "level_db": db_number(send.level), "active": send.active}
             for send in mixer.sends
         ],
+        # The choosers not at Live's default: "audio to" → '"Bus" (Track In)', …
+        "routing": live_set.routing_not_default(track),
         "devices": [_device(device) for device in track.devices],
         "arrangement_clips": len(track.arrangement_clips),
         "session_clips": len(track.session_clips),

@@ -37,6 +37,15 @@ def to_text(o: dict) -> str:
                 describe.pan(t["pan"]),
             ]
         )
+    routing_rows = [
+        [
+            t["index"] + 1 if t["type"] != "master" else "",
+            t["name"],
+            ", ".join(f"{chooser} {shown}" for chooser, shown in t["routing"].items()),
+        ]
+        for t in o["tracks"]
+        if t["routing"]
+    ]
     locator_rows = [[loc["bar"], round(loc["time"], 3), loc["name"]] for loc in o["locators"]]
     envelopes = [(t["name"], a) for t in o["tracks"] for a in t["automation"] if a["moves"]]
     if envelopes:
@@ -56,6 +65,7 @@ def to_text(o: dict) -> str:
         o=o,
         minutes=minutes,
         track_rows=track_rows,
+        routing_rows=routing_rows,
         locator_rows=locator_rows,
         automation_summary=automation_summary,
         scene_count=scene_count,

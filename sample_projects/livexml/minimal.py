@@ -24,7 +24,7 @@ from .mixer import send_levels
 from .model import AudioClip, AudioTrack, Clip, Device, LiveSet, MidiTrack, ReturnTrack, Track
 from .samples import sample_ref
 from .schema import time_signature_code
-from .tracks import display_name
+from .tracks import display_name, midi_output
 from .writer import Writer, automation_id
 from .xml import E, Node, V, gzip_like_live, serialize_compact
 
@@ -78,9 +78,15 @@ def _track(w: Writer, track: Track) -> Node:
         envelopes(w, track.automation) if track.automation else None,
         V("TrackGroupId", group_id),
         V("Freeze", False),
-        E("DeviceChain", mixer, sequencer, _devices(w, track.devices)),
+        E("DeviceChain", _midi_output(w, track), mixer, sequencer, _devices(w, track.devices)),
         Id=w.track_ids[id(track)],
     )
+
+
+def _midi_output(w: Writer, track: Track) -> Node | None:
+    """A MIDI output to another track; Live's default (none) is left out, as alslint reads."""
+    routed = midi_output(w, track)
+    return E("MidiOutputRouting", V("Target", routed[0])) if routed else None
 
 
 def _mixer(w: Writer, track: Track, main: bool = False) -> Node:

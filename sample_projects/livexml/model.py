@@ -143,6 +143,9 @@ class AudioTrack(Track):
 class MidiTrack(Track):
     clips: list[MidiClip] = field(default_factory=list)  # arrangement
     session_clips: list[MidiClip] = field(default_factory=list)  # one per scene, first on
+    #: The track its MIDI output plays (`MidiOut/Track.<Id>/TrackIn`), e.g. a Drum Rack
+    #: "player" track; None: no MIDI output (Live's default).
+    midi_to: Track | None = None
     kind = "MidiTrack"
 
 

@@ -94,13 +94,22 @@ _STEREO_IN = ("AudioIn/External/S0", "Ext. In", "1/2")
 _STEREO_OUT = ("AudioOut/External/S0", "Ext. Out", "1/2")
 
 
-def _routings(audio_in, audio_out) -> list[Node]:
+def _routings(audio_in, audio_out, midi_out=("MidiOut/None", "None", "")) -> list[Node]:
     return [
         routable("AudioInputRouting", *audio_in),
         routable("MidiInputRouting", "MidiIn/External.All/-1", "Ext: All Ins", ""),
         routable("AudioOutputRouting", *audio_out),
-        routable("MidiOutputRouting", "MidiOut/None", "None", ""),
+        routable("MidiOutputRouting", *midi_out),
     ]
+
+
+def midi_output(w: Writer, track: Track) -> tuple[str, str, str] | None:
+    """A MIDI track's MIDI output to another track, as (target, upper, lower display)."""
+    other = getattr(track, "midi_to", None)
+    if other is None:
+        return None
+    target = f"MidiOut/Track.{w.track_ids[id(other)]}/TrackIn"
+    return target, display_name(w, other), "Track In"
 
 
 def _track_node(tag: str, **id_attr) -> Node:
@@ -212,7 +221,9 @@ def track_element(w: Writer, track: Track) -> Node:
         audio_out = ("AudioOut/GroupTrack", "Group", "")
     else:
         audio_out = ("AudioOut/Main", "Master", "")
-    routings = _routings(_MONO_IN if isinstance(track, AudioTrack) else _STEREO_IN, audio_out)
+    audio_in = _MONO_IN if isinstance(track, AudioTrack) else _STEREO_IN
+    midi_out = midi_output(w, track)
+    routings = _routings(audio_in, audio_out, *([midi_out] if midi_out else []))
 
     mixer_node = mixer(w, track, sends_enabled=not is_return)
     if isinstance(track, AudioTrack):

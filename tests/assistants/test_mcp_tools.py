@@ -140,7 +140,8 @@ def test_explain_rule_is_the_rule_doc(capsys):
         "name": "missing-sample",
         "stage": "sound-design",
         "severity": "warning",
-        "summary": "An audio clip's sample file cannot be found, so the clip plays silence.",
+        "summary": "A sample file of an audio clip or an instrument (Simpler, Sampler, Impulse) "
+        "cannot be found, so it plays silence.",
         "doc": out,
     }
 

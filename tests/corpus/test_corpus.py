@@ -161,6 +161,51 @@ def test_devices(live_set, raw):
         assert [d.tag for d in track.all_devices()] == ref.devices, f"track {track.name!r}"
 
 
+def test_instrument_samples(live_set, raw):
+    # Simpler's and Sampler's zones and Impulse's slots, in device order.
+    for track, ref in zip(live_set.tracks, raw.tracks):
+        samples = [
+            (device.tag, sample.zone, sample.sample.name)
+            for device in track.all_devices()
+            for sample in device.samples
+        ]
+        assert samples == ref.instrument_samples, f"track {track.name!r}"
+
+
+def test_routing(live_set, raw):
+    # Every chooser's stored target and the monitoring state, Live 8.2 to 12.
+    monitoring = {"0": "in", "1": "auto", "2": "off", None: None}
+    for track, ref in zip(live_set.tracks, raw.tracks):
+        routing = track.routing
+        targets = tuple(
+            None if route is None else route.target
+            for route in (routing.audio_in, routing.audio_out, routing.midi_in, routing.midi_out)
+        )
+        assert targets == ref.routing, f"track {track.name!r}"
+        assert routing.monitoring == monitoring[ref.monitoring], f"track {track.name!r}"
+
+
+def test_routing_between_tracks(live_set, raw):
+    # Tracks routed into another track (by its Id; -1 is the main track), counted from the
+    # raw targets, are the model's sources of that track.
+    ids = [ref.id if ref.kind != "master" else -1 for ref in raw.tracks]
+    expected = {}
+    for position, ref in enumerate(raw.tracks):
+        for target in ref.routing:
+            if target and target.split("/")[1].startswith("Track."):
+                other = int(target.split("/")[1].removeprefix("Track."))
+                if other in ids and ids.index(other) != position:
+                    into = target.startswith(("AudioOut", "MidiOut"))
+                    pair = (position, ids.index(other)) if into else (ids.index(other), position)
+                    expected.setdefault(pair[1], set()).add(pair[0])
+    found = {
+        track.index: {source.index for source in live_set.sources(track)}
+        for track in live_set.tracks
+        if live_set.sources(track)
+    }
+    assert found == expected
+
+
 # -- raw counts against FEATURES.tsv -------------------------------------------------------
 
 

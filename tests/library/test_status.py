@@ -19,20 +19,20 @@ from alslint.lint.registry import collect_rules
 from alslint.lint.results import RunResult
 
 EXPECTED_TEXT = """\
-Alpha Project — 1 set · 2 backups 2020-03-01 – 2020-04-10, newest Alpha [2020-04-10 191228].als · 4 missing samples
+Alpha Project — 1 set · 2 backups 2020-03-01 – 2020-04-10, newest Alpha [2020-04-10 191228].als · 10 missing samples
   Set        Live    Tempo  Key  Bars  Length  Tracks  Saved             Stage        Open C/A/SD/MX/MA  Missing
-  Alpha.als  10.0.1  122         40    1:18    6       2024-03-05 10:15  arrangement  0/2/13/0/1         4
+  Alpha.als  10.0.1  122         40    1:18    6       2024-03-05 10:15  arrangement  0/2/19/0/1         10
 
-Beta — 3 sets · no backups · 2 missing samples
+Beta — 3 sets · no backups · 68 missing samples
   Set             Live     Tempo  Key      Bars  Length  Tracks  Saved             Stage        Open C/A/SD/MX/MA  Missing
-  Beta Remix.als  11.3.21  126    C Major  0     0:00    9       2024-06-01 18:30  composition  1/0/10/0/0         2
+  Beta Remix.als  11.3.21  126    C Major  0     0:00    9       2024-06-01 18:30  composition  1/0/74/0/0         68
   Beta.als        10.1.7   120~   C Major  0     0:00    1       2023-01-02 08:00  composition  1/0/1/0/0
   Broken.als                                                     2022-05-05 05:05  unreadable
   Broken.als: not a Live set (neither gzip-compressed nor XML; a set saved by Live 8.1 or older must be opened and saved again in a newer Live)
 
-Gamma Project — 1 set · 1 backup 2021-02-20 – 2021-02-20, newest Gamma [2021-02-20 220520].als · 4 missing samples
+Gamma Project — 1 set · 1 backup 2021-02-20 – 2021-02-20, newest Gamma [2021-02-20 220520].als · 29 missing samples
   Set        Live     Tempo  Key      Bars  Length  Tracks  Saved             Stage        Open C/A/SD/MX/MA  Missing
-  Gamma.als  10.1.30  160    C Major  176   4:22    11      2021-02-21 09:00  composition  7/1/30/0/1         4
+  Gamma.als  10.1.30  160    C Major  176   4:22    11      2021-02-21 09:00  composition  7/1/55/0/1         29
 
 3 projects, 5 sets: 3 composition, 1 arrangement, 1 unreadable. Stage: the furthest gate passed with no warning or worse; open = such findings by the stage of their rule.
 """
@@ -73,7 +73,7 @@ def test_json(library, capsys):
     assert code == 0
     assert document["schema_version"] == 1 and document["fail_on"] == "warning"
     alpha, beta, gamma = document["projects"]
-    assert alpha["missing_samples"] == 4
+    assert alpha["missing_samples"] == 10
     assert (alpha["name"], alpha["path"], alpha["backups"]) == (
         "Alpha Project",
         "Projects/Alpha Project",
@@ -90,11 +90,11 @@ def test_json(library, capsys):
     assert song["open"] == {
         "composition": 0,
         "arrangement": 2,
-        "sound-design": 13,
+        "sound-design": 19,
         "mixing": 0,
         "mastering": 1,
     }
-    assert song["missing_samples"] == 4
+    assert song["missing_samples"] == 10
     summary = song["summary"]
     assert (summary["live_version"], summary["bars"], summary["seconds"], summary["tracks"]) == (
         "10.0.1",

@@ -393,7 +393,12 @@ def test_demo_content():
     for clip in kick.arrangement_clips:
         assert (clip.loop.on, clip.loop.start, clip.loop.end) == (True, 0, 4)
         assert clip.fades.model_dump() == dict(
-            enabled=True, fade_in=0, fade_out=0, default_fade_in=True, default_fade_out=True
+            enabled=True,
+            fade_in=0,
+            fade_out=0,
+            default_fade_in=True,
+            default_fade_out=True,
+            crossfade_in=False,
         )
         assert clip.sample.relative_path == "Samples/Imported/Kick Loop.wav"
         assert clip.sample.path == "/Users/demo/Music/Demo Project/Samples/Imported/Kick Loop.wav"
@@ -412,7 +417,12 @@ def test_demo_content():
     hit, fill = snare.arrangement_clips
     assert (hit.loop.on, hit.loop.start) == (False, 2)
     assert hit.fades.model_dump() == dict(
-        enabled=False, fade_in=0, fade_out=0, default_fade_in=False, default_fade_out=False
+        enabled=False,
+        fade_in=0,
+        fade_out=0,
+        default_fade_in=False,
+        default_fade_out=False,
+        crossfade_in=False,
     )
     assert (fill.loop.on, fill.loop.start) == (False, 0)
     assert (fill.fades.fade_in, fill.fades.fade_out) == (0.01, 0.01)

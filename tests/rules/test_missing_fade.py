@@ -105,3 +105,27 @@ def test_disabled_clips_and_switched_off_tracks_are_skipped():
         ]
     )
     assert run_rule(MissingFade, live_set) == []
+
+
+def test_crossfades_are_fades():
+    # Issue #13: the first clip's fade-out (1 beat) is longer than the gap (0): the two clips
+    # crossfade, so the second needs no fade-in of its own. The third starts a bar later,
+    # after the second's fade-out ended: it does.
+    first = clip(16, 20, offset=0, fade_out=1.0, **NO_FADES)
+    second = clip(20, 24, offset=1, fade_out=0.25, **NO_FADES)
+    third = clip(28, 32, offset=1, fade_out=0.25, **NO_FADES)
+    assert findings([first, second, third]) == [
+        (
+            'Perc › clip "Hit" @ bar 8',
+            "Clip starts 500 ms into its sample with no fade-in: it may click",
+        ),
+    ]
+
+
+def test_live_crossfade_state_counts_as_a_fade_in():
+    first = clip(16, 20, offset=0, fade_out=0.25, **NO_FADES)
+    second = clip(20, 24, offset=1, fade_out=0.25, **NO_FADES)
+    second = second.model_copy(
+        update={"fades": second.fades.model_copy(update={"crossfade_in": True})}
+    )
+    assert findings([first, second]) == []

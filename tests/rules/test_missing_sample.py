@@ -43,13 +43,48 @@ def test_moved_project_is_found_through_the_relative_path():
     assert findings(KICK_TRACKS, existing=["/music/Song Project/Samples/Imported/kick.wav"]) == []
 
 
+PROJECT_INFO = "/music/Song Project/Ableton Project Info/Project8_1.cfg"
+
+
 @posix_only
-def test_set_in_backup_or_a_sub_folder_finds_the_project_samples_above_it():
-    existing = ["/music/Song Project/Samples/Imported/kick.wav"]
+def test_set_in_backup_or_a_sub_folder_finds_the_samples_of_its_project_folder():
+    existing = ["/music/Song Project/Samples/Imported/kick.wav", PROJECT_INFO]
     backup = "/music/Song Project/Backup/Song [2024-05-01 120000].als"
     assert findings(KICK_TRACKS, existing=existing, set_path=backup) == []
     nested = "/music/Song Project/Sets/Mixdown/Song.als"
     assert findings(KICK_TRACKS, existing=existing, set_path=nested) == []
+
+
+@posix_only
+def test_without_a_project_folder_only_the_sets_own_folder_is_searched():
+    # No `Ableton Project Info` above the set: the set's folder is the project folder, and a
+    # file that happens to lie at the same relative path higher up is not Live's.
+    existing = ["/music/Song Project/Samples/Imported/kick.wav"]
+    nested = "/music/Song Project/Sets/Song.als"
+    assert findings(KICK_TRACKS, existing=existing, set_path=nested) == [
+        (
+            'Kick › clip "Kick" @ bars 1–4',
+            "Samples/Imported/kick.wav (used by 1 clip on Kick) is missing",
+        ),
+    ]
+    assert (
+        findings(KICK_TRACKS, existing=["/music/Song Project/Sets/" + KICK_REL], set_path=nested)
+        == []
+    )
+
+
+@posix_only
+def test_a_stored_path_that_is_not_absolute_is_never_looked_up_in_the_current_folder():
+    # Live 11+ stores some paths relative ("Samples/Combined/Normal.aif"): looking them up as
+    # they are would depend on the folder alslint runs in.
+    relative_only = ref("Samples/Imported/kick.wav", None, kind=0)
+    tracks = [make_track("audio", "Kick", clips=[clip(0, 16, relative_only)])]
+    assert findings(tracks, existing=["Samples/Imported/kick.wav"]) == [
+        (
+            'Kick › clip "Kick" @ bars 1–4',
+            "Samples/Imported/kick.wav (used by 1 clip on Kick) is missing",
+        ),
+    ]
 
 
 @posix_only
@@ -245,3 +280,54 @@ def test_a_network_path_whose_project_copy_exists_is_found():
     found, asked = _asked(tracks, existing=["/music/Song Project/Samples/Imported/kick.wav"])
     assert found == []
     assert not [path for path in asked if "server" in path]
+
+
+# -- instruments: Simpler, Sampler zones, Impulse slots, Drum Rack pads -------------------------
+
+
+def _device(tag, name, samples=(), chains=()):
+    from alslint.model import Device, InstrumentSample
+
+    return Device(
+        tag=tag,
+        name=name,
+        samples=[InstrumentSample(zone=zone, sample=sample) for zone, sample in samples],
+        chains=list(chains),
+    )
+
+
+@posix_only
+def test_instrument_samples_name_the_device_zone_and_pad():
+    from alslint.model import Chain
+
+    snare = ref(None, "Samples/Imported/snare.wav")
+    kick = ref()
+    drum_rack = _device(
+        "DrumGroupDevice",
+        "808 Kit",
+        chains=[
+            Chain(name="Kick", devices=[_device("OriginalSimpler", "Simpler", [(None, kick)])]),
+            Chain(name="Snare", devices=[_device("OriginalSimpler", "Simpler", [(None, snare)])]),
+        ],
+    )
+    keys = _device("MultiSampler", "Sampler", [("Low C", ref(None, "Samples/Imported/low.wav"))])
+    perc = _device("InstrumentImpulse", "Impulse", [("slot 3", snare)])
+    tracks = [
+        make_track("midi", "Drums", devices=[drum_rack]),
+        make_track("midi", "Keys", devices=[keys]),
+        make_track("midi", "Perc", devices=[perc]),
+        make_track("audio", "Kick", clips=[clip(0, 16, kick)]),
+    ]
+    existing = ["/music/Song Project/Samples/Imported/low.wav"]
+    assert findings(tracks, existing=existing) == [
+        (
+            "Drums › Simpler",
+            'Samples/Imported/kick.wav (used by 1 clip on Kick and Simpler on pad "Kick" on '
+            "Drums) is missing",
+        ),
+        (
+            "Drums › Simpler",
+            'Samples/Imported/snare.wav (used by Simpler on pad "Snare" on Drums and Impulse '
+            "slot 3 on Perc) is missing",
+        ),
+    ]

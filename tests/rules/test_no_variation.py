@@ -1,7 +1,7 @@
 from array import array
 
 from alslint import testing
-from alslint.model import Envelope, Points
+from alslint.model import Envelope, Loop, Points
 from alslint.testing import audio_clip, make_set, make_track, midi_clip
 from alslint_rules.no_variation import NoVariation
 
@@ -85,3 +85,33 @@ def test_bars_follow_the_time_signature():
 
 def test_empty_arrangement_has_no_findings():
     assert findings([make_track("audio", "Nothing")]) == []
+
+
+def test_a_looped_clip_whose_loop_changes_chord_is_variation():
+    # Issue #13: a 15-bar loop (60 beats) with a new chord every 4 bars, looped over 58 bars;
+    # a 1-bar loop over the same bars is not variation.
+    chords = [(60 + 2 * step, 16.0 * step, 16.0) for step in range(4)]  # bars 1, 5, 9, 13
+    pads = midi_clip(0, 58 * 4, "Pads", notes=chords).model_copy(
+        update={"loop": Loop(on=True, start=0.0, end=60.0)}
+    )
+    assert findings([make_track("midi", "Pads", clips=[pads])]) == []
+    beat = midi_clip(0, 58 * 4, "Beat", notes=[(36, 0.0, 1.0)]).model_copy(
+        update={"loop": Loop(on=True, start=0.0, end=4.0)}
+    )
+    assert findings([make_track("midi", "Beat", clips=[beat])]) == [("bars 1–58", message(58))]
+
+
+def test_silence_is_left_to_silence_gap():
+    # Issue #13: the same silence was reported by both rules with different bars.
+    from alslint_rules.silence_gap import SilenceGap
+
+    tracks = [make_track("audio", "Drums", clips=[loop(1, 7), loop(42, 50)])]
+    assert findings(tracks) == []
+    live_set = make_set(tracks)
+    assert testing.findings(SilenceGap, live_set) == [
+        (
+            "bars 7–41",
+            "Nothing plays for 35 bars in the middle of the song: close the gap or put "
+            "something in it",
+        ),
+    ]

@@ -56,6 +56,22 @@ DEVICES = etree.XPath(".//Devices/*")
 PLUGINS = etree.XPath(
     ".//PluginDevice[PluginDesc/VstPluginInfo or PluginDesc/Vst3PluginInfo] | .//AuPluginDevice"
 )
+# Samples instruments play: Simpler's and Sampler's zones, Impulse's slots.
+ZONE_SAMPLES = etree.XPath(
+    ".//Devices/*[self::OriginalSimpler or self::MultiSampler]"
+    "/Player/MultiSampleMap/SampleParts/MultiSamplePart[SampleRef/FileRef]"
+)
+IMPULSE_SAMPLES = etree.XPath(
+    ".//Devices/InstrumentImpulse/*[starts-with(name(), 'TabSample.')]/Value/SampleRef[FileRef]"
+)
+# A track's four routing choosers and its monitoring.
+ROUTING_CHOOSERS = (
+    "AudioInputRouting",
+    "AudioOutputRouting",
+    "MidiInputRouting",
+    "MidiOutputRouting",
+)
+MONITORING = _either("{chain}/MainSequencer/MonitoringEnum/@Value")
 GROOVE_NOTES = etree.XPath(
     "count(GroovePool/Grooves/Groove/Clip/Value/MidiClip"
     "/Notes/KeyTracks/KeyTrack/Notes/MidiNoteEvent)"
@@ -78,6 +94,13 @@ class RawTrack:
     envelopes: list[tuple[float | None, int]]  # (default value, number of real points)
     plugins: list[tuple[str, str]]  # (vst2|vst3|au, name), document order
     devices: list[str]  # tags of every device, racks opened, document order
+    #: (device tag, zone, file name) of every instrument sample, document order; the zone is
+    #: Sampler's zone name, Impulse's "slot N", None on Simpler
+    instrument_samples: list[tuple[str, str | None, str]]
+    #: the stored `Target` of AudioInputRouting, AudioOutputRouting, MidiInputRouting,
+    #: MidiOutputRouting (None where the track has none), and MonitoringEnum
+    routing: tuple[str | None, ...]
+    monitoring: str | None
     freeze_arrangement: list[str]  # kinds of FreezeSequencer clips: never counted as clips
     freeze_session: list[str]
 
@@ -171,6 +194,40 @@ def _plugin(device: etree._Element) -> tuple[str, str]:
     return "vst2", _value(device, "PluginDesc/VstPluginInfo/PlugName")
 
 
+def _file_name(sample_ref: etree._Element) -> str:
+    """The file name: the last part of `Path` (Live 11+), else `Name` (Live 8–10)."""
+    path = _value(sample_ref, "FileRef/Path")
+    if path is not None:
+        return path.replace("\\", "/").split("/")[-1]
+    return _value(sample_ref, "FileRef/Name") or ""
+
+
+def _instrument_samples(el: etree._Element) -> list[tuple[str, str | None, str]]:
+    found = []
+    for part in ZONE_SAMPLES(el):
+        device = part.getparent().getparent().getparent().getparent()
+        zone = None if device.tag == "OriginalSimpler" else (_value(part, "Name") or None)
+        found.append((device, (device.tag, zone, _file_name(part.find("SampleRef")))))
+    for ref in IMPULSE_SAMPLES(el):
+        slot = int(ref.getparent().getparent().tag.split(".")[1]) + 1
+        device = ref.getparent().getparent().getparent()
+        found.append((device, (device.tag, f"slot {slot}", _file_name(ref))))
+    # Document order of the devices; each device's samples in its own order.
+    order = {device: index for index, device in enumerate(el.iter())}
+    found.sort(key=lambda item: order[item[0]])
+    return [sample for _, sample in found]
+
+
+def _routing(el: etree._Element) -> tuple[str | None, ...]:
+    targets = []
+    for chooser in ROUTING_CHOOSERS:
+        found = el.xpath(
+            f"DeviceChain/{chooser}/Target/@Value | MasterChain/{chooser}/Target/@Value"
+        )
+        targets.append(str(found[0]) if found else None)
+    return tuple(targets)
+
+
 def _clip(el: etree._Element) -> tuple[str, float, float]:
     return CLIP_KINDS[el.tag], float(_value(el, "CurrentStart")), float(_value(el, "CurrentEnd"))
 
@@ -200,6 +257,9 @@ def _track(el: etree._Element, kind: str, family: int) -> RawTrack:
         envelopes=envelopes,
         plugins=[_plugin(d) for d in PLUGINS(el)],
         devices=[d.tag for d in DEVICES(el)],
+        instrument_samples=_instrument_samples(el),
+        routing=_routing(el),
+        monitoring=str(MONITORING(el)[0]) if MONITORING(el) else None,
         freeze_arrangement=[CLIP_KINDS[c.tag] for c in FREEZE_ARRANGEMENT(el)],
         freeze_session=[CLIP_KINDS[c.tag] for c in FREEZE_SESSION(el)],
     )

@@ -34,7 +34,7 @@ def test_json_contract_on_the_demo(capsys, monkeypatch):
     assert data["live_version"] == "12.3.5"
     assert data["tempo"] == 124.0 and data["tempo_automated"] is False
     assert data["time_signature"] == "4/4"
-    assert data["key"] == {"root": "A", "scale": "Minor", "in_key": True}
+    assert data["key"] == {"root": "A", "scale": "Minor", "in_key": True, "chosen": True}
     assert data["length"] == {"beats": 320.0, "bars": 80, "seconds": 154.839}
     assert [
         (t["name"], t["type"], t["arrangement_clips"], t["session_clips"]) for t in data["tracks"]

@@ -826,11 +826,13 @@ EDM_EXPECTED = {
             )
         ],
     ],
-    # 12.3.2 → 12.3.5: a vocal bus with an audio track; "ld loop" moved to the "ld acc" bus.
+    # 12.3.2 → 12.3.5: a vocal bus with an audio track; "ld loop" moved to the "ld acc" bus;
+    # the premaster bus's input chooser went from the interface to No Input.
     EDM_PAIRS[6]: [
         ("track-added", "bus vox JM", "added"),
         ("track-added", "33-Audio", "added"),
         ("track-group", "ld loop", 'moved from group "bus support JM" to group "bus ld acc JM"'),
+        ("routing", "bus premaster JM", "audio from Ext. In (1) → No Input"),
     ],
 }
 
@@ -908,7 +910,7 @@ def test_unchanged_tracks_never_appear_as_changed(pair) -> None:
     }
 
     def body(live_set: LiveSet, t) -> list[str]:
-        rendered = list(_track_lines(t, live_set.timeline()))[1:]
+        rendered = list(_track_lines(live_set, t, live_set.timeline()))[1:]
         return [
             re.sub(r'^  send ".*?" ', "  send ", line)
             for line in rendered

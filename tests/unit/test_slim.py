@@ -1,5 +1,7 @@
 """`reader.slim`: what is cut from a set's XML before parsing, and what is kept."""
 
+from lxml import etree
+
 from alslint.als.slim import slim
 
 
@@ -72,15 +74,22 @@ def test_a_frozen_tracks_recorded_clips_go_with_everything_in_them():
     assert [bytes(data[start:end]) for start, end in blocks.note_spans] == [b"kept"]
 
 
-def test_samplers_sample_zones_are_dropped_but_not_its_parameters():
+def test_samplers_sample_zones_are_cut_to_their_names_and_samples_but_not_its_parameters():
     data = (
-        b'<MultiSampler><Player><MultiSampleMap><SampleParts><MultiSamplePart Id="0" />'
-        b'</SampleParts></MultiSampleMap><Reverse><AutomationTarget Id="7" /></Reverse></Player></MultiSampler>'
-    )
-    assert slim(data)[0] == (
-        b'<MultiSampler><Player><MultiSampleMap /><Reverse><AutomationTarget Id="7" /></Reverse>'
+        b"<MultiSampler><Player><MultiSampleMap><SampleParts>"
+        b'<MultiSamplePart Id="0"><LomId Value="0" /><Name Value="Low &amp; C" />'
+        b"<SampleRef><FileRef><Path Value='/a.wav' /></FileRef></SampleRef></MultiSamplePart>"
+        b'<MultiSamplePart Id="1"><Name Value="No file" /></MultiSamplePart>'
+        b'</SampleParts></MultiSampleMap><Reverse><AutomationTarget Id="7" /></Reverse>'
         b"</Player></MultiSampler>"
     )
+    xml, blocks = slim(data)
+    assert xml == (
+        b'<MultiSampler><Player><MultiSampleMap Block="0" /><Reverse><AutomationTarget Id="7" />'
+        b"</Reverse></Player></MultiSampler>"
+    )
+    zones = blocks.zones(etree.fromstring(b'<MultiSampleMap Block="0" />'))
+    assert zones == [(b"Low &amp; C", b"<FileRef><Path Value='/a.wav' /></FileRef>")]
 
 
 def test_xml_without_anything_to_cut_is_returned_as_it_is():

@@ -125,7 +125,7 @@ def small_set():
 
 
 SMALL_SET_TEXT = """\
-alslint textconv 2
+alslint textconv 3
 live 12.3.5
 tempo 98.5 BPM
 time signature 6/8
@@ -276,7 +276,7 @@ def test_command_prints_the_rendering(tmp_path, capsys) -> None:
     out, err = capsys.readouterr()
     assert err == ""
     assert out == (
-        "alslint textconv 2\nlive 12.3.5\ntempo 120 BPM\ntime signature 4/4\nkey none\n"
+        "alslint textconv 3\nlive 12.3.5\ntempo 120 BPM\ntime signature 4/4\nkey none\n"
         'audio track "Gitarre ü"\n  volume 0 dB\nmaster track\n  volume 0 dB\n'
     )
 
@@ -456,7 +456,7 @@ def test_git_diff_and_log_show_sets_as_text(tmp_path) -> None:
     assert second.startswith("commit second version\n")
     assert _changed_lines(second) == (removed, added)
     first_removed, first_added = _changed_lines(first)
-    assert first_removed == [] and first_added[:2] == ["alslint textconv 2", "live 12.2.6"]
+    assert first_removed == [] and first_added[:2] == ["alslint textconv 3", "live 12.2.6"]
     assert 'midi track "fx lo 1st"' in first_added and "master track" in first_added
 
     # cachetextconv stored the renderings; the README's command clears the cache.
@@ -473,4 +473,4 @@ def test_git_diff_and_log_show_sets_as_text(tmp_path) -> None:
         "alslint: cannot read this set: is a Git LFS pointer, not the set itself "
         "(run `git lfs pull` to fetch it)"
     ]
-    assert removed[:2] == ["alslint textconv 2", "live 12.3.2"]
+    assert removed[:2] == ["alslint textconv 3", "live 12.3.2"]
