@@ -58,11 +58,13 @@ def _write_output(text: str, output: str, human: bool) -> None:
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=str)
 @click.option(
+    "--before",
     "--stage",
+    "stage",
     type=click.Choice(STAGE_ORDER),
     default=None,
-    help="The stage you are about to start: runs the rules of every stage before it "
-    "[default: mixing, or `stage` from config]. `release` runs all.",
+    help="The stage you are about to start: runs the rules of every stage to finish before it "
+    "[default: mixing, or `before` from config]. `release` runs all. `--stage` is an alias.",
 )
 @click.option(
     "--select",
@@ -170,7 +172,7 @@ def lint(
 
     from ..formatters import HUMAN_FORMATS, render
     from ..levels import Severity
-    from ..lint import baseline, engine
+    from ..lint import baseline, engine, selection
     from ..lint.config import check_selectors, find_config_file, load_config, resolve_rules
     from ..lint.registry import collect_rules
 
@@ -181,7 +183,7 @@ def lint(
     settings = config.settings
     if max_set_mb is not None:
         settings.max_set_mb = max_set_mb
-    stage = stage or settings.stage
+    stage = stage or config.before
     rule_dirs = [(config.root / d, config.label) for d in settings.rules_dirs]
     rule_dirs += [(Path(d), "--rules-dir") for d in rules_dir]
     rules = collect_rules(rule_dirs)
@@ -193,6 +195,9 @@ def lint(
     settings.extend_select += _split(extend_select)
     settings.ignore += _split(ignore)
     job = engine.LintJob(config, resolve_rules(config, rules, stage), stage, force_exclude)
+    if not job.settings:
+        raise selection.nothing_to_run(stage, settings.select, settings.ignore)
+    job.rules_available = len(resolve_rules(config, rules, "release"))
     job.with_outline = output_format == "html"
     if not no_cache:
         from ..lint.cache import Cache, cache_dir, run_key
@@ -202,6 +207,9 @@ def lint(
     ignore_file = Path(baseline.IGNORE_FILE)
     entries = [] if isolated else baseline.read(ignore_file)  # a bad file fails before the run
     result = engine.run(list(paths), job, jobs or os.cpu_count() or 1, _progress_reporter())
+    if not result.files and any(Path(p).is_dir() for p in paths):
+        # A CI job pointed at the wrong folder must fail, not pass with "0 files".
+        raise click.UsageError(f"no Live set (.als) found in {', '.join(paths)}")
     if generate_ignore:
         count = baseline.write(result, ignore_file, entries)
         click.echo(f"alslint: wrote {count} accepted finding(s) to {ignore_file}", err=True)
@@ -216,10 +224,10 @@ def lint(
         _write_output(report, output, human)
     else:
         click.echo(report, nl=False, color=color if human else False)
-    if output or output_format != "text":
-        for file in result.files:
-            if file.unreadable:
-                click.echo(f"alslint: error: {file.path}: {file.violations[0].message}", err=True)
+    # Every unreadable set is also an error line on stderr, whatever the format and target.
+    for file in result.files:
+        if file.unreadable:
+            click.echo(f"alslint: error: {file.path}: {file.violations[0].message}", err=True)
 
     if result.has_unreadable:
         return EXIT_ERROR

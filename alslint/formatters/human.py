@@ -21,6 +21,7 @@ def report_context(result: RunResult) -> dict:
       `outline` (only the HTML format asks for one)
     - `counts`: {"error": n, "warning": n, "info": n}
     - `summary`: the one-line summary
+    - `checked`: the opening line: the rules and stages checked, and the gate
     - `rules`: {code: RuleInfo} for every rule that ran
     - `report_rules`: [RuleInfo]: every rule that ran, then the reserved codes (ALS000 ...)
       that have findings; their `stage` is "" (see `RunResult.reported_rules`)
@@ -57,6 +58,7 @@ def report_context(result: RunResult) -> dict:
         "files": files,
         "counts": result.counts(),
         "summary": result.summary_line(),
+        "checked": result.checked_line(),
         "rules": {rule.code: rule for rule in result.rules},
         "report_rules": report_rules,
         "rule_counts": rule_counts,

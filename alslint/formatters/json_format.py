@@ -14,6 +14,9 @@ def as_dict(result: RunResult) -> dict:
         "schema_version": JSON_SCHEMA_VERSION,
         "alslint_version": result.alslint_version,
         "stage": result.stage,
+        "before": result.stage,
+        "stages_checked": result.stages_checked(),
+        "rules_run": [rule.code for rule in result.rules],
         "files": [
             {
                 "path": file.path,

@@ -20,7 +20,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from cli_helpers import cli, text_report
+from cli_helpers import before_mixing, cli, text_report
 from set_factory import (
     SONG,
     audio_clip,
@@ -136,7 +136,7 @@ def test_without_the_rules_dir_the_local_rule_is_unknown(capsys, tmp_path):
     short_set()
     assert cli(capsys, *SHORT_OK, "short.als") == (
         0,
-        text_report([("short.als", [])], "No problems found in 1 file."),
+        text_report([("short.als", [])], "No problems found in 1 file.", before_mixing(20, 29)),
         "",
     )
     (tmp_path / "alslint.toml").write_text("[rules.short-song]\nmin-bars = 4\n")
@@ -284,7 +284,9 @@ def test_an_installed_distribution_registers_a_rule(capsys, tmp_path, install):
     slow_set()
     assert cli(capsys, "slow.als") == (
         0,  # info is below the default failure threshold
-        text_report([("slow.als", [SLEEPY])], "Found 1 problem (1 info) in 1 file."),
+        text_report(
+            [("slow.als", [SLEEPY])], "Found 1 problem (1 info) in 1 file.", before_mixing(22, 31)
+        ),
         "",
     )
     assert cli(capsys, "--fail-on", "info", "slow.als")[0] == 1
@@ -302,7 +304,7 @@ def test_installed_rule_selection_and_options(capsys, tmp_path, install):
     (tmp_path / "alslint.toml").write_text("[rules.sleepy-tempo]\nmin-bpm = 70\n")
     assert cli(capsys, "slow.als")[0:2] == (
         0,
-        text_report([("slow.als", [])], "No problems found in 1 file."),
+        text_report([("slow.als", [])], "No problems found in 1 file.", before_mixing(22, 31)),
     )
     (tmp_path / "alslint.toml").write_text("[rules.sleepy-tempo]\nmin-bpm = 0\n")
     assert cli(capsys, "slow.als") == (
@@ -318,7 +320,9 @@ def test_an_installed_distribution_as_a_subprocess(tmp_path):
     done = shell("--fail-on", "info", "slow.als", cwd=tmp_path, pythonpath=tmp_path / "fx" / "site")
     assert (done.returncode, done.stdout, done.stderr) == (
         1,
-        text_report([("slow.als", [SLEEPY])], "Found 1 problem (1 info) in 1 file."),
+        text_report(
+            [("slow.als", [SLEEPY])], "Found 1 problem (1 info) in 1 file.", before_mixing(22, 31)
+        ),
         "",
     )
     without = shell("--fail-on", "info", "slow.als", cwd=tmp_path)
@@ -364,6 +368,7 @@ def test_an_entry_point_naming_a_module_registers_every_rule_in_it(capsys, tmp_p
             )
         ],
         "Found 2 problems (2 warnings) in 1 file.",
+        "Checked 2 rules of 1 stage (composition) — before mixing",
     )
 
 
@@ -571,6 +576,7 @@ def test_a_crashing_rule_becomes_an_internal_error_finding(capsys):
     assert out == text_report(
         [("busy.als", [CRASH, *BUSY_LINES]), ("clean.als", [CRASH])],
         "Found 6 problems (2 errors, 4 warnings) in 2 files.",
+        before_mixing(22, 31),
     )
 
 
@@ -595,7 +601,9 @@ def test_a_crashing_rule_as_a_subprocess(tmp_path):
     done = shell("--rules-dir", "fx/crashing_rules", "busy.als", cwd=tmp_path)
     assert (done.returncode, done.stderr) == (1, "")
     assert done.stdout == text_report(
-        [("busy.als", [CRASH, *BUSY_LINES])], "Found 5 problems (1 error, 4 warnings) in 1 file."
+        [("busy.als", [CRASH, *BUSY_LINES])],
+        "Found 5 problems (1 error, 4 warnings) in 1 file.",
+        before_mixing(22, 31),
     )
 
 

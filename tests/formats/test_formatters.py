@@ -689,6 +689,7 @@ def test_report_context_adds_keys_only() -> None:
         "files",
         "counts",
         "summary",
+        "checked",
         "rules",
         "report_rules",
         "rule_counts",

@@ -38,6 +38,7 @@ def test_generate_then_clean_run(capsys, project):
     assert (project / ".alslint-ignore").read_text() == HEADER + "song.als\tALS302\tSpare\n"
     assert lint(capsys, "song.als") == (
         0,
+        "Checked 1 rule of 1 stage (sound design) — before mixing\n\n"
         "song.als\n  no problems\n\nNo problems found in 1 file.\n",
         "",
     )
@@ -47,7 +48,7 @@ def test_stale_entries_are_reported_and_new_findings_still_fail(capsys, project)
     (project / ".alslint-ignore").write_text(HEADER + "song.als\tALS302\tGone Track\n")
     code, out, _ = lint(capsys, "song.als")
     assert code == 1
-    assert out.splitlines()[1:3] == [
+    assert out.splitlines()[3:5] == [
         "  warning ALS302 Spare: Track has no clips in the arrangement or the session: "
         "delete it if it is not needed [unused-track]",
         "  info    ALS004 whole set: .alslint-ignore lists ALS302 at Gone Track, which is no "
