@@ -172,7 +172,7 @@ def lint(
 
     from ..formatters import HUMAN_FORMATS, render
     from ..levels import Severity
-    from ..lint import baseline, engine, selection
+    from ..lint import baseline, engine, ignore_files, selection
     from ..lint.config import check_selectors, find_config_file, load_config, resolve_rules
     from ..lint.registry import collect_rules
 
@@ -205,7 +205,8 @@ def lint(
         config_key = f"{config.root}\n{settings.model_dump_json()}\n{stage}\n{job.with_outline}"
         job.cache = Cache(cache_dir(), run_key(job.settings, config_key, job.max_xml_bytes))
     ignore_file = Path(baseline.IGNORE_FILE)
-    entries = [] if isolated else baseline.read(ignore_file)  # a bad file fails before the run
+    # --generate-ignore writes the current folder's file: a bad one fails before the run.
+    entries = baseline.read(ignore_file) if generate_ignore and not isolated else []
     result = engine.run(list(paths), job, jobs or os.cpu_count() or 1, _progress_reporter())
     if not result.files and any(Path(p).is_dir() for p in paths):
         # A CI job pointed at the wrong folder must fail, not pass with "0 files".
@@ -214,7 +215,8 @@ def lint(
         count = baseline.write(result, ignore_file, entries)
         click.echo(f"alslint: wrote {count} accepted finding(s) to {ignore_file}", err=True)
         return EXIT_ERROR if result.has_unreadable else EXIT_OK
-    baseline.apply(result, entries, ignore_file)
+    if not isolated:
+        ignore_files.apply(result, config)
     if min_severity:
         result.drop_below(Severity(min_severity))
 

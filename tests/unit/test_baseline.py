@@ -85,3 +85,49 @@ def test_generate_keeps_exit_2_for_unreadable_sets(capsys, project):
     code, _, err = lint(capsys, "--generate-ignore", "song.als", "bad.als")
     assert code == 2
     assert (project / ".alslint-ignore").read_text() == HEADER + "song.als\tALS302\tSpare\n"
+
+
+def _songs_project(root: Path) -> Path:
+    """A repository whose set lives in songs/, its ignore file beside it."""
+    (root / ".git").mkdir()
+    write_set(root / "songs" / "song.als", [audio_track("Spare")])
+    (root / "songs" / ".alslint-ignore").write_text(HEADER + "song.als\tALS302\tSpare\n")
+    return root / "songs" / "song.als"
+
+
+def test_the_ignore_file_is_found_upwards_from_the_set(capsys, tmp_path, monkeypatch):
+    """The same set has the same findings accepted from its folder and from the repo root."""
+    _songs_project(tmp_path)
+    monkeypatch.chdir(tmp_path / "songs")
+    assert lint(capsys, "song.als")[0] == 0
+    monkeypatch.chdir(tmp_path)
+    assert lint(capsys, "songs/song.als")[0] == 0
+    assert lint(capsys, "songs")[0] == 0
+    assert lint(capsys, "--isolated", "songs")[0] == 1
+
+
+def test_stale_entries_of_a_found_ignore_file_name_it(capsys, tmp_path, monkeypatch):
+    _songs_project(tmp_path)
+    (tmp_path / "songs" / ".alslint-ignore").write_text(HEADER + "song.als\tALS302\tGone\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = lint(capsys, "songs")
+    assert code == 1
+    assert (
+        "  info    ALS004 whole set: songs/.alslint-ignore lists ALS302 at Gone, which is no "
+        "longer found: remove that line [stale-ignore]"
+    ) in out
+
+
+def test_the_search_stops_at_the_repository_root_then_asks_the_config(
+    capsys, tmp_path, monkeypatch
+):
+    (tmp_path / ".alslint-ignore").write_text(HEADER + "repo/song.als\tALS302\tSpare\n")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    write_set(repo / "song.als", [audio_track("Spare")])
+    (repo / "conf").mkdir()
+    monkeypatch.chdir(repo)
+    assert lint(capsys, "song.als")[0] == 1  # the file above the repository is not this set's
+    (repo / "conf" / "alslint.toml").write_text("")
+    (repo / "conf" / ".alslint-ignore").write_text(HEADER + "../song.als\tALS302\tSpare\n")
+    assert lint(capsys, "--config", "conf/alslint.toml", "song.als")[0] == 0
