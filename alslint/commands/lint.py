@@ -36,6 +36,26 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
 
 
+#: The format an --output file's extension asks for when --format is not given.
+_FORMAT_OF_SUFFIX = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".json": "json",
+    ".sarif": "sarif",
+    ".xml": "junit",
+}
+
+
+def _colour_from_environment() -> bool | None:
+    """`NO_COLOR` (no-color.org) and `FORCE_COLOR`, when no --color/--no-color is given."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "0") not in ("", "0"):
+        return True
+    return None
+
+
 def _write_output(text: str, output: str, human: bool) -> None:
     """Write the report to `output` atomically; never over a Live set."""
     from pathlib import Path
@@ -94,15 +114,16 @@ def _write_output(text: str, output: str, human: bool) -> None:
     "--format",
     "output_format",
     type=click.Choice(list(FORMAT_NAMES)),
-    default="text",
-    show_default=True,
+    default=None,
+    help="Report format [default: text, or from the --output file's extension].",
 )
 @click.option(
     "--output",
     "-o",
     type=str,
     default=None,
-    help="Write the report to this file instead of standard output.",
+    help="Write the report to this file instead of standard output (.html, .md, .json, "
+    ".sarif and .xml choose the format when --format is not given).",
 )
 @click.option(
     "--config",
@@ -125,7 +146,8 @@ def _write_output(text: str, output: str, human: bool) -> None:
 @click.option(
     "--color/--no-color",
     default=None,
-    help="Colour the text report [default: when writing to a terminal].",
+    help="Colour the text report [default: when writing to a terminal; NO_COLOR and "
+    "FORCE_COLOR are honoured].",
 )
 @click.option(
     "--max-set-mb",
@@ -170,11 +192,17 @@ def lint(
     """Lint Live sets (files or folders) and report what is still open."""
     from pathlib import Path
 
+    if output_format is None:
+        suffix = Path(output).suffix.lower() if output else ""
+        output_format = _FORMAT_OF_SUFFIX.get(suffix, "text")
+    if color is None:
+        color = _colour_from_environment()
+
     from ..formatters import HUMAN_FORMATS, render
     from ..levels import Severity
     from ..lint import baseline, engine, ignore_files, selection
     from ..lint.config import check_selectors, find_config_file, load_config, resolve_rules
-    from ..lint.registry import collect_rules
+    from ..lint.registry import configured_rules
 
     if isolated:
         config = load_config(None)
@@ -184,9 +212,7 @@ def lint(
     if max_set_mb is not None:
         settings.max_set_mb = max_set_mb
     stage = stage or config.before
-    rule_dirs = [(config.root / d, config.label) for d in settings.rules_dirs]
-    rule_dirs += [(Path(d), "--rules-dir") for d in rules_dir]
-    rules = collect_rules(rule_dirs)
+    rules = configured_rules(config, rules_dir)
     # Selectors typed on the command line are checked (and blamed) apart from the file's.
     for name, values in (("select", select), ("extend-select", extend_select), ("ignore", ignore)):
         check_selectors(_split(values), rules, f"command line: {name}")

@@ -8,11 +8,13 @@ from .options import text_or_json
 
 
 def _all_rules(rules_dir: tuple[str, ...]):
+    """The rules `alslint lint` would load here: with the configuration's `rules-dirs`."""
     from pathlib import Path
 
-    from ..lint.registry import collect_rules
+    from ..lint.config import find_config_file, load_config
+    from ..lint.registry import configured_rules
 
-    return collect_rules([(Path(d), "--rules-dir") for d in rules_dir])
+    return configured_rules(load_config(find_config_file(Path.cwd())), rules_dir)
 
 
 @click.command("rules")
@@ -47,8 +49,12 @@ def list_rules(output_format: str, rules_dir: tuple[str, ...]):
 @click.option("--rules-dir", multiple=True, help="Also search the rules in this folder.")
 def show_rule(name_or_code: str, rules_dir: tuple[str, ...]):
     """Print the documentation of one rule, by name or code."""
-    for rule in _all_rules(rules_dir):
+    rules = _all_rules(rules_dir)
+    for rule in rules:
         if name_or_code in (rule.code, rule.name) or name_or_code.upper() == rule.code:
             click.echo(rule.doc().rstrip("\n"))
             return
-    raise click.UsageError(f"no rule named or coded '{name_or_code}' (see `alslint rules`)")
+    from ..lint.selection import did_you_mean
+
+    hint = did_you_mean(name_or_code, [key for rule in rules for key in (rule.name, rule.code)])
+    raise click.UsageError(f"no rule named or coded '{name_or_code}'{hint} (see `alslint rules`)")

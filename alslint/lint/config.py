@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ..api import Rule, RuleOptions
 from ..errors import ConfigError
 from ..levels import STAGE_ORDER, Severity
+from .selection import did_you_mean
 
 SeverityOrOff = Literal["error", "warning", "info", "off"]
 StageName = Literal["composition", "arrangement", "sound-design", "mixing", "mastering", "release"]
@@ -128,7 +129,8 @@ def _match_strength(selector: str, rule: type[Rule]) -> int:
 def check_selectors(selectors: list[str], rules: list[type[Rule]], where: str) -> None:
     for selector in selectors:
         if not any(_match_strength(selector, rule) for rule in rules):
-            raise ConfigError(f"{where}: unknown rule or code prefix '{selector}'")
+            hint = did_you_mean(selector, [key for r in rules for key in (r.name, r.code)])
+            raise ConfigError(f"{where}: unknown rule or code prefix '{selector}'{hint}")
 
 
 @dataclass
@@ -158,7 +160,8 @@ def resolve_rules(config: Config, rules: list[type[Rule]], stage: str) -> list[R
     known = {key for rule in rules for key in (rule.code, rule.name)}
     for key in s.rules:
         if key not in known:
-            raise ConfigError(f"{where}: [rules.{key}]: unknown rule '{key}'")
+            hint = did_you_mean(key, sorted(known))
+            raise ConfigError(f"{where}: [rules.{key}]: unknown rule '{key}'{hint}")
     # Options are checked for every rule, also those this run leaves out.
     options = {rule.code: _options_for(rule, s.rules, where) for rule in rules}
 

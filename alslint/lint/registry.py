@@ -99,3 +99,12 @@ def collect_rules(rule_dirs: list[tuple[Path, str]] = ()) -> list[type[Rule]]:
                 )
             index[key] = (rule, origin)
     return sorted((rule for rule, _ in by_code.values()), key=lambda rule: rule.code)
+
+
+def configured_rules(config, rules_dirs: tuple[str, ...] = ()) -> list[type[Rule]]:
+    """The rules a command sees with `config` (a `config.Config`): the installed ones, the
+    config's `rules-dirs` (relative to its file) and the command line's `--rules-dir`.
+    `lint`, `rules` and `rule` all load through here, so they always agree."""
+    folders = [(config.root / folder, config.label) for folder in config.settings.rules_dirs]
+    folders += [(Path(folder), "--rules-dir") for folder in rules_dirs]
+    return collect_rules(folders)

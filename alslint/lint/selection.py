@@ -8,6 +8,8 @@ an error, never a silent "No problems found".
 
 from __future__ import annotations
 
+import difflib
+
 from ..errors import ConfigError
 from ..levels import STAGE_ORDER, STAGES
 
@@ -61,3 +63,11 @@ def nothing_to_run(before: str, select: list[str] | None, ignore: list[str]) -> 
         f"{allowed}. Select rules by name or code prefix (they run whatever their stage), "
         "or choose a later --before"
     )
+
+
+def did_you_mean(word: str, candidates: list[str]) -> str:
+    """`; did you mean 'X'?` for the closest of `candidates` to a mistyped `word`, or ""."""
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    if not close and word.upper() != word:
+        close = difflib.get_close_matches(word.upper(), candidates, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""

@@ -795,3 +795,35 @@ def test_min_severity_leaves_out_findings_below_it(capsys, monkeypatch):
         text_report([("sample_projects/demo.als", [])], "No problems found in 1 file."),
         "",
     )
+
+
+# -- colour and output files -------------------------------------------------------------------
+
+
+def test_no_color_and_force_color_from_the_environment(capsys, monkeypatch):
+    one_warning_set("one.als")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[33m" in cli(capsys, "one.als")[1]  # capsys is no terminal: forced
+    assert "\x1b[" not in cli(capsys, "--no-color", "one.als")[1]  # the option wins
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in cli(capsys, "one.als")[1]
+    assert "\x1b[" in cli(capsys, "--color", "one.als")[1]
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("report.html", "<!DOCTYPE html>"),
+        ("report.md", "# alslint report"),
+        ("report.json", '{\n  "schema_version"'),
+        ("report.sarif", '{\n  "$schema"'),
+        ("report.xml", "<?xml"),
+        ("report.txt", DEFAULT_CHECKED),
+    ],
+)
+def test_output_file_extension_chooses_the_format(capsys, tmp_path, name, start):
+    one_warning_set("one.als")
+    assert cli(capsys, "-o", name, "one.als") == (1, "", "")
+    assert (tmp_path / name).read_text().startswith(start)
+    cli(capsys, "-o", name, "--format", "text", "one.als")  # --format wins
+    assert (tmp_path / name).read_text().startswith(DEFAULT_CHECKED)

@@ -637,3 +637,42 @@ def test_a_rule_yielding_something_else_than_a_finding_is_an_internal_error(
         "ALS302",
     ]
     assert file["findings"][0]["message"].startswith("rule ALS903 (wrong-yield) ")
+
+
+def test_rules_and_rule_honour_rules_dirs_from_the_config(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path / "fx" / "config_project")
+    code, out, _ = cli(capsys, "rules")
+    assert code == 0 and "short-song" in out
+    assert cli(capsys, "rule", "short-song")[0] == 0
+
+
+def test_options_before_the_command_belong_to_it(capsys):
+    code, out, err = cli(capsys, "--rules-dir", "fx/local_rules", "rules")
+    assert (code, err) == (0, "")
+    assert "ALS901  short-song" in out
+    assert cli(capsys, "--rules-dir=fx/local_rules", "rule", "ALS901")[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["rule", "missng-fade"],
+            "no rule named or coded 'missng-fade'; did you mean 'missing-fade'?",
+        ),
+        (["--select", "missng-fade", "x.als"], "'missng-fade'; did you mean 'missing-fade'?"),
+        (["--ignore", "als301", "x.als"], "'als301'; did you mean 'ALS301'?"),
+    ],
+)
+def test_a_mistyped_rule_gets_a_suggestion(capsys, argv, message):
+    code, out, err = cli(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert message in err
+
+
+def test_a_mistyped_rule_in_the_config_gets_a_suggestion(capsys, tmp_path):
+    (tmp_path / "alslint.toml").write_text("[rules.unused-trak]\nallow-tracks = []\n")
+    short_set()
+    code, _, err = cli(capsys, "short.als")
+    assert code == 2
+    assert err.endswith("unknown rule 'unused-trak'; did you mean 'unused-track'?\n")
