@@ -56,5 +56,5 @@ def show_rule(name_or_code: str, rules_dir: tuple[str, ...]):
             return
     from ..lint.selection import did_you_mean
 
-    hint = did_you_mean(name_or_code, [key for rule in rules for key in (rule.name, rule.code)])
+    hint = did_you_mean(name_or_code, [r.name for r in rules], [r.code for r in rules])
     raise click.UsageError(f"no rule named or coded '{name_or_code}'{hint} (see `alslint rules`)")

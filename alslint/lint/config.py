@@ -129,7 +129,7 @@ def _match_strength(selector: str, rule: type[Rule]) -> int:
 def check_selectors(selectors: list[str], rules: list[type[Rule]], where: str) -> None:
     for selector in selectors:
         if not any(_match_strength(selector, rule) for rule in rules):
-            hint = did_you_mean(selector, [key for r in rules for key in (r.name, r.code)])
+            hint = did_you_mean(selector, [r.name for r in rules], [r.code for r in rules])
             raise ConfigError(f"{where}: unknown rule or code prefix '{selector}'{hint}")
 
 
@@ -160,7 +160,7 @@ def resolve_rules(config: Config, rules: list[type[Rule]], stage: str) -> list[R
     known = {key for rule in rules for key in (rule.code, rule.name)}
     for key in s.rules:
         if key not in known:
-            hint = did_you_mean(key, sorted(known))
+            hint = did_you_mean(key, [r.name for r in rules], [r.code for r in rules])
             raise ConfigError(f"{where}: [rules.{key}]: unknown rule '{key}'{hint}")
     # Options are checked for every rule, also those this run leaves out.
     options = {rule.code: _options_for(rule, s.rules, where) for rule in rules}

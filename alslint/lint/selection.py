@@ -65,9 +65,11 @@ def nothing_to_run(before: str, select: list[str] | None, ignore: list[str]) -> 
     )
 
 
-def did_you_mean(word: str, candidates: list[str]) -> str:
-    """`; did you mean 'X'?` for the closest of `candidates` to a mistyped `word`, or ""."""
-    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-    if not close and word.upper() != word:
-        close = difflib.get_close_matches(word.upper(), candidates, n=1, cutoff=0.6)
+def did_you_mean(word: str, names: list[str], codes: list[str]) -> str:
+    """`; did you mean 'X'?` for a mistyped rule name, or a code in the wrong case; "" when
+    nothing is close (a wrong code number has no "close" code worth suggesting)."""
+    upper = word.upper()
+    if upper != word and any(code.startswith(upper) for code in codes):
+        return f"; did you mean '{upper}'?"
+    close = difflib.get_close_matches(word.lower(), names, n=1, cutoff=0.75)
     return f"; did you mean '{close[0]}'?" if close else ""

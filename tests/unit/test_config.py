@@ -372,12 +372,15 @@ def test_invalid_key_or_type_in_pyproject(capsys, tmp_path, table, message):
         ("select = ['ALS999']", "select: unknown rule or code prefix 'ALS999'"),
         (
             "select = ['ALS3', 'missing-fades']",
-            "select: unknown rule or code prefix 'missing-fades'",
+            "select: unknown rule or code prefix 'missing-fades'; did you mean 'missing-fade'?",
         ),
         ("select = ['ALS6']", "select: unknown rule or code prefix 'ALS6'"),
-        ("select = ['als3']", "select: unknown rule or code prefix 'als3'"),
+        ("select = ['als3']", "select: unknown rule or code prefix 'als3'; did you mean 'ALS3'?"),
         ("extend-select = ['XYZ']", "extend-select: unknown rule or code prefix 'XYZ'"),
-        ("ignore = ['unused-tracks']", "ignore: unknown rule or code prefix 'unused-tracks'"),
+        (
+            "ignore = ['unused-tracks']",
+            "ignore: unknown rule or code prefix 'unused-tracks'; did you mean 'unused-track'?",
+        ),
         ("severity = { ALS9 = 'off' }", "severity: unknown rule or code prefix 'ALS9'"),
         (
             "per-file-ignores = { 'x/*' = ['ALS3', 'ALS8'] }",
