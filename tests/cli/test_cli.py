@@ -827,3 +827,29 @@ def test_output_file_extension_chooses_the_format(capsys, tmp_path, name, start)
     assert (tmp_path / name).read_text().startswith(start)
     cli(capsys, "-o", name, "--format", "text", "one.als")  # --format wins
     assert (tmp_path / name).read_text().startswith(DEFAULT_CHECKED)
+
+
+# -- inspect -----------------------------------------------------------------------------------
+
+
+def test_inspect_several_sets_and_folders(capsys, tmp_path):
+    one_warning_set(tmp_path / "songs" / "a.als")
+    clean_set(tmp_path / "songs" / "Backup" / "a [2024-05-01 101010].als")
+    clean_set(tmp_path / "b.als")
+    single = cli(capsys, "inspect", "--format", "json", "b.als")
+    assert single[0] == 0 and isinstance(json.loads(single[1]), dict)  # one set: one object
+    code, out, err = cli(capsys, "inspect", "--format", "json", "songs", "b.als")
+    assert (code, err) == (0, "")
+    assert [overview["path"] for overview in json.loads(out)] == ["songs/a.als", "b.als"]
+    code, out, _ = cli(capsys, "inspect", "songs", "b.als")
+    assert code == 0
+    assert out.startswith("songs/a.als\n") and "\n\nb.als\n" in out
+    code, out, err = cli(capsys, "inspect", "b.als", "missing.als")
+    assert (code, err) == (2, "alslint: error: missing.als: no such file\n")
+    assert out.startswith("b.als\n")
+    (tmp_path / "empty").mkdir()
+    assert cli(capsys, "inspect", "empty") == (
+        2,
+        "",
+        "alslint: error: no Live set (.als) found in empty\n",
+    )

@@ -112,7 +112,7 @@ def test_folder_and_missing_file(capsys, tmp_path):
     code, _, err = lint(capsys, "inspect", tmp_path / "Song Project")
     assert (code, err) == (
         2,
-        f"alslint: error: {tmp_path / 'Song Project'}: is a folder, not a Live set\n",
+        f"alslint: error: no Live set (.als) found in {tmp_path / 'Song Project'}\n",
     )
     code, _, err = lint(capsys, "inspect", tmp_path / "gone.als")
     assert (code, err) == (2, f"alslint: error: {tmp_path / 'gone.als'}: no such file\n")
