@@ -164,6 +164,22 @@ def _write_output(text: str, output: str, human: bool) -> None:
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.option(
+    "--statistics",
+    is_flag=True,
+    help="Text report: count the findings per rule instead of listing them.",
+)
+@click.option(
+    "--concise",
+    is_flag=True,
+    help="Text report: one line per finding, with its file (for long runs, grep, editors).",
+)
+@click.option(
+    "--verbose",
+    "-v",
+    is_flag=True,
+    help="Text report: list every finding; without it, 3+ of one rule on a track fold into one line.",
+)
+@click.option(
     "--generate-ignore",
     is_flag=True,
     help="Accept every current finding: write them to .alslint-ignore in this folder.",
@@ -188,6 +204,9 @@ def lint(
     jobs,
     no_cache,
     generate_ignore,
+    statistics,
+    concise,
+    verbose,
 ):
     """Lint Live sets (files or folders) and report what is still open."""
     from pathlib import Path
@@ -246,7 +265,7 @@ def lint(
     if min_severity:
         result.drop_below(Severity(min_severity))
 
-    report = render(result, output_format)
+    report = render(result, output_format, verbose, concise, statistics)
     human = output_format in HUMAN_FORMATS
     if output:
         _write_output(report, output, human)

@@ -6,10 +6,11 @@ from itertools import groupby
 
 from ..lint.results import RunResult, count_by_severity
 from ..templating import render
+from . import fold
 from .arrangement import arrangement
 
 
-def report_context(result: RunResult) -> dict:
+def report_context(result: RunResult, verbose: bool = False) -> dict:
     """The context every human template receives (documented in the README).
 
     - `result`: the `RunResult` (files, rules, stage, alslint_version)
@@ -19,6 +20,9 @@ def report_context(result: RunResult) -> dict:
       `violations` order (`alslint.formatters.arrangement.Drawing`; the i-th file's finding n
       has the row id `f{i}-{n}` and the mark id `m{i}-{n}`), or None when the file has no
       `outline` (only the HTML format asks for one)
+    - `files[i].lines`: the text report's lines (`alslint.formatters.fold.Line`: severity,
+      code, where, message, name): three or more findings of one rule on one track or rack
+      folded into one, unless `verbose`
     - `counts`: {"error": n, "warning": n, "info": n}
     - `summary`: the one-line summary
     - `checked`: the opening line: the rules and stages checked, and the gate
@@ -41,6 +45,7 @@ def report_context(result: RunResult) -> dict:
                 "unreadable": file.unreadable,
                 "violations": file.violations,
                 "by_track": by_track,
+                "lines": fold.lines(file.violations, verbose),
                 "counts": count_by_severity(file.violations),
                 "arrangement": (
                     arrangement(file.outline, file.violations, anchor=str(index))
@@ -65,8 +70,8 @@ def report_context(result: RunResult) -> dict:
     }
 
 
-def text(result: RunResult) -> str:
-    return render("report.txt.j2", **report_context(result))
+def text(result: RunResult, verbose: bool = False) -> str:
+    return render("report.txt.j2", **report_context(result, verbose))
 
 
 def markdown(result: RunResult) -> str:

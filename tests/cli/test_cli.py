@@ -272,12 +272,12 @@ CHOICES_STAGE = "'composition', 'arrangement', 'sound-design', 'mixing', 'master
     [
         # click 8.2+ and click 8.1 word this one differently; both are one line.
         (
-            ["--nonsense", "song.als"],
-            ["No such option '--nonsense'.", "No such option: --nonsense"],
+            ["--xyzzy", "song.als"],
+            ["No such option '--xyzzy'.", "No such option: --xyzzy"],
         ),
         (
-            ["lint", "song.als", "--nonsense"],
-            ["No such option '--nonsense'.", "No such option: --nonsense"],
+            ["lint", "song.als", "--xyzzy"],
+            ["No such option '--xyzzy'.", "No such option: --xyzzy"],
         ),
         (
             ["--format", "xml", "song.als"],
@@ -853,3 +853,72 @@ def test_inspect_several_sets_and_folders(capsys, tmp_path):
         "",
         "alslint: error: no Live set (.als) found in empty\n",
     )
+
+
+# -- long runs: folded lines, --verbose, --concise, --statistics -------------------------------
+
+
+def _three_clicks(path: str = "clicks.als") -> None:
+    """Three clips without fades on one track (three ALS301), one more on another track."""
+    clips = [
+        audio_clip(16 * i, 16 * i + 16, name, fade_switch=False) for i, name in enumerate("ABC")
+    ]
+    write_set(
+        path,
+        [
+            audio_track("Loop", clips),
+            audio_track("Vox", [audio_clip(0, 16, "D", fade_switch=False)]),
+        ],
+    )
+
+
+CLICK = "Clip ends inside its sample with no fade-out: it may click"
+MISSING_FADE_ONLY = "Checked 1 rule of 1 stage (sound design) — before mixing"
+
+
+def test_three_findings_of_a_rule_on_a_track_fold_into_one_line(capsys):
+    _three_clicks()
+    code, out, _ = cli(capsys, "--select", "missing-fade", "clicks.als")
+    assert code == 1
+    assert out == text_report(
+        [
+            (
+                "clicks.als",
+                [
+                    '  warning ALS301 Loop: 3 findings at bars 1–4, 5–8, 9–12: clip "A", '
+                    f'clip "B", clip "C" — e.g. {CLICK} [missing-fade]',
+                    f'  warning ALS301 Vox › clip "D" @ bars 1–4: {CLICK} [missing-fade]',
+                ],
+            )
+        ],
+        "Found 4 problems (4 warnings) in 1 file.",
+        MISSING_FADE_ONLY,
+    )
+    verbose = cli(capsys, "--select", "missing-fade", "--verbose", "clicks.als")[1]
+    assert verbose.count("ALS301") == 4
+    assert f'  warning ALS301 Loop › clip "B" @ bars 5–8: {CLICK} [missing-fade]' in verbose
+
+
+def test_concise_is_one_line_per_finding(capsys):
+    _three_clicks()
+    code, out, _ = cli(capsys, "--select", "missing-fade", "--concise", "clicks.als")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == MISSING_FADE_ONLY
+    assert (
+        lines[2] == f'clicks.als: warning ALS301 Loop › clip "A" @ bars 1–4: {CLICK} [missing-fade]'
+    )
+    assert len(lines) == 2 + 4 + 2 and lines[-1] == "Found 4 problems (4 warnings) in 1 file."
+
+
+def test_statistics_counts_per_rule(capsys):
+    _three_clicks()
+    code, out, _ = cli(capsys, "--statistics", "clicks.als")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == DEFAULT_CHECKED
+    assert [line.split() for line in lines[2:4]] == [
+        ["Count", "Code", "Name", "Severity"],
+        ["4", "ALS301", "missing-fade", "warning"],  # most frequent first
+    ]
+    assert lines[-1].startswith("Found ")

@@ -699,6 +699,7 @@ def test_report_context_adds_keys_only() -> None:
         "unreadable",
         "violations",
         "by_track",
+        "lines",
         "counts",
         "arrangement",
     }
