@@ -47,12 +47,23 @@ def list_rules(output_format: str, rules_dir: tuple[str, ...]):
 @click.command("rule")
 @click.argument("name_or_code")
 @click.option("--rules-dir", multiple=True, help="Also search the rules in this folder.")
-def show_rule(name_or_code: str, rules_dir: tuple[str, ...]):
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    show_default=True,
+    help="text for reading in a terminal, markdown for the document as written.",
+)
+def show_rule(name_or_code: str, rules_dir: tuple[str, ...], output_format: str):
     """Print the documentation of one rule, by name or code."""
+    from .rule_doc import to_terminal
+
     rules = _all_rules(rules_dir)
     for rule in rules:
         if name_or_code in (rule.code, rule.name) or name_or_code.upper() == rule.code:
-            click.echo(rule.doc().rstrip("\n"))
+            doc = rule.doc()
+            click.echo((doc if output_format == "markdown" else to_terminal(doc)).rstrip("\n"))
             return
     from ..lint.selection import did_you_mean
 

@@ -139,7 +139,7 @@ def test_an_unreadable_set_is_an_error(tmp_path, monkeypatch):
 
 
 def test_explain_rule_is_the_rule_doc(capsys):
-    code, out, _ = cli(capsys, "rule", "missing-sample")
+    code, out, _ = cli(capsys, "rule", "--format", "markdown", "missing-sample")
     assert tools.explain_rule("als304") == {
         "code": "ALS304",
         "name": "missing-sample",
