@@ -6,7 +6,7 @@ import bisect
 
 from pydantic import Field
 
-from alslint.api import Finding, Rule, RuleOptions, Severity, Stage, name_matches
+from alslint.api import Finding, Rule, RuleOptions, Severity, Stage, describe, name_matches
 
 #: How close (seconds) a clip edge must be to the sample's own start or end to need no fade.
 EDGE_TOLERANCE_SECONDS = 0.001
@@ -73,7 +73,10 @@ class MissingFade(Rule):
 
 def _message(missing: list[str], start_s: float) -> str:
     if missing == ["fade-in"]:
-        return f"Clip starts {start_s * 1000:.0f} ms into its sample with no fade-in: it may click"
+        return (
+            f"Clip starts {describe.duration(start_s)} into its sample with no fade-in: "
+            "it may click"
+        )
     if missing == ["fade-out"]:
         return "Clip ends inside its sample with no fade-out: it may click"
     return "Clip cuts into its sample at both edges with no fade-in or fade-out: it may click"

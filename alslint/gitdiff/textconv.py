@@ -82,11 +82,15 @@ def clip_summary(clip: Clip, timeline: Timeline | None = None) -> str:
         parts.append(f"sample {quote(clip.sample.name) if clip.sample else 'none'}")
         if clip.fades is not None:
             fades = clip.fades
+            automatic = [
+                edge
+                for edge, on in (("in", fades.default_fade_in), ("out", fades.default_fade_out))
+                if on
+            ]
             parts.append(
-                f"fades {'on' if fades.enabled else 'off'} in {num(fades.fade_in)} "
-                f"out {num(fades.fade_out)}"
-                + (" default-in" if fades.default_fade_in else "")
-                + (" default-out" if fades.default_fade_out else "")
+                f"fades {'on' if fades.enabled else 'off'}: in {num(fades.fade_in)} beats, "
+                f"out {num(fades.fade_out)} beats"
+                + (f" (Live's automatic {'/'.join(automatic)})" if automatic else "")
             )
         if clip.warped is not None:
             parts.append("warped" if clip.warped else "unwarped")

@@ -922,3 +922,11 @@ def test_statistics_counts_per_rule(capsys):
         ["4", "ALS301", "missing-fade", "warning"],  # most frequent first
     ]
     assert lines[-1].startswith("Found ")
+
+
+def test_the_html_page_title_names_the_sets(capsys):
+    one_warning_set("one.als")
+    clean_set("two.als")
+    assert "<title>alslint: one.als</title>" in cli(capsys, "--format", "html", "one.als")[1]
+    both = cli(capsys, "--format", "html", "one.als", "two.als")[1]
+    assert "<title>alslint: one.als and 1 more</title>" in both

@@ -611,7 +611,7 @@ def test_html_escapes_names() -> None:
 
 def test_html_structure() -> None:
     doc = lxml_html.fromstring(human.html(full_result()))
-    assert doc.findtext(".//title") == "alslint report"
+    assert doc.findtext(".//title") == "alslint: Night Drive/Night Drive.als and 3 more"
     assert (
         doc.xpath("string(//p[@class='summary'])")
         == "Found 7 problems (3 errors, 2 warnings, 2 info) in 4 files."
