@@ -210,8 +210,9 @@ def render(live_set: LiveSet) -> str:
             f"locator {position(timeline, locator.time)} (beat {num(locator.time)}) "
             f"{quote(locator.name)}"
         )
-    for scene in live_set.scenes:
-        line = f"scene {quote(scene.name)}"
+    for number, scene in enumerate(live_set.scenes, start=1):
+        # The number is what Live shows beside the scene, and all an unnamed scene has.
+        line = f"scene {number}" + (f" {quote(scene.name)}" if scene.name else "")
         if scene.tempo is not None:
             line += f", tempo {num(scene.tempo)} BPM"
         if scene.time_signature is not None:

@@ -132,8 +132,8 @@ time signature 6/8
 key D Dorian
 locator 1.1 (beat 0) "Intro"
 locator 10.1 (beat 27) "Verse 1"
-scene "Intro"
-scene "Verse", tempo 100 BPM, time signature 3/4
+scene 1 "Intro"
+scene 2 "Verse", tempo 100 BPM, time signature 3/4
 group track "Band"
   volume 0 dB
 audio track "Vox"
