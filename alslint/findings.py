@@ -14,6 +14,8 @@ class Location(BaseModel):
 
     track: str | None = None
     track_index: int | None = None  # display position, 0-based
+    #: The track's number (1-based), set only when another track has the same name.
+    track_number: int | None = None
     clip: str | None = None
     device: str | None = None
     parameter: str | None = None
@@ -30,9 +32,16 @@ class Location(BaseModel):
         return describe.bars(self.bar_start, self.bar_end)
 
     @property
+    def track_label(self) -> str | None:
+        """The track's name, with its number when another track has the same name."""
+        if self.track and self.track_number is not None:
+            return f"{self.track} (track {self.track_number})"
+        return self.track
+
+    @property
     def object_path(self) -> str:
         """`track › device › parameter` / `track › clip`, without the bars."""
-        parts = [p for p in (self.track, self.device, self.parameter) if p]
+        parts = [p for p in (self.track_label, self.device, self.parameter) if p]
         if self.clip is not None:
             parts.append(f'clip "{self.clip}"' if self.clip else "unnamed clip")
         if self.scene:

@@ -39,7 +39,8 @@ def _owner(v: Violation) -> tuple[str, str] | None:
     if loc.track is None:
         return None
     rack = loc.device.split(" › ")[0] if loc.device and " › " in loc.device else None
-    return loc.track, (f"{loc.track} › {rack}" if rack else loc.track)
+    track = loc.track_label
+    return loc.track, (f"{track} › {rack}" if rack else track)
 
 
 def _named(items: list[str]) -> str:

@@ -30,6 +30,7 @@ def as_dict(result: RunResult) -> dict:
                         "message": v.message,
                         "location": {
                             "track": v.location.track,
+                            "track_number": v.location.track_number,
                             "clip": v.location.clip,
                             "device": v.location.device,
                             "parameter": v.location.parameter,

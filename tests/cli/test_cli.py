@@ -930,3 +930,19 @@ def test_the_html_page_title_names_the_sets(capsys):
     assert "<title>alslint: one.als</title>" in cli(capsys, "--format", "html", "one.als")[1]
     both = cli(capsys, "--format", "html", "one.als", "two.als")[1]
     assert "<title>alslint: one.als and 1 more</title>" in both
+
+
+def test_findings_on_tracks_sharing_a_name_carry_the_track_number(capsys):
+    write_set(
+        "twins.als",
+        [audio_track("Vox", [audio_clip(0, 16)]), audio_track("Audio"), audio_track("Audio")],
+    )
+    code, out, _ = cli(capsys, "--select", "unused-track", "twins.als")
+    assert "  warning ALS302 Audio (track 2): Track has no clips" in out
+    assert "  warning ALS302 Audio (track 3): Track has no clips" in out
+    data = json.loads(cli(capsys, "--select", "unused-track", "--format", "json", "twins.als")[1])
+    locations = [f["location"] for f in data["files"][0]["findings"]]
+    assert [(loc["track"], loc["track_number"]) for loc in locations] == [
+        ("Audio", 2),
+        ("Audio", 3),
+    ]
