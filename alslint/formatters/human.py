@@ -19,7 +19,8 @@ def report_context(result: RunResult, verbose: bool = False) -> dict:
       is the drawing of the set's arrangement with its findings numbered 1, 2, … in
       `violations` order (`alslint.formatters.arrangement.Drawing`; the i-th file's finding n
       has the row id `f{i}-{n}` and the mark id `m{i}-{n}`), or None when the file has no
-      `outline` (only the HTML format asks for one)
+      `outline` (only the HTML format asks for one) or no clip in its arrangement;
+      `session_only` is true for the latter (the set lives in the Session view)
     - `files[i].lines`: the text report's lines (`alslint.formatters.fold.Line`: severity,
       code, where, message, name): three or more findings of one rule on one track or rack
       folded into one, unless `verbose`
@@ -33,6 +34,10 @@ def report_context(result: RunResult, verbose: bool = False) -> dict:
     """
     files = []
     for index, file in enumerate(result.files, 1):
+        # A set that lives in the Session view has no arrangement to draw: no empty frame.
+        session_only = file.outline is not None and not any(
+            lane.blocks for lane in file.outline.lanes
+        )
         by_track = [
             (track, list(items))
             for (_, track), items in groupby(
@@ -49,9 +54,10 @@ def report_context(result: RunResult, verbose: bool = False) -> dict:
                 "counts": count_by_severity(file.violations),
                 "arrangement": (
                     arrangement(file.outline, file.violations, anchor=str(index))
-                    if file.outline
+                    if file.outline and not session_only
                     else None
                 ),
+                "session_only": session_only,
             }
         )
     report_rules = result.reported_rules()

@@ -946,3 +946,12 @@ def test_findings_on_tracks_sharing_a_name_carry_the_track_number(capsys):
         ("Audio", 2),
         ("Audio", 3),
     ]
+
+
+def test_a_session_only_set_draws_no_empty_arrangement(capsys):
+    write_set("jam.als", [audio_track("Vox", session_clips=[audio_clip(0, 16)])])
+    page = cli(capsys, "--format", "html", "jam.als")[1]
+    assert "this set lives in the Session view" in page
+    assert '<figure class="arrangement"' not in page
+    one_warning_set("song.als")
+    assert "lives in the Session view" not in cli(capsys, "--format", "html", "song.als")[1]

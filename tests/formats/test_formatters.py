@@ -700,6 +700,7 @@ def test_report_context_adds_keys_only() -> None:
         "violations",
         "by_track",
         "lines",
+        "session_only",
         "counts",
         "arrangement",
     }
