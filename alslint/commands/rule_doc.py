@@ -1,7 +1,7 @@
 """A rule's Markdown documentation as plain terminal text, for `alslint rule NAME`.
 
 Only the subset the rule docs use is rendered: headings (`#`, `##`), paragraphs, `-` lists,
-pipe tables and inline `**bold**`, `*italic*` and `` `code` ``. Headings are underlined, list
+pipe tables, fenced blocks (indented, kept as they are) and inline `**bold**`, `*italic*` and `` `code` ``. Headings are underlined, list
 items get a bullet, tables are aligned columns; the markup characters themselves are dropped
 so that nothing reads as Markdown (`--format markdown` prints the document as written).
 """
@@ -43,6 +43,13 @@ def to_terminal(markdown: str) -> str:
     i = 0
     while i < len(lines):
         line = lines[i]
+        if line.startswith("```"):  # a fenced block: its lines as they are, indented
+            i += 1
+            while i < len(lines) and not lines[i].startswith("```"):
+                out.append("    " + lines[i])
+                i += 1
+            i += 1
+            continue
         if line.startswith("|"):
             rows = []
             while i < len(lines) and lines[i].startswith("|"):

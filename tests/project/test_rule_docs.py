@@ -111,3 +111,49 @@ def test_rules_json_lists_every_rule(capsys):
     listed = json.loads(capsys.readouterr().out)
     assert [entry["code"] for entry in listed] == [rule.code for rule in RULES]
     assert set(listed[0]) == {"code", "name", "stage", "severity", "summary"}
+
+
+@pytest.fixture(scope="module")
+def demo_report():
+    """What alslint says about the demo song, every finding on its own line."""
+    import contextlib
+    import io
+    import os
+
+    from alslint.cli import run as run_cli
+
+    out = io.StringIO()
+    here = os.getcwd()
+    os.chdir(Path(__file__).resolve().parents[2])
+    try:
+        with contextlib.redirect_stdout(out):
+            run_cli(
+                [
+                    "--no-cache",
+                    "--no-color",
+                    "--before",
+                    "release",
+                    "--verbose",
+                    "sample_projects/demo.als",
+                ]
+            )
+    finally:
+        os.chdir(here)
+    return out.getvalue().splitlines()
+
+
+EXAMPLE = re.compile(r"## Example\n.*?```text\n(.*?)\n```", re.S)
+
+
+#: The rules whose doc has an Example: those the demo song sets off (the others have none yet).
+WITH_EXAMPLE = [rule for rule in RULES if EXAMPLE.search(rule.doc())]
+
+
+def test_every_rule_the_demo_sets_off_has_an_example():
+    assert len(WITH_EXAMPLE) == 12
+
+
+@pytest.mark.parametrize("rule", WITH_EXAMPLE, ids=[rule.name for rule in WITH_EXAMPLE])
+def test_a_doc_example_is_the_real_output_on_the_demo(rule, demo_report):
+    """An Example section shows what alslint really says on the demo song, word for word."""
+    assert "  " + EXAMPLE.search(rule.doc()).group(1) in demo_report
