@@ -113,6 +113,7 @@ class Context:
         self.live_set = live_set
         self.path = path
         self._timeline: Timeline | None = None
+        self._shared_names: set[str] | None = None
         # Rules never touch files themselves; these are the questions they may ask.
         self._file_exists = file_exists or os.path.isfile
         #: Folders to look for moved samples in (`--search`, config `sample-search-paths`).
@@ -131,6 +132,14 @@ class Context:
         from .installed_plugins import installed_plugins
 
         return installed_plugins(tuple(folders), list_file, standard)
+
+    @property
+    def shared_track_names(self) -> set[str]:
+        """Names more than one track has: findings there carry the track's number."""
+        if self._shared_names is None:
+            names = [track.name for track in self.live_set.tracks]
+            self._shared_names = {name for name in names if names.count(name) > 1}
+        return self._shared_names
 
     def file_exists(self, path: str | Path) -> bool:
         """True when a file exists at `path` (resolved against the current folder)."""
@@ -224,6 +233,9 @@ class Context:
         return Location(
             track=track.name if track is not None else None,
             track_index=track.index if track is not None else None,
+            track_number=track.index + 1
+            if track is not None and track.name in self.shared_track_names
+            else None,
             clip=clip.name if clip is not None else None,
             take_lane=clip.take_lane + 1
             if clip is not None and clip.take_lane is not None

@@ -28,12 +28,36 @@ __all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "FORMAT_NAMES", "cli", "mai
 
 
 class _DefaultToLint(click.Group):
-    """`alslint song.als` means `alslint lint song.als`: a bare path runs the linter."""
+    """`alslint song.als` means `alslint lint song.als`: a bare path runs the linter.
+
+    Options may come before the command, as git users type them: `alslint --rules-dir x rules`
+    is `alslint rules --rules-dir x`, not a lint of a file called `rules`.
+    """
 
     def parse_args(self, ctx, args):
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
-            args = ["lint", *args]
+            args = self._command_first(args)
+            if args[0] not in self.commands:
+                args = ["lint", *args]
         return super().parse_args(ctx, args)
+
+    def _command_first(self, args: list[str]) -> list[str]:
+        """Move a command named after leading options to the front; other args stay as given."""
+        takes_value = {
+            name: not param.is_flag
+            for param in self.commands["lint"].params
+            if isinstance(param, click.Option)
+            for name in (*param.opts, *param.secondary_opts)
+        }
+        i = 0
+        while i < len(args):
+            token = args[i]
+            if token == "--" or not token.startswith("-"):
+                break
+            i += 2 if "=" not in token and takes_value.get(token, False) else 1
+        if i < len(args) and args[i] in self.commands:
+            return [args[i], *args[:i], *args[i + 1 :]]
+        return args
 
 
 @click.group(cls=_DefaultToLint, context_settings={"help_option_names": ["-h", "--help"]})

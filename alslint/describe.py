@@ -52,6 +52,14 @@ def num(value: float, decimals: int = 3) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def duration(seconds: float) -> str:
+    """A time as a producer reads it: "250 ms" under a second, else m:ss.t ("2:27.7")."""
+    if seconds < 1:
+        return f"{seconds * 1000:.0f} ms"
+    tenths = round(seconds * 10)
+    return f"{tenths // 600}:{tenths % 600 / 10:04.1f}"
+
+
 def quote(text: str) -> str:
     """A name in double quotes; quotes, backslashes and control characters escaped."""
     return json.dumps(text, ensure_ascii=False)

@@ -17,6 +17,8 @@ class Location(BaseModel):
 
     track: str | None = None
     track_index: int | None = None  # display position, 0-based
+    #: The track's number (1-based), set only when another track has the same name.
+    track_number: int | None = None
     clip: str | None = None
     #: The clip lies in a take lane (Live 12), numbered from 1 as Live shows it: its bars are
     #: where the lane holds it, not where the arrangement plays.
@@ -36,9 +38,16 @@ class Location(BaseModel):
         return describe.bars(self.bar_start, self.bar_end)
 
     @property
+    def track_label(self) -> str | None:
+        """The track's name, with its number when another track has the same name."""
+        if self.track and self.track_number is not None:
+            return f"{self.track} (track {self.track_number})"
+        return self.track
+
+    @property
     def object_path(self) -> str:
         """`track › device › parameter` / `track › clip`, without the bars."""
-        parts = [p for p in (self.track, self.device, self.parameter) if p]
+        parts = [p for p in (self.track_label, self.device, self.parameter) if p]
         if self.take_lane is not None:
             parts.append(f"take lane {self.take_lane}")
         if self.clip is not None:

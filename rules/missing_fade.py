@@ -6,7 +6,7 @@ import bisect
 
 from pydantic import Field
 
-from alslint.api import Finding, Fix, Rule, RuleOptions, Severity, Stage, name_matches
+from alslint.api import Finding, Fix, Rule, RuleOptions, Severity, Stage, describe, name_matches
 
 #: Live's own short fade at a clip edge ("Create fades on clip edges"), in milliseconds.
 LIVE_EDGE_FADE_MS = 4.0
@@ -119,7 +119,10 @@ def _crossfades_out(clip, after) -> bool:
 
 def _message(missing: list[str], start_s: float) -> str:
     if missing == ["fade-in"]:
-        return f"Clip starts {start_s * 1000:.0f} ms into its sample with no fade-in: it may click"
+        return (
+            f"Clip starts {describe.duration(start_s)} into its sample with no fade-in: "
+            "it may click"
+        )
     if missing == ["fade-out"]:
         return "Clip ends inside its sample with no fade-out: it may click"
     return "Clip cuts into its sample at both edges with no fade-in or fade-out: it may click"

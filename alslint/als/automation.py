@@ -105,6 +105,8 @@ def _parameter_location(param, track_el) -> tuple[str, list[str], str | None, st
         value(param.getparent(), "ParameterName") if param.tag == "ParameterValue" else None
     )
     name_parts = [plugin_name] if plugin_name else [param.tag]
+    if param.tag.startswith("MacroControls."):
+        name_parts = [_macro_name(param)]
     devices: list[str] = []
     key_parts: list[str] = []  # innermost first: device index, chain index, device index, …
     owner = None
@@ -143,3 +145,10 @@ def _parameter_location(param, track_el) -> tuple[str, list[str], str | None, st
         owner = devices[-1]
     device_key = ".".join(reversed(key_parts)) if key_parts else None
     return owner or "Track", devices, device_key, " › ".join(name_parts)
+
+
+def _macro_name(param) -> str:
+    """A rack macro as Live shows it: its given name, else "Macro 1" (stored `MacroControls.0`)."""
+    number = int(param.tag.rpartition(".")[2])
+    given = (value(param.getparent(), f"MacroDisplayNames.{number}") or "").strip()
+    return given or f"Macro {number + 1}"

@@ -158,14 +158,14 @@ def status(
     from ..lint import baseline, engine
     from ..lint.cache import Cache, cache_dir, run_key
     from ..lint.config import resolve_rules
-    from ..lint.registry import collect_rules
+    from ..lint.registry import configured_rules
     from ..lint.results import RunResult
 
     if output_format == "html" and output is None:
         raise AlslintError("--format html needs --output FILE (the sets' reports go beside it)")
     config = _config(config_file, isolated)
     settings = config.settings
-    rules = collect_rules([(config.root / d, config.label) for d in trusted_rules_dirs(config)])
+    rules = configured_rules(config, trusted_rules_dirs(config))
     gates = Gates(
         {gate: {s.rule.code for s in resolve_rules(config, rules, gate)} for gate in GATES},
         Severity(fail_on or settings.fail_on),

@@ -47,6 +47,26 @@ def _names_a_set(output: str) -> bool:
     return name.casefold().endswith(".als")
 
 
+#: The format an --output file's extension asks for when --format is not given.
+_FORMAT_OF_SUFFIX = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".json": "json",
+    ".sarif": "sarif",
+    ".xml": "junit",
+}
+
+
+def _colour_from_environment() -> bool | None:
+    """`NO_COLOR` (no-color.org) and `FORCE_COLOR`, when no --color/--no-color is given."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "0") not in ("", "0"):
+        return True
+    return None
+
+
 def _write_output(text: str, output: str, human: bool) -> None:
     """Write the report to `output` atomically, or into it when it is a pipe or a device
     (which stay what they are); never over a Live set."""
@@ -82,11 +102,13 @@ def _write_output(text: str, output: str, human: bool) -> None:
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=str)
 @click.option(
+    "--before",
     "--stage",
+    "stage",
     type=click.Choice(STAGE_ORDER),
     default=None,
-    help="The stage you are about to start: runs the rules of every stage before it "
-    "[default: mixing, or `stage` from config]. `release` runs all.",
+    help="The stage you are about to start: runs the rules of every stage to finish before it "
+    "[default: mixing, or `before` from config]. `release` runs all. `--stage` is an alias.",
 )
 @click.option(
     "--select",
@@ -116,16 +138,17 @@ def _write_output(text: str, output: str, human: bool) -> None:
     "--format",
     "output_format",
     type=click.Choice(list(FORMAT_NAMES)),
-    default="text",
-    show_default=True,
+    default=None,
+    help="Report format [default: text, or from the --output file's extension].",
 )
 @click.option(
     "--output",
     "-o",
     type=str,
     default=None,
-    help="Write the report to this file instead of standard output (`-`: standard output). "
-    "A pipe or device is written into, never replaced.",
+    help="Write the report to this file instead of standard output (`-`: standard output); "
+    ".html, .md, .json, .sarif and .xml choose the format when --format is not given. A pipe "
+    "or device is written into, never replaced.",
 )
 @click.option(
     "--config",
@@ -148,7 +171,8 @@ def _write_output(text: str, output: str, human: bool) -> None:
 @click.option(
     "--color/--no-color",
     default=None,
-    help="Colour the text report [default: when writing to a terminal].",
+    help="Colour the text report [default: when writing to a terminal; NO_COLOR and "
+    "FORCE_COLOR are honoured].",
 )
 @click.option(
     "--max-set-mb",
@@ -164,6 +188,22 @@ def _write_output(text: str, output: str, human: bool) -> None:
     help="Lint this many sets in parallel [default: number of cores].",
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Text report: count the findings per rule instead of listing them.",
+)
+@click.option(
+    "--concise",
+    is_flag=True,
+    help="Text report: one line per finding, with its file (for long runs, grep, editors).",
+)
+@click.option(
+    "--verbose",
+    "-v",
+    is_flag=True,
+    help="Text report: list every finding; without it, 3+ of one rule on a track fold into one line.",
+)
 @click.option(
     "--generate-ignore",
     is_flag=True,
@@ -220,15 +260,24 @@ def lint(
     fix_diff,
     collect,
     search_dirs,
+    statistics,
+    concise,
+    verbose,
 ):
     """Lint Live sets (files or folders) and report what is still open."""
     from pathlib import Path
 
+    if output_format is None:
+        suffix = Path(output).suffix.lower() if output else ""
+        output_format = _FORMAT_OF_SUFFIX.get(suffix, "text")
+    if color is None:
+        color = _colour_from_environment()
+
     from ..formatters import HUMAN_FORMATS, render
     from ..levels import Severity
-    from ..lint import baseline, engine
+    from ..lint import baseline, engine, ignore_files, selection
     from ..lint.config import check_selectors, find_config_file, load_config, resolve_rules
-    from ..lint.registry import collect_rules
+    from ..lint.registry import configured_rules
 
     if isolated:
         config = load_config(None)
@@ -240,10 +289,8 @@ def lint(
     settings = config.settings
     if max_set_mb is not None:
         settings.max_set_mb = max_set_mb
-    stage = stage or settings.stage
-    rule_dirs = [(config.root / d, config.label) for d in trusted_rules_dirs(config)]
-    rule_dirs += [(Path(d), "--rules-dir") for d in rules_dir]
-    rules = collect_rules(rule_dirs)
+    stage = stage or config.before
+    rules = configured_rules(config, trusted_rules_dirs(config), rules_dir)
     # Selectors typed on the command line are checked (and blamed) apart from the file's.
     for name, values in (("select", select), ("extend-select", extend_select), ("ignore", ignore)):
         check_selectors(_split(values), rules, f"command line: {name}")
@@ -252,6 +299,9 @@ def lint(
     settings.extend_select += _split(extend_select)
     settings.ignore += _split(ignore)
     job = engine.LintJob(config, resolve_rules(config, rules, stage), stage, force_exclude)
+    if not job.settings:
+        raise selection.nothing_to_run(stage, settings.select, settings.ignore)
+    job.rules_available = len(resolve_rules(config, rules, "release"))
     job.with_outline = output_format == "html"
     # -- fixes (issue #15): where missing samples are searched for. What those folders hold is
     # no file-system fact the cache can check, so a run that searches is not cached.
@@ -263,10 +313,13 @@ def lint(
         config_key = f"{config.root}\n{settings.model_dump_json()}\n{stage}\n{job.with_outline}"
         job.cache = Cache(cache_dir(), run_key(job.settings, config_key, job.max_xml_bytes))
     ignore_file = Path(baseline.IGNORE_FILE)
-    entries = [] if isolated else baseline.read(ignore_file)  # a bad file fails before the run
+    fixing = fix or fix_diff or collect
+    # --generate-ignore writes the current folder's file, and fixes leave what it accepts:
+    # a bad one fails before the run.
+    entries = baseline.read(ignore_file) if (generate_ignore or fixing) and not isolated else []
     # -- fixes (issue #15; commands/fixing.py): applied before the lint reports what remains.
     fixes = None
-    if fix or fix_diff or collect:
+    if fixing:
         from .fixing import LIVE_OVERWRITES, apply_fixes, diff_exit
 
         fixes = apply_fixes(
@@ -288,25 +341,29 @@ def lint(
             click.echo(LIVE_OVERWRITES, err=True)
     # -- end of fixes
     result = engine.run(list(paths), job, jobs or os.cpu_count() or 1, _progress_reporter())
+    if not result.files and any(Path(p).is_dir() for p in paths):
+        # A CI job pointed at the wrong folder must fail, not pass with "0 files".
+        raise click.UsageError(f"no Live set (.als) found in {', '.join(paths)}")
     if generate_ignore:
         count = baseline.write(result, ignore_file)
         click.echo(f"alslint: wrote {count} accepted finding(s) to {ignore_file}", err=True)
         return EXIT_ERROR if result.has_unreadable else EXIT_OK
-    baseline.apply(result, entries, ignore_file)
+    if not isolated:
+        ignore_files.apply(result, config)
     if min_severity:
         result.drop_below(Severity(min_severity))
 
-    report = render(result, output_format)
+    report = render(result, output_format, verbose, concise, statistics)
     human = output_format in HUMAN_FORMATS
     to_file = output not in (None, "", "-")  # `-o -` is standard output, as in most tools
     if to_file:
         _write_output(report, output, human)
     else:
         click.echo(report, nl=False, color=color if human else False)
-    if to_file or output_format != "text":
-        for file in result.files:
-            if file.unreadable:
-                echo_error(f"{file.path}: {file.violations[0].message}")
+    # Every unreadable set is also an error line on stderr, whatever the format and target.
+    for file in result.files:
+        if file.unreadable:
+            echo_error(f"{file.path}: {file.violations[0].message}")
 
     if fixes is not None:  # (issue #15)
         remaining = sum(len(file.violations) for file in result.files)

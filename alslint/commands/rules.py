@@ -6,14 +6,18 @@ import click
 
 from ..safetext import json_safe, shown
 from .options import text_or_json
+from .trust import trusted_rules_dirs
 
 
 def _all_rules(rules_dir: tuple[str, ...]):
+    """The rules `alslint lint` would load here: with the configuration's `rules-dirs`."""
     from pathlib import Path
 
-    from ..lint.registry import collect_rules
+    from ..lint.config import find_config_file, load_config
+    from ..lint.registry import configured_rules
 
-    return collect_rules([(Path(d), "--rules-dir") for d in rules_dir])
+    config = load_config(find_config_file(Path.cwd()), found=True)
+    return configured_rules(config, trusted_rules_dirs(config), rules_dir)
 
 
 @click.command("rules")
@@ -46,11 +50,27 @@ def list_rules(output_format: str, rules_dir: tuple[str, ...]):
 @click.command("rule")
 @click.argument("name_or_code")
 @click.option("--rules-dir", multiple=True, help="Also search the rules in this folder.")
-def show_rule(name_or_code: str, rules_dir: tuple[str, ...]):
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    show_default=True,
+    help="text for reading in a terminal, markdown for the document as written.",
+)
+def show_rule(name_or_code: str, rules_dir: tuple[str, ...], output_format: str):
     """Print the documentation of one rule, by name or code."""
-    for rule in _all_rules(rules_dir):
+    from .rule_doc import to_terminal
+
+    rules = _all_rules(rules_dir)
+    for rule in rules:
         if name_or_code in (rule.code, rule.name) or name_or_code.upper() == rule.code:
-            # A rule's documentation is Markdown from its author: shown line by line.
-            click.echo("\n".join(map(shown, rule.doc().rstrip("\n").split("\n"))))
+            doc = rule.doc()
+            text = doc if output_format == "markdown" else to_terminal(doc)
+            # A rule's documentation is text from its author: shown line by line.
+            click.echo("\n".join(map(shown, text.rstrip("\n").split("\n"))))
             return
-    raise click.UsageError(f"no rule named or coded '{name_or_code}' (see `alslint rules`)")
+    from ..lint.selection import did_you_mean
+
+    hint = did_you_mean(name_or_code, [r.name for r in rules], [r.code for r in rules])
+    raise click.UsageError(f"no rule named or coded '{name_or_code}'{hint} (see `alslint rules`)")

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from ..lint.results import RunResult
 from . import github, gitlab, human, json_format, junit, sarif
+from . import statistics as short_forms
 
 FORMATTERS: dict[str, Callable[[RunResult], str]] = {
     "text": human.text,
@@ -26,5 +27,19 @@ FORMATTERS: dict[str, Callable[[RunResult], str]] = {
 HUMAN_FORMATS = frozenset({"text", "markdown", "html"})
 
 
-def render(result: RunResult, output_format: str) -> str:
+def render(
+    result: RunResult,
+    output_format: str,
+    verbose: bool = False,
+    concise: bool = False,
+    statistics: bool = False,
+) -> str:
+    """The report; the text format's short forms (`statistics`, `concise`) and `verbose`
+    (no folded lines) only change the text format."""
+    if output_format == "text":
+        if statistics:
+            return short_forms.statistics(result)
+        if concise:
+            return short_forms.concise(result)
+        return human.text(result, verbose)
     return FORMATTERS[output_format](result)

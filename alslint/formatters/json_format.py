@@ -15,6 +15,9 @@ def as_dict(result: RunResult) -> dict:
         "schema_version": JSON_SCHEMA_VERSION,
         "alslint_version": result.alslint_version,
         "stage": result.stage,
+        "before": result.stage,
+        "stages_checked": result.stages_checked(),
+        "rules_run": [rule.code for rule in result.rules],
         "files": [
             {
                 "path": file.path,
@@ -28,6 +31,7 @@ def as_dict(result: RunResult) -> dict:
                         "message": v.message,
                         "location": {
                             "track": v.location.track,
+                            "track_number": v.location.track_number,
                             "clip": v.location.clip,
                             "device": v.location.device,
                             "parameter": v.location.parameter,

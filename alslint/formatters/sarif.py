@@ -120,6 +120,12 @@ def as_dict(result: RunResult) -> dict:
                     }
                 },
                 "results": [_result(v, index[v.code]) for v in result.violations()],
+                # What the run checked: the gate, its stages and the rules that ran.
+                "properties": {
+                    "before": result.stage,
+                    "stagesChecked": result.stages_checked(),
+                    "rulesRun": [rule.code for rule in result.rules],
+                },
             }
         ],
     }

@@ -83,11 +83,15 @@ def clip_summary(clip: Clip, timeline: Timeline | None = None) -> str:
         parts.append(f"sample {quote(clip.sample.name) if clip.sample else 'none'}")
         if clip.fades is not None:
             fades = clip.fades
+            automatic = [
+                edge
+                for edge, on in (("in", fades.default_fade_in), ("out", fades.default_fade_out))
+                if on
+            ]
             parts.append(
-                f"fades {'on' if fades.enabled else 'off'} in {num(fades.fade_in)} "
-                f"out {num(fades.fade_out)}"
-                + (" default-in" if fades.default_fade_in else "")
-                + (" default-out" if fades.default_fade_out else "")
+                f"fades {'on' if fades.enabled else 'off'}: in {num(fades.fade_in)} beats, "
+                f"out {num(fades.fade_out)} beats"
+                + (f" (Live's automatic {'/'.join(automatic)})" if automatic else "")
             )
         if clip.warped is not None:
             parts.append("warped" if clip.warped else "unwarped")
@@ -211,8 +215,9 @@ def render(live_set: LiveSet) -> str:
             f"locator {position(timeline, locator.time)} (beat {num(locator.time)}) "
             f"{quote(locator.name)}"
         )
-    for scene in live_set.scenes:
-        line = f"scene {quote(scene.name)}"
+    for number, scene in enumerate(live_set.scenes, start=1):
+        # The number is what Live shows beside the scene, and all an unnamed scene has.
+        line = f"scene {number}" + (f" {quote(scene.name)}" if scene.name else "")
         if scene.tempo is not None:
             line += f", tempo {num(scene.tempo)} BPM"
         if scene.time_signature is not None:

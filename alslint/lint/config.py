@@ -19,6 +19,7 @@ from ..api import Rule, RuleOptions
 from ..errors import ConfigError
 from ..files import MAX_CONFIG_BYTES, FileRefused, read_regular
 from ..levels import STAGE_ORDER, Severity
+from .selection import did_you_mean
 
 SeverityOrOff = Literal["error", "warning", "info", "off"]
 #: Longest pattern `exclude` and `per-file-ignores` accept.
@@ -32,7 +33,9 @@ class FileConfig(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    stage: StageName = "mixing"
+    # `before` is the gate's name; `stage` is its older alias, kept for existing configs.
+    before: StageName | None = None
+    stage: StageName | None = None
     select: list[str] | None = None
     extend_select: list[str] = Field(default_factory=list, alias="extend-select")
     ignore: list[str] = Field(default_factory=list)
@@ -75,6 +78,11 @@ class Config:
     # Its rule folders were not loaded (not trusted): the rules they hold are unknown here,
     # so selectors and option tables naming unknown rules are passed over, not errors.
     rules_skipped: bool = False
+
+    @property
+    def before(self) -> str:
+        """The configured gate (`before`, or its alias `stage`), default: before mixing."""
+        return self.settings.before or self.settings.stage or "mixing"
 
     @property
     def label(self) -> str:
@@ -147,6 +155,10 @@ def _first_error(exc: ValidationError) -> str:
     error = exc.errors()[0]
     key = ".".join(str(part) for part in error["loc"])
     if error["type"] == "extra_forbidden":
+        if key == "tool":
+            return (
+                "unknown key 'tool': alslint.toml holds the keys themselves, without [tool.alslint]"
+            )
         return f"unknown key '{key}'"
     return f"'{key}': {error['msg']}"
 
@@ -166,7 +178,8 @@ def _match_strength(selector: str, rule: type[Rule]) -> int:
 def check_selectors(selectors: list[str], rules: list[type[Rule]], where: str) -> None:
     for selector in selectors:
         if not any(_match_strength(selector, rule) for rule in rules):
-            raise ConfigError(f"{where}: unknown rule or code prefix '{selector}'")
+            hint = did_you_mean(selector, [r.name for r in rules], [r.code for r in rules])
+            raise ConfigError(f"{where}: unknown rule or code prefix '{selector}'{hint}")
 
 
 @dataclass
@@ -180,8 +193,8 @@ def resolve_rules(config: Config, rules: list[type[Rule]], stage: str) -> list[R
     """The rules to run, with their severity and validated options.
 
     A rule runs when it is selected more specifically than it is ignored, and belongs to a
-    stage before `stage`. Naming a rule exactly in `select`/`extend-select` runs it whatever
-    its stage.
+    stage before `stage`. A rule named, or matched by a code prefix with a digit (`ALS4`), in
+    `select`/`extend-select` runs whatever its stage: an explicit selection wins over the gate.
     """
     s = config.settings
     where = config.label
@@ -197,7 +210,8 @@ def resolve_rules(config: Config, rules: list[type[Rule]], stage: str) -> list[R
             check_selectors(selectors, rules, f"{where}: per-file-ignores '{pattern}'")
         for key in s.rules:
             if key not in known:
-                raise ConfigError(f"{where}: [rules.{key}]: unknown rule '{key}'")
+                hint = did_you_mean(key, [r.name for r in rules], [r.code for r in rules])
+                raise ConfigError(f"{where}: [rules.{key}]: unknown rule '{key}'{hint}")
     # Options are checked for every rule, also those this run leaves out.
     options = {rule.code: _options_for(rule, s.rules, where) for rule in rules}
 
@@ -209,13 +223,21 @@ def resolve_rules(config: Config, rules: list[type[Rule]], stage: str) -> list[R
         if chosen == 0 or ignored >= chosen:
             continue
         in_stage = STAGE_ORDER.index(rule.stage.value) < stage_limit
-        if not in_stage and chosen < 1000:
+        explicit = any(_is_explicit(sel, rule) for sel in [*select, *s.extend_select])
+        if not in_stage and not explicit:
             continue
         severity = _severity_for(rule, s.severity)
         if severity is None:
             continue
         settings.append(RuleSetting(rule, severity, options[rule.code]))
     return settings
+
+
+def _is_explicit(selector: str, rule: type[Rule]) -> bool:
+    """A name, a code or a prefix with a digit (`ALS4`) chooses rules; `ALS` alone means all."""
+    return _match_strength(selector, rule) > 0 and (
+        selector in (rule.code, rule.name) or any(c.isdigit() for c in selector)
+    )
 
 
 def _severity_for(rule: type[Rule], overrides: dict[str, str]) -> Severity | None:

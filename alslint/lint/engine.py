@@ -16,6 +16,7 @@ from ..errors import SetReadError
 from ..findings import Finding, Location
 from .cache import Cache, Fact, content_hash, file_fact
 from .config import Config, RuleSetting, ignored_for_file, path_matches
+from .discovery import sets_below
 from .outline import outline
 from .results import (
     DAMAGED,
@@ -49,6 +50,8 @@ class LintJob:
     file_exists: Callable[[Path], bool] | None = None
     #: Folders the rules may search for moved files (`--search`, config `sample-search-paths`).
     search_paths: list[Path] = field(default_factory=list)
+    #: How many rules `--before release` would run, for the reports' opening line.
+    rules_available: int = 0
 
     @property
     def max_xml_bytes(self) -> int:
@@ -79,17 +82,13 @@ def is_excluded(path: Path, config: Config) -> bool:
 
 
 def discover(paths: list[str], job: LintJob) -> list[Path]:
-    """Expand folders to the `.als` files below them (sorted); keep files as given."""
+    """Expand folders to the `.als` files below them (sorted; see `discovery`); keep files as
+    given."""
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            sets = [
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() == ".als" and p.is_file() and not is_excluded(p, job.config)
-            ]
-            found.extend(sorted(sets))
+            found.extend(sets_below(path, lambda p: is_excluded(p, job.config)))
         elif job.force_exclude and is_excluded(path, job.config):
             continue
         else:
@@ -303,6 +302,7 @@ def run(paths: list[str], job: LintJob, jobs: int = 1, progress=_no_progress) ->
             )
             for s in job.settings
         ],
+        rules_available=max(job.rules_available, len(job.settings)),
     )
     result.files = _lint_all(files, job, jobs, progress)
     return result

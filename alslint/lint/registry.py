@@ -99,3 +99,15 @@ def collect_rules(rule_dirs: list[tuple[Path, str]] = ()) -> list[type[Rule]]:
                 )
             index[key] = (rule, origin)
     return sorted((rule for rule, _ in by_code.values()), key=lambda rule: rule.code)
+
+
+def configured_rules(
+    config, config_dirs: list[str], rules_dirs: tuple[str, ...] = ()
+) -> list[type[Rule]]:
+    """The rules a command sees with `config` (a `config.Config`): the installed ones, the
+    config's rule folders it may run (`config_dirs`: its `rules-dirs` once trusted, relative
+    to its file) and the command line's `--rules-dir`. `lint`, `rules`, `rule` and `status`
+    all load through here, so they always agree."""
+    folders = [(config.root / folder, config.label) for folder in config_dirs]
+    folders += [(Path(folder), "--rules-dir") for folder in rules_dirs]
+    return collect_rules(folders)

@@ -8,7 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .._version import __version__
 from ..findings import Location
-from ..levels import Severity
+from ..levels import STAGES, Severity
+from .selection import checked_line
 
 #: Reserved codes for problems of the run itself, not of a rule.
 UNREADABLE = ("ALS000", "unreadable-set")
@@ -137,9 +138,19 @@ class FileResult(BaseModel):
 
 class RunResult(BaseModel):
     alslint_version: str = __version__
-    stage: str
+    stage: str  # the gate: the stage about to start (`--before`)
     rules: list[RuleInfo] = Field(default_factory=list)
     files: list[FileResult] = Field(default_factory=list)
+    #: How many rules `--before release` would run: the reports say what the gate left out.
+    rules_available: int = 0
+
+    def checked_line(self) -> str:
+        """The reports' opening line: the rules and stages checked, and the gate."""
+        return checked_line(self.stage, [rule.stage for rule in self.rules], self.rules_available)
+
+    def stages_checked(self) -> list[str]:
+        """The stages whose rules ran, in production order."""
+        return [stage for stage in STAGES if any(rule.stage == stage for rule in self.rules)]
 
     def violations(self) -> list[Violation]:
         return [v for f in self.files for v in f.violations]

@@ -77,6 +77,9 @@ class LintResult(TypedDict):
     schema_version: int
     alslint_version: str
     stage: str
+    before: str
+    stages_checked: list[str]
+    rules_run: list[str]
     files: list[dict[str, Any]]
     summary: dict[str, int]
     stage_line: StageLine

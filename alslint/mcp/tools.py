@@ -22,6 +22,7 @@ from ..levels import STAGE_ORDER, STAGES
 from ..lint.config import check_selectors, load_config, resolve_rules
 from ..lint.engine import DEFAULT_EXCLUDES, LintJob, run
 from ..lint.registry import collect_rules
+from ..lint.selection import nothing_to_run
 from ..timeline import Timeline
 from .paths import PathRefused, Roots
 
@@ -92,6 +93,9 @@ def _lint(roots: Roots, paths: list[Path], before: str, select: list[str] | None
         check_selectors(select, rules, "select")
         config.settings.select = list(select)
     job = LintJob(config, resolve_rules(config, rules, before), before)
+    if not job.settings:
+        raise ToolInputError(str(nothing_to_run(before, select, [])))
+    job.rules_available = len(resolve_rules(config, rules, "release"))
     job.file_exists, samples_not_checked = roots.sample_guard()
     result = run([_shown(path) for path in paths], job)
     return result, samples_not_checked

@@ -163,7 +163,10 @@ def test_demo_inspect_lint_rule_and_diff_are_the_cli_documents(session, capsys, 
     sound_design = sorted(code for code in catalogue if code.startswith("ALS3"))
     assert stage_line["rules_run"] == [*sound_design, "ALS501"]
     assert result(session, 3) == tools.explain_rule("missing-sample")
-    assert result(session, 3)["doc"] == cli(capsys, "rule", "missing-sample")[1]
+    assert (
+        result(session, 3)["doc"]
+        == cli(capsys, "rule", "--format", "markdown", "missing-sample")[1]
+    )
     diff = ("diff", "--format", "json", "clean.als", "demo.als")
     assert result(session, 4) == cli_json(capsys, *diff)
 

@@ -45,7 +45,7 @@ def test_inspect_set_is_the_inspect_json(samples, capsys):
     [
         (None, None, []),
         ("release", None, ["--stage", "release"]),
-        ("composition", None, ["--stage", "composition"]),
+        ("arrangement", None, ["--before", "arrangement"]),
         ("mixing", ["ALS3", "default-tempo"], ["--select", "ALS3,default-tempo"]),
     ],
 )
@@ -58,6 +58,11 @@ def test_lint_set_is_the_lint_json_with_the_stage_line(samples, capsys, before, 
     )
     assert document == expected
     assert stage_line["before"] == expected["stage"]
+
+
+def test_lint_set_before_composition_is_an_error_as_on_the_command_line(samples):
+    with pytest.raises(tools.ToolInputError, match="no rule to run"):
+        tools.lint_set(samples, "demo.als", "composition")
 
 
 def test_lint_set_stage_line_of_the_default_gate(samples):
@@ -134,7 +139,7 @@ def test_an_unreadable_set_is_an_error(tmp_path, monkeypatch):
 
 
 def test_explain_rule_is_the_rule_doc(capsys):
-    code, out, _ = cli(capsys, "rule", "missing-sample")
+    code, out, _ = cli(capsys, "rule", "--format", "markdown", "missing-sample")
     assert tools.explain_rule("als304") == {
         "code": "ALS304",
         "name": "missing-sample",

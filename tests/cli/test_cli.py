@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_helpers import cli, text_report
+from cli_helpers import DEFAULT_CHECKED, cli, text_report
 from set_factory import (
     audio_clip,
     audio_track,
@@ -182,7 +182,7 @@ def test_exit_zero_still_exits_2_for_an_unreadable_set(capsys):
         ],
         "Found 5 problems (1 error, 4 warnings) in 2 files.",
     )
-    assert err == ""
+    assert err == "alslint: error: missing.als: no such file\n"
 
 
 # -- unreadable sets ---------------------------------------------------------------------------
@@ -195,7 +195,7 @@ def test_missing_file_in_text_output_is_an_ALS000_finding(capsys):
             [("missing.als", ["  error   ALS000 whole set: no such file [unreadable-set]"])],
             "Found 1 problem (1 error) in 1 file.",
         ),
-        "",
+        "alslint: error: missing.als: no such file\n",  # as the README promises
     )
 
 
@@ -234,7 +234,11 @@ def test_one_unreadable_file_among_several_in_text(capsys, tmp_path):
         "version https://git-lfs.github.com/spec/v1\noid sha256:00\nsize 1\n"
     )
     code, out, err = cli(capsys, "a.als", "b.als")
-    assert (code, err) == (2, "")
+    assert (code, err) == (
+        2,
+        "alslint: error: b.als: is a Git LFS pointer, not the set itself "
+        "(run `git lfs pull` to fetch it)\n",
+    )
     assert out == text_report(
         [
             ("a.als", [SPARE]),
@@ -269,12 +273,12 @@ CHOICES_STAGE = "'composition', 'arrangement', 'sound-design', 'mixing', 'master
     [
         # click 8.2+ and click 8.1 word this one differently; both are one line.
         (
-            ["--nonsense", "song.als"],
-            ["No such option '--nonsense'.", "No such option: --nonsense"],
+            ["--xyzzy", "song.als"],
+            ["No such option '--xyzzy'.", "No such option: --xyzzy"],
         ),
         (
-            ["lint", "song.als", "--nonsense"],
-            ["No such option '--nonsense'.", "No such option: --nonsense"],
+            ["lint", "song.als", "--xyzzy"],
+            ["No such option '--xyzzy'.", "No such option: --xyzzy"],
         ),
         (
             ["--format", "xml", "song.als"],
@@ -282,7 +286,7 @@ CHOICES_STAGE = "'composition', 'arrangement', 'sound-design', 'mixing', 'master
         ),
         (
             ["--stage", "bogus", "song.als"],
-            [f"Invalid value for '--stage': 'bogus' is not one of {CHOICES_STAGE}."],
+            [f"Invalid value for '--before' / '--stage': 'bogus' is not one of {CHOICES_STAGE}."],
         ),
         (
             ["--fail-on", "fatal", "song.als"],
@@ -467,6 +471,7 @@ def test_color_only_when_asked_or_on_a_terminal(capsys):
     code, out, _ = cli(capsys, "--color", "one.als")
     assert code == 1
     assert out == (
+        f"{DEFAULT_CHECKED}\n\n"
         "\x1b[1mone.als\x1b[0m\n"
         "  \x1b[33m\x1b[1mwarning\x1b[0m ALS302 Spare: Track has no clips in the arrangement or the "
         "session: delete it if it is not needed [unused-track]\n"
@@ -517,9 +522,32 @@ def test_folder_in_text_output(capsys, tmp_path):
     )
 
 
-def test_folder_with_no_sets(capsys, tmp_path):
+def test_folder_with_no_sets_is_an_error(capsys, tmp_path):
+    """A CI job pointed at the wrong folder must fail, not pass with "0 files"."""
     (tmp_path / "empty").mkdir()
-    assert cli(capsys, "empty") == (0, "No problems found in 0 files.\n", "")
+    assert cli(capsys, "empty") == (2, "", "alslint: error: no Live set (.als) found in empty\n")
+
+
+def test_hidden_folders_appledouble_and_git_ignored_files_are_skipped(capsys, tmp_path):
+    clean_set(tmp_path / "songs" / "a.als")
+    clean_set(tmp_path / "songs" / "._a.als")  # macOS Finder metadata, not a set
+    (tmp_path / "songs" / "._b.als").write_bytes(b"\x00\x05\x16\x07")
+    clean_set(tmp_path / "songs" / ".hidden" / "c.als")
+    clean_set(tmp_path / "songs" / "renders" / "d.als")
+    clean_set(tmp_path / "songs" / "kept" / "e.als")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / ".gitignore").write_text("renders/\n")
+    code, out, err = cli(capsys, "--format", "json", "songs")
+    assert (code, err) == (0, "")
+    assert list(codes_by_file(out)) == ["songs/a.als", "songs/kept/e.als"]
+
+
+def test_git_ignore_outside_a_repository_skips_nothing(capsys, tmp_path, monkeypatch):
+    clean_set(tmp_path / "songs" / "renders" / "d.als")
+    (tmp_path / ".gitignore").write_text("renders/\n")  # no repository: not git's business
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    code, out, _ = cli(capsys, "--format", "json", "songs")
+    assert list(codes_by_file(out)) == ["songs/renders/d.als"]
 
 
 def test_exclude_from_config_skips_files_in_folders(capsys, tmp_path):
@@ -565,9 +593,10 @@ def test_force_exclude_applies_excludes_and_backup_to_named_files(capsys, tmp_pa
 
 def test_force_exclude_with_every_file_excluded(capsys, tmp_path):
     _project(tmp_path)
+    # pre-commit names files: a commit of only Backup/ sets has nothing to check, not an error
     assert cli(capsys, "--force-exclude", "songs/Backup/a [2024-05-01 101010].als") == (
         0,
-        "No problems found in 0 files.\n",
+        text_report([], "No problems found in 0 files."),
         "",
     )
 
@@ -589,7 +618,6 @@ def test_exclude_double_star_matches_zero_folders_too(capsys, tmp_path):
 @pytest.mark.parametrize(
     ("stage", "codes"),
     [
-        ("composition", []),
         ("arrangement", []),  # composition rules only: ALS201 is an arrangement rule
         ("sound-design", ["ALS201"]),
         ("mixing", ["ALS201", "ALS301", "ALS303", "ALS302"]),
@@ -615,10 +643,37 @@ def test_stage_runs_rules_of_earlier_stages(capsys, stage, codes):
 
 def test_stage_in_text_output(capsys):
     busy_set("busy.als")
-    assert cli(capsys, "--stage", "sound-design", "busy.als") == (
+    assert cli(capsys, "--before", "sound-design", "busy.als") == (
         1,
-        text_report([("busy.als", [BUSY["ALS201"]])], "Found 1 problem (1 warning) in 1 file."),
+        text_report(
+            [("busy.als", [BUSY["ALS201"]])],
+            "Found 1 problem (1 warning) in 1 file.",
+            "Checked 11 rules of 2 stages (composition, arrangement) — before sound design; "
+            "--before release runs all 31",
+        ),
         "",
+    )
+
+
+def test_before_composition_is_an_error_naming_the_gate(capsys):
+    busy_set("busy.als")
+    code, out, err = cli(capsys, "--before", "composition", "busy.als")
+    assert (code, out) == (2, "")
+    assert err == (
+        "alslint: error: no rule to run: selected all rules; --before composition allows the "
+        "rules of no stage (nothing has to be finished before composing; the first gate is "
+        "--before arrangement). Select rules by name or code prefix (they run whatever their "
+        "stage), or choose a later --before\n"
+    )
+
+
+def test_an_empty_selection_names_what_was_selected_and_the_gate(capsys):
+    busy_set("busy.als")
+    code, out, err = cli(capsys, "--select", "ALS3", "--ignore", "ALS3", "busy.als")
+    assert (code, out) == (2, "")
+    assert err.startswith(
+        "alslint: error: no rule to run: selected ALS3, ignoring ALS3; --before mixing allows "
+        "the rules of composition, arrangement, sound design."
     )
 
 
@@ -629,14 +684,32 @@ def test_stage_in_text_output(capsys):
         (["--select", "ALS301"], ["ALS301"]),
         (["--extend-select", "ALS303"], ["ALS303"]),
         (["--select", "unused-track,ALS301"], ["ALS301", "ALS302"]),
-        (["--select", "ALS3"], []),  # a prefix does not override the stage
-        (["--select", "ALS"], []),
+        (["--select", "ALS3"], ["ALS301", "ALS303", "ALS302"]),  # a prefix with a digit too
+        (["--select", "ALS"], None),  # the whole family is "all rules": the gate decides
     ],
 )
-def test_a_rule_named_exactly_runs_whatever_the_stage(capsys, argv, codes):
+def test_a_selected_rule_runs_whatever_the_stage(capsys, argv, codes):
     busy_set("busy.als")
-    code, out, _ = cli(capsys, "--stage", "composition", *argv, "--format", "json", "busy.als")
-    assert codes_by_file(out) == {"busy.als": codes}
+    code, out, err = cli(capsys, "--before", "composition", *argv, "--format", "json", "busy.als")
+    if codes is None:
+        assert (code, out) == (2, "") and "no rule to run" in err
+    else:
+        assert codes_by_file(out) == {"busy.als": codes}
+        assert json.loads(out)["rules_run"] == sorted(set(json.loads(out)["rules_run"]))
+
+
+def test_every_report_says_what_it_checked(capsys):
+    busy_set("busy.als")
+    for fmt in ("text", "markdown", "html"):
+        out = cli(capsys, "--format", fmt, "busy.als")[1]
+        assert DEFAULT_CHECKED in out.replace("&#39;", "'"), fmt
+    data = json.loads(cli(capsys, "--format", "json", "--select", "ALS4", "busy.als")[1])
+    assert (data["stage"], data["before"]) == ("mixing", "mixing")
+    assert data["stages_checked"] == ["mixing"]
+    assert data["rules_run"] == ["ALS401", "ALS402", "ALS403", "ALS404", "ALS405"]
+    sarif = json.loads(cli(capsys, "--format", "sarif", "--before", "release", "busy.als")[1])
+    properties = sarif["runs"][0]["properties"]
+    assert properties["before"] == "release" and len(properties["rulesRun"]) == 31
 
 
 def test_stage_from_config_and_command_line_override(capsys, tmp_path):
@@ -754,7 +827,7 @@ def test_hook_entry_with_an_unreadable_set(tmp_path):
     clean_set("c.als")
     done = _run_hook(tmp_path, ["a.als", "b.als", "c.als"])
     assert done.returncode == 2
-    assert done.stderr == ""
+    assert done.stderr == "alslint: error: b.als: truncated gzip stream (the file is incomplete)\n"
     for name in ("a.als", "b.als", "c.als"):
         assert f"{name}\n" in done.stdout
     assert "  error   ALS000 whole set: " in done.stdout
@@ -771,6 +844,166 @@ def test_min_severity_leaves_out_findings_below_it(capsys, monkeypatch):
     assert out.splitlines() == [*kept, "Found 14 problems (14 warnings) in 1 file."]
     assert cli(capsys, "--min-severity", "error", *demo) == (
         0,
-        "sample_projects/demo.als\n  no problems\n\nNo problems found in 1 file.\n",
+        text_report([("sample_projects/demo.als", [])], "No problems found in 1 file."),
         "",
     )
+
+
+# -- colour and output files -------------------------------------------------------------------
+
+
+def test_no_color_and_force_color_from_the_environment(capsys, monkeypatch):
+    one_warning_set("one.als")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[33m" in cli(capsys, "one.als")[1]  # capsys is no terminal: forced
+    assert "\x1b[" not in cli(capsys, "--no-color", "one.als")[1]  # the option wins
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in cli(capsys, "one.als")[1]
+    assert "\x1b[" in cli(capsys, "--color", "one.als")[1]
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("report.html", "<!DOCTYPE html>"),
+        ("report.md", "# alslint report"),
+        ("report.json", '{\n  "schema_version"'),
+        ("report.sarif", '{\n  "$schema"'),
+        ("report.xml", "<?xml"),
+        ("report.txt", DEFAULT_CHECKED),
+    ],
+)
+def test_output_file_extension_chooses_the_format(capsys, tmp_path, name, start):
+    one_warning_set("one.als")
+    assert cli(capsys, "-o", name, "one.als") == (1, "", "")
+    assert (tmp_path / name).read_text().startswith(start)
+    cli(capsys, "-o", name, "--format", "text", "one.als")  # --format wins
+    assert (tmp_path / name).read_text().startswith(DEFAULT_CHECKED)
+
+
+# -- inspect -----------------------------------------------------------------------------------
+
+
+def test_inspect_several_sets_and_folders(capsys, tmp_path):
+    one_warning_set(tmp_path / "songs" / "a.als")
+    clean_set(tmp_path / "songs" / "Backup" / "a [2024-05-01 101010].als")
+    clean_set(tmp_path / "b.als")
+    single = cli(capsys, "inspect", "--format", "json", "b.als")
+    assert single[0] == 0 and isinstance(json.loads(single[1]), dict)  # one set: one object
+    code, out, err = cli(capsys, "inspect", "--format", "json", "songs", "b.als")
+    assert (code, err) == (0, "")
+    assert [overview["path"] for overview in json.loads(out)] == ["songs/a.als", "b.als"]
+    code, out, _ = cli(capsys, "inspect", "songs", "b.als")
+    assert code == 0
+    assert out.startswith("songs/a.als\n") and "\n\nb.als\n" in out
+    code, out, err = cli(capsys, "inspect", "b.als", "missing.als")
+    assert (code, err) == (2, "alslint: error: missing.als: no such file\n")
+    assert out.startswith("b.als\n")
+    (tmp_path / "empty").mkdir()
+    assert cli(capsys, "inspect", "empty") == (
+        2,
+        "",
+        "alslint: error: no Live set (.als) found in empty\n",
+    )
+
+
+# -- long runs: folded lines, --verbose, --concise, --statistics -------------------------------
+
+
+def _three_clicks(path: str = "clicks.als") -> None:
+    """Three clips without fades on one track (three ALS301), one more on another track."""
+    clips = [
+        audio_clip(16 * i, 16 * i + 16, name, fade_switch=False) for i, name in enumerate("ABC")
+    ]
+    write_set(
+        path,
+        [
+            audio_track("Loop", clips),
+            audio_track("Vox", [audio_clip(0, 16, "D", fade_switch=False)]),
+        ],
+    )
+
+
+CLICK = "Clip ends inside its sample with no fade-out: it may click"
+MISSING_FADE_ONLY = "Checked 1 rule of 1 stage (sound design) — before mixing"
+
+
+def test_three_findings_of_a_rule_on_a_track_fold_into_one_line(capsys):
+    _three_clicks()
+    code, out, _ = cli(capsys, "--select", "missing-fade", "clicks.als")
+    assert code == 1
+    assert out == text_report(
+        [
+            (
+                "clicks.als",
+                [
+                    '  warning ALS301 Loop: 3 findings at bars 1–4, 5–8, 9–12: clip "A", '
+                    f'clip "B", clip "C" — e.g. {CLICK} [missing-fade]',
+                    f'  warning ALS301 Vox › clip "D" @ bars 1–4: {CLICK} [missing-fade]',
+                ],
+            )
+        ],
+        "Found 4 problems (4 warnings) in 1 file.",
+        MISSING_FADE_ONLY,
+    )
+    verbose = cli(capsys, "--select", "missing-fade", "--verbose", "clicks.als")[1]
+    assert verbose.count("ALS301") == 4
+    assert f'  warning ALS301 Loop › clip "B" @ bars 5–8: {CLICK} [missing-fade]' in verbose
+
+
+def test_concise_is_one_line_per_finding(capsys):
+    _three_clicks()
+    code, out, _ = cli(capsys, "--select", "missing-fade", "--concise", "clicks.als")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == MISSING_FADE_ONLY
+    assert (
+        lines[2] == f'clicks.als: warning ALS301 Loop › clip "A" @ bars 1–4: {CLICK} [missing-fade]'
+    )
+    assert len(lines) == 2 + 4 + 2 and lines[-1] == "Found 4 problems (4 warnings) in 1 file."
+
+
+def test_statistics_counts_per_rule(capsys):
+    _three_clicks()
+    code, out, _ = cli(capsys, "--statistics", "clicks.als")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == DEFAULT_CHECKED
+    assert [line.split() for line in lines[2:4]] == [
+        ["Count", "Code", "Name", "Severity"],
+        ["4", "ALS301", "missing-fade", "warning"],  # most frequent first
+    ]
+    assert lines[-1].startswith("Found ")
+
+
+def test_the_html_page_title_names_the_sets(capsys):
+    one_warning_set("one.als")
+    clean_set("two.als")
+    assert "<title>alslint: one.als</title>" in cli(capsys, "--format", "html", "one.als")[1]
+    both = cli(capsys, "--format", "html", "one.als", "two.als")[1]
+    assert "<title>alslint: one.als and 1 more</title>" in both
+
+
+def test_findings_on_tracks_sharing_a_name_carry_the_track_number(capsys):
+    write_set(
+        "twins.als",
+        [audio_track("Vox", [audio_clip(0, 16)]), audio_track("Audio"), audio_track("Audio")],
+    )
+    code, out, _ = cli(capsys, "--select", "unused-track", "twins.als")
+    assert "  warning ALS302 Audio (track 2): Track has no clips" in out
+    assert "  warning ALS302 Audio (track 3): Track has no clips" in out
+    data = json.loads(cli(capsys, "--select", "unused-track", "--format", "json", "twins.als")[1])
+    locations = [f["location"] for f in data["files"][0]["findings"]]
+    assert [(loc["track"], loc["track_number"]) for loc in locations] == [
+        ("Audio", 2),
+        ("Audio", 3),
+    ]
+
+
+def test_a_session_only_set_draws_no_empty_arrangement(capsys):
+    write_set("jam.als", [audio_track("Vox", session_clips=[audio_clip(0, 16)])])
+    page = cli(capsys, "--format", "html", "jam.als")[1]
+    assert "this set lives in the Session view" in page
+    assert '<figure class="arrangement"' not in page
+    one_warning_set("song.als")
+    assert "lives in the Session view" not in cli(capsys, "--format", "html", "song.als")[1]

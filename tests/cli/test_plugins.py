@@ -21,7 +21,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from cli_helpers import cli, text_report
+from cli_helpers import before_mixing, cli, text_report
 from set_factory import (
     SONG,
     audio_clip,
@@ -137,7 +137,7 @@ def test_without_the_rules_dir_the_local_rule_is_unknown(capsys, tmp_path):
     short_set()
     assert cli(capsys, *SHORT_OK, "short.als") == (
         0,
-        text_report([("short.als", [])], "No problems found in 1 file."),
+        text_report([("short.als", [])], "No problems found in 1 file.", before_mixing(21, 30)),
         "",
     )
     (tmp_path / "alslint.toml").write_text("[rules.short-song]\nmin-bars = 4\n")
@@ -295,7 +295,9 @@ def test_an_installed_distribution_registers_a_rule(capsys, tmp_path, install):
     slow_set()
     assert cli(capsys, "slow.als") == (
         0,  # info is below the default failure threshold
-        text_report([("slow.als", [SLEEPY])], "Found 1 problem (1 info) in 1 file."),
+        text_report(
+            [("slow.als", [SLEEPY])], "Found 1 problem (1 info) in 1 file.", before_mixing(23, 32)
+        ),
         "",
     )
     assert cli(capsys, "--fail-on", "info", "slow.als")[0] == 1
@@ -313,7 +315,7 @@ def test_installed_rule_selection_and_options(capsys, tmp_path, install):
     (tmp_path / "alslint.toml").write_text("[rules.sleepy-tempo]\nmin-bpm = 70\n")
     assert cli(capsys, "slow.als")[0:2] == (
         0,
-        text_report([("slow.als", [])], "No problems found in 1 file."),
+        text_report([("slow.als", [])], "No problems found in 1 file.", before_mixing(23, 32)),
     )
     (tmp_path / "alslint.toml").write_text("[rules.sleepy-tempo]\nmin-bpm = 0\n")
     assert cli(capsys, "slow.als") == (
@@ -329,7 +331,9 @@ def test_an_installed_distribution_as_a_subprocess(tmp_path):
     done = shell("--fail-on", "info", "slow.als", cwd=tmp_path, pythonpath=tmp_path / "fx" / "site")
     assert (done.returncode, done.stdout, done.stderr) == (
         1,
-        text_report([("slow.als", [SLEEPY])], "Found 1 problem (1 info) in 1 file."),
+        text_report(
+            [("slow.als", [SLEEPY])], "Found 1 problem (1 info) in 1 file.", before_mixing(23, 32)
+        ),
         "",
     )
     without = shell("--fail-on", "info", "slow.als", cwd=tmp_path)
@@ -375,6 +379,7 @@ def test_an_entry_point_naming_a_module_registers_every_rule_in_it(capsys, tmp_p
             )
         ],
         "Found 2 problems (2 warnings) in 1 file.",
+        "Checked 2 rules of 1 stage (composition) — before mixing",
     )
 
 
@@ -582,6 +587,7 @@ def test_a_crashing_rule_becomes_an_internal_error_finding(capsys):
     assert out == text_report(
         [("busy.als", [CRASH, *BUSY_LINES]), ("clean.als", [CRASH])],
         "Found 6 problems (2 errors, 4 warnings) in 2 files.",
+        before_mixing(23, 32),
     )
 
 
@@ -606,7 +612,9 @@ def test_a_crashing_rule_as_a_subprocess(tmp_path):
     done = shell("--rules-dir", "fx/crashing_rules", "busy.als", cwd=tmp_path)
     assert (done.returncode, done.stderr) == (1, "")
     assert done.stdout == text_report(
-        [("busy.als", [CRASH, *BUSY_LINES])], "Found 5 problems (1 error, 4 warnings) in 1 file."
+        [("busy.als", [CRASH, *BUSY_LINES])],
+        "Found 5 problems (1 error, 4 warnings) in 1 file.",
+        before_mixing(23, 32),
     )
 
 
@@ -732,3 +740,47 @@ def test_trusting_a_broken_config_is_refused(capsys, tmp_path):
         "",
         f"alslint: error: {tmp_path / 'alslint.toml'}: 'rules-dirs': Input should be a valid list\n",
     )
+
+
+def test_rules_and_rule_honour_rules_dirs_from_the_config(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path / "fx" / "config_project")
+    # Untrusted, the config's rule folder is skipped with the warning lint gives too.
+    code, out, err = cli(capsys, "rules")
+    assert code == 0 and "short-song" not in out
+    assert "(not trusted): team_rules" in err
+    assert cli(capsys, "trust")[0] == 0
+    code, out, _ = cli(capsys, "rules")
+    assert code == 0 and "short-song" in out
+    assert cli(capsys, "rule", "short-song")[0] == 0
+
+
+def test_options_before_the_command_belong_to_it(capsys):
+    code, out, err = cli(capsys, "--rules-dir", "fx/local_rules", "rules")
+    assert (code, err) == (0, "")
+    assert "ALS901  short-song" in out
+    assert cli(capsys, "--rules-dir=fx/local_rules", "rule", "ALS901")[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["rule", "missng-fade"],
+            "no rule named or coded 'missng-fade'; did you mean 'missing-fade'?",
+        ),
+        (["--select", "missng-fade", "x.als"], "'missng-fade'; did you mean 'missing-fade'?"),
+        (["--ignore", "als301", "x.als"], "'als301'; did you mean 'ALS301'?"),
+    ],
+)
+def test_a_mistyped_rule_gets_a_suggestion(capsys, argv, message):
+    code, out, err = cli(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert message in err
+
+
+def test_a_mistyped_rule_in_the_config_gets_a_suggestion(capsys, tmp_path):
+    (tmp_path / "alslint.toml").write_text("[rules.unused-trak]\nallow-tracks = []\n")
+    short_set()
+    code, _, err = cli(capsys, "short.als")
+    assert code == 2
+    assert err.endswith("unknown rule 'unused-trak'; did you mean 'unused-track'?\n")

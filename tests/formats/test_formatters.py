@@ -658,7 +658,7 @@ def test_html_escapes_names() -> None:
 
 def test_html_structure() -> None:
     doc = lxml_html.fromstring(human.html(full_result()))
-    assert doc.findtext(".//title") == "alslint report"
+    assert doc.findtext(".//title") == "alslint: Night Drive/Night Drive.als and 3 more"
     assert (
         doc.xpath("string(//p[@class='summary'])")
         == "Found 7 problems (3 errors, 2 warnings, 2 info) in 4 files."
@@ -736,6 +736,7 @@ def test_report_context_adds_keys_only() -> None:
         "files",
         "counts",
         "summary",
+        "checked",
         "rules",
         "report_rules",
         "rule_counts",
@@ -745,6 +746,8 @@ def test_report_context_adds_keys_only() -> None:
         "unreadable",
         "violations",
         "by_track",
+        "lines",
+        "session_only",
         "counts",
         "arrangement",
     }

@@ -516,8 +516,9 @@ def test_empty_arrangement() -> None:
         ],
     )
     doc = lxml_html.fromstring(human.html(empty))
-    assert len(doc.xpath("//svg[@class='arr-lanes']/g")) == 1
-    assert doc.xpath("//figure//rect[starts-with(@class, 'c')]") == []
+    # No clip in the arrangement: a sentence says so instead of an empty one-bar frame.
+    assert doc.xpath("//figure") == []
+    assert "lives in the Session view" in doc.xpath("string(//p[@class='muted session-only'])")
 
 
 def test_figure_snapshot() -> None:

@@ -178,7 +178,12 @@ def test_the_readme_custom_rule_from_a_rules_folder(installed, workdir):
         "--no-cache", "--rules-dir", "my_rules", "--select", "loud-master", "loud.als", cwd=workdir
     )
     assert (done.returncode, done.stderr) == (1, "")
-    assert done.stdout.splitlines()[:2] == ["loud.als", LOUD_FINDING]
+    assert done.stdout.splitlines()[:4] == [
+        "Checked 1 rule of 1 stage (mixing) — before mixing",
+        "",
+        "loud.als",
+        LOUD_FINDING,
+    ]
 
 
 def test_the_readme_custom_rule_from_an_installed_plugin_package(installed, workdir, tmp_path):
@@ -196,4 +201,9 @@ def test_the_readme_custom_rule_from_an_installed_plugin_package(installed, work
     loud_demo(workdir)
     done = installed.run("--no-cache", "--select", "loud-master", "loud.als", cwd=workdir)
     assert (done.returncode, done.stderr) == (1, "")
-    assert done.stdout.splitlines()[:2] == ["loud.als", LOUD_FINDING]
+    assert done.stdout.splitlines()[:4] == [
+        "Checked 1 rule of 1 stage (mixing) — before mixing",
+        "",
+        "loud.als",
+        LOUD_FINDING,
+    ]

@@ -280,6 +280,6 @@ def test_lint_with_the_rule_configured(library, capsys, tmp_path):
         capsys, "Projects/Alpha Project/Alpha.als", "--select", "ALS320", "--no-cache"
     )
     assert code == 1
-    assert out.splitlines()[1].startswith(
+    assert out.splitlines()[3].startswith(
         "  warning ALS320 Master › FabFilter Pro-C 2: VST2 plugin 'FabFilter Pro-C 2' is not installed here"
     )

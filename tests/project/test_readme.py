@@ -51,7 +51,7 @@ def test_custom_rule_example_runs_from_a_rule_folder(rule_folder, tmp_path, caps
     )
     argv = ["--no-cache", "--no-color", "--rules-dir", str(rule_folder), "--select", "loud-master"]
     assert run([*argv, str(quiet), str(loud)]) == 1
-    assert capsys.readouterr().out.splitlines()[3:5] == [
+    assert capsys.readouterr().out.splitlines()[5:7] == [
         str(loud),
         "  warning ALS901 Main: Master fader at +3.5 dB [loud-master]",
     ]
@@ -92,7 +92,7 @@ def test_findings_helper_sentence_is_true(rule_folder):
 def test_configuration_example_is_valid(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "alslint_rules").mkdir()
-    (tmp_path / "pyproject.toml").write_text(block_containing("toml", "[tool.alslint]\nstage"))
+    (tmp_path / "pyproject.toml").write_text(block_containing("toml", "[tool.alslint]\nbefore"))
     write_set(tmp_path / "song.als", [audio_track("Vox", [audio_clip(0, 16)])])
     assert run(["trust"]) == 0  # its rules-dirs run only once trusted
     capsys.readouterr()

@@ -30,7 +30,7 @@ def test_a_duplicated_track_is_reported_once():
     ]
     assert findings(tracks) == [
         (
-            "Lead",
+            "Lead (track 2)",
             'Each of its 2 clips plays exactly what the track "Lead" (track 1) plays at the same '
             "bars, through the same devices: the part is doubled (6 dB louder); delete this "
             "track unless the doubling is deliberate",
@@ -116,7 +116,7 @@ def test_corpus_hand_check(corpus_dir):
     ]
     time4you = run("live9.7__FrancoCerone__ElektroWaveEP__Ep__Time4you__Time4you.als")
     assert [location for location, _ in time4you] == [
-        'drum L › clip "Reverse Kick and Crash" @ bars 98–99',
-        'drum L › clip "Reverse Kick and Crash" @ bar 100',
+        'drum L (track 18) › clip "Reverse Kick and Crash" @ bars 98–99',
+        'drum L (track 18) › clip "Reverse Kick and Crash" @ bar 100',
     ]
     assert run("live12.3.5__MenkeTechnologies__AbletonLiveTemplates__edmJM.als") == []

@@ -47,7 +47,7 @@ def test_clip_to_sample_end_needs_no_fade_out():
     assert findings([clip(0, 4, offset=4, **NO_FADES)]) == [
         (
             'Perc › clip "Hit" @ bar 1',
-            "Clip starts 2000 ms into its sample with no fade-in: it may click",
+            "Clip starts 0:02.0 into its sample with no fade-in: it may click",
         )
     ]
 

@@ -38,6 +38,7 @@ def test_generate_then_clean_run(capsys, project):
     assert (project / ".alslint-ignore").read_text() == HEADER + "song.als\tALS302\tSpare\n"
     assert lint(capsys, "song.als") == (
         0,
+        "Checked 1 rule of 1 stage (sound design) — before mixing\n\n"
         "song.als\n  no problems\n\nNo problems found in 1 file.\n",
         "",
     )
@@ -47,7 +48,7 @@ def test_stale_entries_are_reported_and_new_findings_still_fail(capsys, project)
     (project / ".alslint-ignore").write_text(HEADER + "song.als\tALS302\tGone Track\n")
     code, out, _ = lint(capsys, "song.als")
     assert code == 1
-    assert out.splitlines()[1:3] == [
+    assert out.splitlines()[3:5] == [
         "  warning ALS302 Spare: Track has no clips in the arrangement or the session: "
         "delete it if it is not needed [unused-track]",
         "  info    ALS004 whole set: .alslint-ignore lists ALS302 at Gone Track, which is no "
@@ -141,3 +142,49 @@ def test_concurrent_generate_runs_keep_both_runs_entries(project):
             HEADER + "a.als\tALS302\tSpare a\n" + "b.als\tALS302\tSpare b\n"
         )
         assert not list(project.glob(".alslint-ignore?*"))
+
+
+def _songs_project(root: Path) -> Path:
+    """A repository whose set lives in songs/, its ignore file beside it."""
+    (root / ".git").mkdir()
+    write_set(root / "songs" / "song.als", [audio_track("Spare")])
+    (root / "songs" / ".alslint-ignore").write_text(HEADER + "song.als\tALS302\tSpare\n")
+    return root / "songs" / "song.als"
+
+
+def test_the_ignore_file_is_found_upwards_from_the_set(capsys, tmp_path, monkeypatch):
+    """The same set has the same findings accepted from its folder and from the repo root."""
+    _songs_project(tmp_path)
+    monkeypatch.chdir(tmp_path / "songs")
+    assert lint(capsys, "song.als")[0] == 0
+    monkeypatch.chdir(tmp_path)
+    assert lint(capsys, "songs/song.als")[0] == 0
+    assert lint(capsys, "songs")[0] == 0
+    assert lint(capsys, "--isolated", "songs")[0] == 1
+
+
+def test_stale_entries_of_a_found_ignore_file_name_it(capsys, tmp_path, monkeypatch):
+    _songs_project(tmp_path)
+    (tmp_path / "songs" / ".alslint-ignore").write_text(HEADER + "song.als\tALS302\tGone\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = lint(capsys, "songs")
+    assert code == 1
+    assert (
+        "  info    ALS004 whole set: songs/.alslint-ignore lists ALS302 at Gone, which is no "
+        "longer found: remove that line [stale-ignore]"
+    ) in out
+
+
+def test_the_search_stops_at_the_repository_root_then_asks_the_config(
+    capsys, tmp_path, monkeypatch
+):
+    (tmp_path / ".alslint-ignore").write_text(HEADER + "repo/song.als\tALS302\tSpare\n")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    write_set(repo / "song.als", [audio_track("Spare")])
+    (repo / "conf").mkdir()
+    monkeypatch.chdir(repo)
+    assert lint(capsys, "song.als")[0] == 1  # the file above the repository is not this set's
+    (repo / "conf" / "alslint.toml").write_text("")
+    (repo / "conf" / ".alslint-ignore").write_text(HEADER + "../song.als\tALS302\tSpare\n")
+    assert lint(capsys, "--config", "conf/alslint.toml", "song.als")[0] == 0

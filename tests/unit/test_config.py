@@ -128,6 +128,19 @@ def test_isolated_ignores_every_config_file(capsys, tmp_path):
 # -- what the keys do --------------------------------------------------------------------------
 
 
+#: A selection that leaves no rule to run: an error, never a silent "No problems found".
+NOTHING = None
+
+
+def assert_codes(capsys, expected: list[str] | None, *argv: str) -> None:
+    if expected is NOTHING:
+        code, out, err = cli(capsys, "--stage", "release", *argv, "busy.als")
+        assert (code, out) == (2, "")
+        assert err.startswith("alslint: error: no rule to run: selected ")
+    else:
+        assert codes(capsys, *argv) == expected
+
+
 @pytest.mark.parametrize(
     ("table", "expected"),
     [
@@ -136,7 +149,7 @@ def test_isolated_ignores_every_config_file(capsys, tmp_path):
         ('select = ["ALS"]', ALL),
         ('select = ["unused-track"]', ["ALS302"]),
         ('select = ["ALS201", "missing-fade"]', ["ALS201", "ALS301"]),
-        ("select = []", []),
+        ("select = []", NOTHING),
         ('select = ["ALS2"]\nextend-select = ["ALS302"]', ["ALS201", "ALS302"]),
         ('ignore = ["ALS3"]', ["ALS201"]),
         ('ignore = ["unbounced-midi", "ALS201"]', ["ALS301", "ALS302"]),
@@ -147,15 +160,15 @@ def test_isolated_ignores_every_config_file(capsys, tmp_path):
         ('extend-select = ["ALS303"]\nignore = ["ALS30"]', ["ALS201", "ALS303"]),
         ('select = ["missing-fade"]\nignore = ["ALS3"]', ["ALS301"]),
         # ... and on equal specificity ignore wins
-        ('select = ["ALS3"]\nignore = ["ALS3"]', []),
-        ('select = ["ALS302"]\nignore = ["unused-track"]', []),
-        ('select = ["unused-track"]\nignore = ["ALS302"]', []),
+        ('select = ["ALS3"]\nignore = ["ALS3"]', NOTHING),
+        ('select = ["ALS302"]\nignore = ["unused-track"]', NOTHING),
+        ('select = ["unused-track"]\nignore = ["ALS302"]', NOTHING),
         ('extend-select = ["ALS2"]\nignore = ["ALS2"]', ["ALS301", "ALS303", "ALS302"]),
     ],
 )
 def test_select_and_ignore(capsys, tmp_path, table, expected):
     write(tmp_path / "alslint.toml", table + "\n")
-    assert codes(capsys) == expected
+    assert_codes(capsys, expected)
 
 
 @pytest.mark.parametrize(
@@ -175,12 +188,12 @@ def test_select_and_ignore(capsys, tmp_path, table, expected):
         ),
         ('ignore = ["ALS301"]', ["--ignore", "ALS302"], ["ALS201", "ALS303"]),  # adds
         ('ignore = ["ALS3"]', ["--extend-select", "ALS301"], ["ALS201", "ALS301"]),
-        ('select = ["ALS3"]', ["--ignore", "ALS3"], []),
+        ('select = ["ALS3"]', ["--ignore", "ALS3"], NOTHING),
     ],
 )
 def test_the_command_line_overrides_the_file(capsys, tmp_path, table, argv, expected):
     write(tmp_path / "alslint.toml", table + "\n")
-    assert codes(capsys, *argv) == expected
+    assert_codes(capsys, expected, *argv)
 
 
 def test_severity_overrides_with_the_most_specific_selector(capsys, tmp_path):
@@ -192,6 +205,8 @@ def test_severity_overrides_with_the_most_specific_selector(capsys, tmp_path):
     code, out, err = cli(capsys, "busy.als")
     assert (code, err) == (1, "")
     assert out == (
+        "Checked 30 rules of 5 stages (composition, arrangement, sound design, mixing, mastering)"
+        " — before release\n\n"
         "busy.als\n"
         '  error   ALS301 Loop › clip "Beat" @ bars 1–32: Clip ends inside its sample with no '
         "fade-out: it may click [missing-fade]\n"
@@ -357,12 +372,15 @@ def test_invalid_key_or_type_in_pyproject(capsys, tmp_path, table, message):
         ("select = ['ALS999']", "select: unknown rule or code prefix 'ALS999'"),
         (
             "select = ['ALS3', 'missing-fades']",
-            "select: unknown rule or code prefix 'missing-fades'",
+            "select: unknown rule or code prefix 'missing-fades'; did you mean 'missing-fade'?",
         ),
         ("select = ['ALS6']", "select: unknown rule or code prefix 'ALS6'"),
-        ("select = ['als3']", "select: unknown rule or code prefix 'als3'"),
+        ("select = ['als3']", "select: unknown rule or code prefix 'als3'; did you mean 'ALS3'?"),
         ("extend-select = ['XYZ']", "extend-select: unknown rule or code prefix 'XYZ'"),
-        ("ignore = ['unused-tracks']", "ignore: unknown rule or code prefix 'unused-tracks'"),
+        (
+            "ignore = ['unused-tracks']",
+            "ignore: unknown rule or code prefix 'unused-tracks'; did you mean 'unused-track'?",
+        ),
         ("severity = { ALS9 = 'off' }", "severity: unknown rule or code prefix 'ALS9'"),
         (
             "per-file-ignores = { 'x/*' = ['ALS3', 'ALS8'] }",
@@ -554,3 +572,21 @@ def test_globs(path, pattern, expected):
     from alslint.lint.config import path_matches
 
     assert path_matches(path, pattern) is expected
+
+
+def test_before_is_the_gate_key_and_stage_its_alias(capsys, tmp_path):
+    busy_set("busy.als")
+    for key in ("before", "stage"):
+        write(tmp_path / "alslint.toml", f'{key} = "sound-design"\n')
+        out = cli(capsys, "--format", "json", "busy.als")[1]
+        assert json.loads(out)["before"] == "sound-design", key
+
+
+def test_an_alslint_toml_with_a_tool_table_says_how_to_fix_it(capsys, tmp_path):
+    write(tmp_path / "alslint.toml", '[tool.alslint]\nbefore = "mixing"\n')
+    code, _, err = cli(capsys, "busy.als")
+    assert code == 2
+    assert err.endswith(
+        "alslint.toml: unknown key 'tool': alslint.toml holds the keys themselves, "
+        "without [tool.alslint]\n"
+    )

@@ -76,3 +76,11 @@ def test_db_words():
         "-6.0",
     ]
     assert re.fullmatch(r"-?\d+(\.\d+)?", describe.num(-0.0001))
+
+
+@pytest.mark.parametrize(
+    ("seconds", "shown"),
+    [(0.0004, "0 ms"), (0.25, "250 ms"), (1.0, "0:01.0"), (2.0, "0:02.0"), (147.706, "2:27.7")],
+)
+def test_duration_is_ms_below_a_second_then_minutes(seconds, shown):
+    assert describe.duration(seconds) == shown

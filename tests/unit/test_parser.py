@@ -35,3 +35,19 @@ def test_a_set_saved_in_another_encoding_reads_its_clips_in_it(tmp_path):
     path.write_bytes(xml.encode("latin-1"))
     clip = alslint.load(path).tracks[0].arrangement_clips[0]
     assert (clip.name, clip.sample.name) == ("Café", "été.wav")
+
+
+def test_a_rack_macro_is_named_as_live_shows_it():
+    """`MacroControls.0` is "Macro 1" in Live, or the name the producer gave it."""
+    from lxml import etree
+
+    from alslint.als.automation import _macro_name
+
+    rack = etree.fromstring(
+        '<AudioEffectGroupDevice><MacroDisplayNames.0 Value="Macro 1"/>'
+        '<MacroDisplayNames.1 Value="Drive"/><MacroDisplayNames.2 Value=" "/>'
+        "<MacroControls.0/><MacroControls.1/><MacroControls.2/><MacroControls.7/>"
+        "</AudioEffectGroupDevice>"
+    )
+    names = [_macro_name(el) for el in rack if el.tag.startswith("MacroControls.")]
+    assert names == ["Macro 1", "Drive", "Macro 3", "Macro 8"]

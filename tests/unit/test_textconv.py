@@ -132,8 +132,8 @@ time signature 6/8
 key D Dorian
 locator 1.1 (beat 0) "Intro"
 locator 10.1 (beat 27) "Verse 1"
-scene "Intro"
-scene "Verse", tempo 100 BPM, time signature 3/4
+scene 1 "Intro"
+scene 2 "Verse", tempo 100 BPM, time signature 3/4
 group track "Band"
   volume 0 dB
 audio track "Vox"
@@ -148,8 +148,8 @@ audio track "Vox"
       device Reverb
       device "Valhalla" (vst2 plugin "ValhallaVintageVerb"), off
     chain 2 "Dry", off
-  clip 1.1 (beat 0): audio clip "Take 1", length 8, loop off 0–8, sample none, fades on in 0 out 0 default-in default-out, warped, disabled
-  clip 3.5 (beat 8): audio clip "Take 2", length 16, loop off 0–16, sample "vox take 2.wav", fades on in 0.25 out 1.5, warped
+  clip 1.1 (beat 0): audio clip "Take 1", length 8, loop off 0–8, sample none, fades on: in 0 beats, out 0 beats (Live's automatic in/out), warped, disabled
+  clip 3.5 (beat 8): audio clip "Take 2", length 16, loop off 0–16, sample "vox take 2.wav", fades on: in 0.25 beats, out 1.5 beats, warped
   automation Mixer › Volume: 3 points, -12.04 dB–0 dB, bars 3–9, #ae3d6341
   automation Space › Valhalla › Mix: 2 points, 0.2–0.8, bars 1–22, #a5cb3464
 midi track "Keys\\nLeft"
