@@ -245,6 +245,7 @@ def test_list_sets(tmp_path, monkeypatch):
         "tempo": 124.0,
         "length": {"beats": 320.0, "bars": 80, "seconds": 154.839},
         "tracks": 11,
+        "stage_reached": "arrangement",
         "open_findings": {"composition": 0, "arrangement": 1, "sound-design": 14, "set": 0},
     }
     assert broken["unreadable"] and broken["error"]
