@@ -387,6 +387,8 @@ def fix_set(roots: Roots, path: str, rules: list[str], dry_run: bool = True) -> 
         new_xml = apply_edits(snapshot.xml, edits)
         document["diff"] = json.loads(diff_json(semantic_diff(live_set, load_xml(shown, new_xml))))
         if not dry_run:
+            if not roots.inside(real.parent / "Backup"):  # a link out of the roots
+                raise FixError("its Backup/ folder leads outside the allowed folders")
             backup = write_fixed(snapshot, new_xml, edits)
             document |= {"written": True, "backup": _shown(backup)}
     except (FixError, SetReadError, OSError) as exc:
