@@ -177,7 +177,7 @@ class Fix(TypedDict):
     rule: str
     code: str
     safety: Annotated[str, Field(description="'safe', or 'unsafe': it changes what you hear.")]
-    location: Annotated[dict[str, Any], Field(description="Where, as lint findings give it.")]
+    location: Annotated[dict[str, Any], Field(description="Where, as lint_set findings give it.")]
     finding: Annotated[str, Field(description="The finding the fix repairs.")]
     description: Annotated[str, Field(description="What the fix does.")]
 

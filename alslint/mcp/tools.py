@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import load
 from ..errors import AlslintError
-from ..formatters.json_format import as_dict
+from ..formatters.json_format import as_dict, location_json
 from ..gitdiff.compare import diff_sets as semantic_diff
 from ..gitdiff.render import to_json as diff_json
 from ..inspect.overview import overview
@@ -364,7 +364,7 @@ def fix_set(roots: Roots, path: str, rules: list[str], dry_run: bool = True) -> 
             "rule": rule.name,
             "code": rule.code,
             "safety": rule.fix_safety,
-            "location": finding.location.model_dump(mode="json", exclude_none=True),
+            "location": location_json(finding.location),
             "finding": finding.message,
             "description": finding.fix.description,
         }

@@ -343,7 +343,16 @@ def test_fix_set_dry_run_writes_nothing_and_shows_the_change(fixing):
     assert (dry["rules"], dry["fixed"]) == (["missing-fade"], {"missing-fade": 1})
     [fix] = dry["fixes"]
     assert (fix["rule"], fix["code"], fix["safety"]) == ("missing-fade", "ALS301", "safe")
-    assert (fix["location"]["track"], fix["location"]["clip"]) == ("Snare", "Snare Hit")
+    assert fix["location"] == {
+        "track": "Snare",
+        "clip": "Snare Hit",
+        "device": None,
+        "parameter": None,
+        "bars": [17, 32],
+        "beats": [64.0, 128.0],
+        "path": fix["location"]["path"],
+    }
+    assert "Snare Hit" in fix["location"]["path"]
     assert fix["description"] == "4 ms fade-in and fade-out"
     [change] = dry["diff"]["changes"]
     assert change["message"] == 'clip "Snare Hit" at bar 17.1: fades changed'
