@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import click
 
+from ..fix.apply import choose_edits, refusal
 from .exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
 LIVE_OVERWRITES = (
@@ -47,37 +48,6 @@ class FixOutcome:
         samples = f"{self.collected} sample{'s' if self.collected != 1 else ''}"
         files = f"{self.collected_files} file{'s' if self.collected_files != 1 else ''}"
         return f"{verb} {samples} into Samples/Imported/ in {files}."
-
-
-def choose_edits(fixable) -> tuple[list, Counter]:
-    """The edits of every fix that agrees with the fixes before it (a fix whose edit would set
-    a value another fix sets differently is left out whole), and the findings fixed per rule."""
-    chosen: dict[tuple, object] = {}
-    fixed: Counter = Counter()
-    for rule, finding in fixable:
-        keys = [(e.track, e.clip, e.path) for e in finding.fix.edits]
-        if any(
-            key in chosen and chosen[key].new != e.new for key, e in zip(keys, finding.fix.edits)
-        ):
-            continue
-        for key, edit in zip(keys, finding.fix.edits):
-            chosen[key] = edit
-        fixed[rule.name] += 1
-    return list(chosen.values()), fixed
-
-
-def refusal(live_set, newest_known: int) -> str | None:
-    """Why a set must not be written, or None."""
-    if live_set.damage:
-        return "refusing to fix a damaged set (ALS001): " + live_set.damage[0]
-    try:
-        major = live_set.live_major
-    except ValueError:
-        major = None
-    if major is None or major > newest_known:
-        creator = live_set.creator or "an unknown Live version"
-        return f"refusing to fix a set saved by {creator}, newer than alslint knows (ALS003)"
-    return None
 
 
 def apply_fixes(

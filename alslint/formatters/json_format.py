@@ -29,20 +29,7 @@ def as_dict(result: RunResult) -> dict:
                         "severity": v.severity.value,
                         "stage": v.stage,
                         "message": v.message,
-                        "location": {
-                            "track": v.location.track,
-                            "track_number": v.location.track_number,
-                            "clip": v.location.clip,
-                            "device": v.location.device,
-                            "parameter": v.location.parameter,
-                            "bars": [v.location.bar_start, v.location.bar_end]
-                            if v.location.bar_start is not None
-                            else None,
-                            "beats": [v.location.start, v.location.end]
-                            if v.location.start is not None
-                            else None,
-                            "path": str(v.location),
-                        },
+                        "location": location_json(v.location),
                         "fingerprint": v.fingerprint,
                     }
                     for v in file.violations
@@ -56,3 +43,17 @@ def as_dict(result: RunResult) -> dict:
 
 def render(result: RunResult) -> str:
     return json_safe(json.dumps(as_dict(result), indent=2, ensure_ascii=False)) + "\n"
+
+
+def location_json(location) -> dict:
+    """A finding's location as the JSON report gives it."""
+    return {
+        "track": location.track,
+        "track_number": location.track_number,
+        "clip": location.clip,
+        "device": location.device,
+        "parameter": location.parameter,
+        "bars": [location.bar_start, location.bar_end] if location.bar_start is not None else None,
+        "beats": [location.start, location.end] if location.start is not None else None,
+        "path": str(location),
+    }

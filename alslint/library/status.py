@@ -16,16 +16,14 @@ from pathlib import Path
 from pydantic import BaseModel, computed_field
 
 from ..errors import SetReadError
-from ..levels import STAGE_ORDER, STAGES, Severity
+from ..levels import STAGE_ORDER, STAGES
 from ..lint import engine
 from ..lint.cache import content_hash
-from ..lint.results import FileResult, Violation
+from ..lint.gates import GATES, Gates  # noqa: F401 - also imported from here
+from ..lint.results import FileResult
 from .parallel import parallel_map
 from .projects import Project, discover, saved_at
 from .summary import SetSummary, SummaryCache, read_summary
-
-#: The gates a set can pass, in order: `--stage GATE` runs the rules of every stage before it.
-GATES = STAGE_ORDER[1:]
 
 MISSING_SAMPLE = "ALS304"
 
@@ -56,29 +54,6 @@ class ProjectStatus(BaseModel):
     @property
     def missing_samples(self) -> int:
         return sum(s.missing_samples for s in self.sets)
-
-
-@dataclass
-class Gates:
-    """The rule codes each gate runs (from the configuration, exactly as `--stage` picks)."""
-
-    codes: dict[str, set[str]]
-    threshold: Severity
-
-    def passes(self, violations: list[Violation], gate: str) -> bool:
-        codes = self.codes[gate]
-        return not any(
-            v.severity.rank >= self.threshold.rank and (v.stage is None or v.code in codes)
-            for v in violations
-        )
-
-    def reached(self, violations: list[Violation]) -> str:
-        reached = STAGES[0]
-        for gate in GATES:
-            if not self.passes(violations, gate):
-                break
-            reached = gate
-        return reached
 
 
 @dataclass

@@ -60,6 +60,10 @@ class Roots:
             raise PathRefused(f"{raw}: no such file")
         return Path(real)
 
+    def inside(self, path: str | os.PathLike) -> bool:
+        """True when `path`, symlinks resolved, lies inside a root (it need not exist)."""
+        return self._real_inside(path) is not None
+
     def sample_guard(self) -> tuple[Callable[[Path], bool], list[str]]:
         """A file-exists check for one lint that looks only inside the roots, and the list it
         fills with the sample paths it did not look at (answered as not found)."""

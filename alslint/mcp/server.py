@@ -29,8 +29,10 @@ from .paths import Roots
 INSTRUCTIONS = """\
 alslint reads Ableton Live sets (.als files) without Live running: an overview of a set
 (inspect_set), what is still open before the next production stage (lint_set, explain_rule),
-what changed between two versions (diff_sets), the notes of a MIDI clip (clip_notes) and the
-sets of a folder (list_sets). It only reads files inside the folders it was started with.
+what changed between two versions (diff_sets), the notes of a MIDI clip (clip_notes), the
+sets of a folder and how far each is (list_sets), and mechanical repairs (fix_set: dry run
+first, write only when the producer agrees). It only reads and writes files inside the folders
+it was started with.
 Producers work in stages (composition, arrangement, sound design, mixing, mastering); ask
 lint_set with before="<the stage they are about to start>" to tell them what to fix first."""
 
@@ -151,6 +153,14 @@ class SetEntry(TypedDict, total=False):
     tempo: float
     length: Length
     tracks: int
+    stage_reached: Annotated[
+        str | None,
+        Field(
+            description="The furthest stage whose gate the set passes, as `alslint status` "
+            "decides it: no finding at or above fail_on among the rules that gate runs "
+            "(composition: it passes none). None when the set cannot be read."
+        ),
+    ]
     open_findings: Annotated[
         dict[str, int],
         Field(description="Findings per stage before mixing; 'set': about the file itself."),
@@ -159,8 +169,37 @@ class SetEntry(TypedDict, total=False):
 
 class SetList(TypedDict):
     folder: str
-    before: str
+    before: Annotated[str, Field(description="The gate open_findings counts for.")]
+    fail_on: Annotated[
+        str, Field(description="The lowest severity that keeps a set from passing a gate.")
+    ]
     sets: list[SetEntry]
+
+
+class Fix(TypedDict):
+    rule: str
+    code: str
+    safety: Annotated[str, Field(description="'safe', or 'unsafe': it changes what you hear.")]
+    location: Annotated[dict[str, Any], Field(description="Where, as lint_set findings give it.")]
+    finding: Annotated[str, Field(description="The finding the fix repairs.")]
+    description: Annotated[str, Field(description="What the fix does.")]
+
+
+class FixResult(TypedDict):
+    path: str
+    dry_run: bool
+    rules: Annotated[list[str], Field(description="The rules whose fixes were applied.")]
+    fixes: list[Fix]
+    fixed: Annotated[dict[str, int], Field(description="Findings fixed per rule.")]
+    diff: Annotated[
+        DiffResult,
+        Field(description="`alslint diff --format json` of the set as it is and as fixed."),
+    ]
+    written: Annotated[bool, Field(description="True when the set was written.")]
+    backup: Annotated[
+        str | None,
+        Field(description="Where the set as it was is kept (Live's Backup/ folder) once written."),
+    ]
 
 
 #: Published for clients but checked by the tool itself, whose error is one line (the SDK's
@@ -168,6 +207,11 @@ class SetList(TypedDict):
 _LIMIT_BOUNDS = {"minimum": 1, "maximum": tools.MAX_NOTE_LIMIT}
 
 _READ_ONLY = ToolAnnotations(readOnlyHint=True, openWorldHint=False)
+#: fix_set replaces a set file (destructive, though the old file is kept in a backup); a
+#: second identical call finds nothing left to fix.
+_WRITES = ToolAnnotations(
+    readOnlyHint=False, destructiveHint=True, idempotentHint=True, openWorldHint=False
+)
 
 
 def _one_line_errors(fn):
@@ -194,8 +238,8 @@ def build_server(roots: Roots) -> MCPServer:
         "alslint", version=__version__, instructions=INSTRUCTIONS, log_level="WARNING"
     )
 
-    def tool(fn):
-        return server.tool(annotations=_READ_ONLY)(_one_line_errors(fn))
+    def tool(fn, annotations=_READ_ONLY):
+        return server.tool(annotations=annotations)(_one_line_errors(fn))
 
     @tool
     def inspect_set(path: SetPath) -> InspectResult:
@@ -274,9 +318,37 @@ def build_server(roots: Roots) -> MCPServer:
         ] = ".",
     ) -> SetList:
         """Every Live set under a folder (Backup/ and hidden folders left out) with its Live
-        version, tempo, length, track count and open findings per stage before mixing. A
-        first library view: it lints every set, so a large folder takes a while."""
+        version, tempo, length, track count, the stage it has reached (stage_reached, as
+        `alslint status` decides it) and its open findings per stage before mixing. It lints
+        every set, so a large folder takes a while."""
         return tools.list_sets(roots, folder)
+
+    def fix_set(
+        path: SetPath,
+        rules: Annotated[
+            list[str],
+            Field(
+                description="The rules whose fixes to apply, by exact name or code (no "
+                "prefixes): missing-fade (safe), soloed-track (unsafe: changes what you hear, "
+                "applied only because it is named). missing-sample's relink is not offered."
+            ),
+        ],
+        dry_run: Annotated[
+            bool,
+            Field(description="True (default): write nothing, return what would change."),
+        ] = True,
+    ) -> FixResult:
+        """Repair the findings of the named rules in one set, as `alslint --fix` does. With
+        dry_run (the default) nothing is written: the result lists the fixes and the `alslint
+        diff` of the set as it is and as fixed. With dry_run=false the set is written (only
+        the edited values change), the original is kept in the set's Backup/ folder as Live
+        keeps its backups, and the written file is read back and checked. Refused with one
+        line: a set that changed on disk, a newer Live, a damaged set, a path outside the
+        allowed folders. Ask the producer to close the set in Live first: Live overwrites the
+        file when it saves."""
+        return tools.fix_set(roots, path, rules, dry_run)
+
+    tool(fix_set, _WRITES)
 
     @server.resource(
         "alslint://rules",

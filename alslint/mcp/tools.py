@@ -14,13 +14,14 @@ from typing import Any
 
 from .. import load
 from ..errors import AlslintError
-from ..formatters.json_format import as_dict
+from ..formatters.json_format import as_dict, location_json
 from ..gitdiff.compare import diff_sets as semantic_diff
 from ..gitdiff.render import to_json as diff_json
 from ..inspect.overview import overview
-from ..levels import STAGE_ORDER, STAGES
+from ..levels import STAGE_ORDER, STAGES, Severity
 from ..lint.config import check_selectors, load_config, resolve_rules
 from ..lint.engine import DEFAULT_EXCLUDES, LintJob, run
+from ..lint.gates import GATES, Gates
 from ..lint.registry import collect_rules
 from ..lint.selection import nothing_to_run
 from ..timeline import Timeline
@@ -266,21 +267,32 @@ def _find_clip(live_set, track, clip: str):
 
 
 def list_sets(roots: Roots, folder: str = ".") -> dict[str, Any]:
-    """Every set under `folder` with its overview and its open findings per stage, from a
-    lint at the default gate. (A stand-in for the library view, to which it will delegate.)"""
+    """Every set under `folder` with its overview, the stage it has reached (as `alslint
+    status --isolated` decides it) and its open findings per stage before mixing."""
     real = roots.resolve(folder, folder=True)
     paths = _sets_below(roots, real)
-    result, _ = _lint(roots, paths, DEFAULT_BEFORE, None)
+    # One lint with every gate's rules, as `alslint status` runs it.
+    result, _ = _lint(roots, paths, "release", None)
+    config = load_config(None)
+    rules = collect_rules()
+    gates = Gates(
+        {gate: {s.rule.code for s in resolve_rules(config, rules, gate)} for gate in GATES},
+        Severity(config.settings.fail_on),
+    )
+    before = gates.codes[DEFAULT_BEFORE]
     stages = _stages_before(DEFAULT_BEFORE)
     entries = []
     for path, file in zip(paths, result.files):
         entry: dict[str, Any] = {"path": file.path, "unreadable": file.unreadable}
         if file.unreadable:
             entry["error"] = file.violations[0].message
+            entry["stage_reached"] = None
         else:
             summary = overview(load(path))
             counts = dict.fromkeys([*stages, "set"], 0)
             for violation in file.violations:
+                if violation.stage is not None and violation.code not in before:
+                    continue  # a rule of mixing or later
                 key = violation.stage or "set"
                 counts[key] = counts.get(key, 0) + 1
             entry |= {
@@ -288,10 +300,16 @@ def list_sets(roots: Roots, folder: str = ".") -> dict[str, Any]:
                 "tempo": summary["tempo"],
                 "length": summary["length"],
                 "tracks": len(summary["tracks"]),
+                "stage_reached": gates.reached(file.violations),
                 "open_findings": counts,
             }
         entries.append(entry)
-    return {"folder": _shown(real), "before": DEFAULT_BEFORE, "sets": entries}
+    return {
+        "folder": _shown(real),
+        "before": DEFAULT_BEFORE,
+        "fail_on": gates.threshold.value,
+        "sets": entries,
+    }
 
 
 def _sets_below(roots: Roots, folder: Path) -> list[Path]:
@@ -308,3 +326,95 @@ def _sets_below(roots: Roots, folder: Path) -> list[Path]:
                 except PathRefused:  # a link to a file outside the roots
                     continue
     return sorted(found)
+
+
+#: Rules whose fix searches folders for a file (relinking a missing sample): not offered,
+#: since a search could reach beyond the roots (use `alslint --fix --search DIR`).
+SEARCHING_FIXES = {"ALS304"}
+
+
+def fix_set(roots: Roots, path: str, rules: list[str], dry_run: bool = True) -> dict[str, Any]:
+    """Apply the fixes of the named rules (exact names or codes: each named rule's fixes,
+    safe or unsafe, are applied) to one set. With `dry_run`, write nothing and describe the
+    change; else write it as `alslint --fix` does (backup, atomic write, read-back check)."""
+    from ..als.build import load_xml
+    from ..errors import SetReadError
+    from ..fix.apply import choose_edits, refusal
+    from ..fix.writer import FixError, Snapshot, apply_edits, write_fixed
+    from ..lint import engine
+
+    real = roots.resolve(path)
+    named = _named_rules(rules)
+    config = load_config(None)
+    config.settings.select = [rule.code for rule in named]
+    job = LintJob(config, resolve_rules(config, collect_rules(), "release"), "release")
+    job.file_exists, _ = roots.sample_guard()
+    shown = _shown(real)
+    try:
+        snapshot = Snapshot.read(real, job.max_xml_bytes)
+        live_set = load_xml(shown, snapshot.xml)
+    except OSError as exc:
+        raise ToolInputError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+    except SetReadError as exc:
+        raise ToolInputError(f"{path}: {exc.problem}") from None
+    problem = refusal(live_set, engine.NEWEST_KNOWN_LIVE)
+    if problem:
+        raise ToolInputError(f"{path}: {problem}")
+    fixable = engine.fixable_findings(live_set, real, job, unsafe=True)
+    edits, fixed = choose_edits(fixable)
+    chosen = {(e.track, e.clip, e.path): e.new for e in edits}
+    fixes = [
+        {
+            "rule": rule.name,
+            "code": rule.code,
+            "safety": rule.fix_safety,
+            "location": location_json(finding.location),
+            "finding": finding.message,
+            "description": finding.fix.description,
+        }
+        for rule, finding in fixable
+        if all(chosen.get((e.track, e.clip, e.path)) == e.new for e in finding.fix.edits)
+    ]
+    document: dict[str, Any] = {
+        "path": shown,
+        "dry_run": dry_run,
+        "rules": [rule.name for rule in named],
+        "fixes": fixes,
+        "fixed": dict(fixed),
+        "written": False,
+        "backup": None,
+    }
+    if not edits:
+        document["diff"] = json.loads(diff_json(semantic_diff(live_set, live_set)))
+        return document
+    try:
+        new_xml = apply_edits(snapshot.xml, edits)
+        document["diff"] = json.loads(diff_json(semantic_diff(live_set, load_xml(shown, new_xml))))
+        if not dry_run:
+            if not roots.inside(real.parent / "Backup"):  # a link out of the roots
+                raise FixError("its Backup/ folder leads outside the allowed folders")
+            backup = write_fixed(snapshot, new_xml, edits)
+            document |= {"written": True, "backup": _shown(backup)}
+    except (FixError, SetReadError, OSError) as exc:
+        raise ToolInputError(f"{path}: not fixed: {exc}") from None
+    return document
+
+
+def _named_rules(names: list[str]) -> list:
+    """The rules named by exact name or code (no prefixes: an unsafe fix is applied only when
+    its rule is named), in catalogue order."""
+    if not names:
+        raise ToolInputError("rules: name at least one rule whose fixes to apply")
+    catalogue = collect_rules()
+    named = []
+    for name in names:
+        found = [r for r in catalogue if name in (r.code, r.name) or name.upper() == r.code]
+        if not found:
+            raise ToolInputError(f"no rule named or coded '{name}' (the rules resource lists them)")
+        if found[0].code in SEARCHING_FIXES:
+            raise ToolInputError(
+                f"{found[0].name}: its fix searches folders for the sample, which fix_set does "
+                "not do; use `alslint --fix --search DIR`"
+            )
+        named.append(found[0])
+    return [rule for rule in catalogue if rule in named]

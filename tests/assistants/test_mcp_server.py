@@ -3,6 +3,7 @@ SDK's own client; every tool's result is the document the CLI prints for the sam
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
@@ -25,7 +26,10 @@ CORPUS_SET = "live10.0.1__Music-Projects__wip-4-02-20-Project__wip-4-02-20.als"
 CORPUS_BACKUP = (
     "live10.0.1__Music-Projects__wip-4-02-20-Project__Backup__wip-4-02-20-2020-04-10-191228.als"
 )
-TOOLS = {"inspect_set", "lint_set", "explain_rule", "diff_sets", "clip_notes", "list_sets"}
+TOOLS = {
+    *("inspect_set", "lint_set", "explain_rule", "diff_sets", "clip_notes", "list_sets"),
+    "fix_set",
+}
 
 
 async def _talk(roots: list[Path], calls: list[tuple[str, dict]], cwd: Path) -> dict:
@@ -134,7 +138,11 @@ def test_initialize_lists_the_tools_with_their_schemas(session):
     for tool in session["tools"]:
         assert tool.description and tool.input_schema["type"] == "object"
         assert tool.output_schema["type"] == "object"
-        assert tool.annotations.read_only_hint
+        assert tool.annotations.read_only_hint == (tool.name != "fix_set")
+    fix_set = next(tool for tool in session["tools"] if tool.name == "fix_set")
+    assert fix_set.annotations.destructive_hint
+    assert fix_set.input_schema["required"] == ["path", "rules"]
+    assert fix_set.input_schema["properties"]["dry_run"]["default"] is True
     schemas = {tool.name: tool.input_schema for tool in session["tools"]}
     assert schemas["clip_notes"]["required"] == ["path", "track", "clip"]
     assert schemas["clip_notes"]["properties"]["limit"]["maximum"] == 5000
@@ -192,6 +200,10 @@ def test_demo_clip_notes(session, in_samples):
 def test_demo_list_sets(session, in_samples):
     assert result(session, 7) == tools.list_sets(Roots([SAMPLES]))
     assert [entry["path"] for entry in result(session, 7)["sets"]] == ["clean.als", "demo.als"]
+    assert [entry["stage_reached"] for entry in result(session, 7)["sets"]] == [
+        "release",
+        "arrangement",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -286,3 +298,125 @@ def test_a_bug_in_a_tool_is_one_line_too():
     with pytest.raises(ToolError) as caught:
         _one_line_errors(broken_tool)()
     assert str(caught.value) == ("alslint internal error: KeyError: 'missing' (please report it)")
+
+
+FIX_CALLS = [
+    ("fix_set", {"path": "dry.als", "rules": ["missing-fade"]}),
+    ("fix_set", {"path": "song.als", "rules": ["missing-fade", "ALS401"], "dry_run": False}),
+    ("lint_set", {"path": "song.als", "before": "release", "select": ["ALS301", "ALS401"]}),
+    ("fix_set", {"path": "song.als", "rules": ["missing-fade"], "dry_run": False}),
+    ("fix_set", {"path": str(SAMPLES / "demo.als"), "rules": ["missing-fade"], "dry_run": False}),
+    ("fix_set", {"path": "../outside/demo.als", "rules": ["missing-fade"]}),
+    ("fix_set", {"path": "song.als", "rules": ["no-such-rule"]}),
+    ("fix_set", {"path": "song.als", "rules": ["ALS4"]}),
+    ("fix_set", {"path": "song.als", "rules": ["missing-sample"]}),
+    ("fix_set", {"path": "song.als", "rules": []}),
+    ("fix_set", {"path": "newer.als", "rules": ["missing-fade"]}),
+    ("list_sets", {}),
+]
+
+
+@pytest.fixture(scope="module")
+def fixing(tmp_path_factory) -> dict:
+    """A server whose only root holds copies of the demo; a copy outside it."""
+    top = tmp_path_factory.mktemp("fixing")
+    root, outside = top / "root", top / "outside"
+    root.mkdir()
+    outside.mkdir()
+    for name in ("dry.als", "song.als"):
+        shutil.copy(SAMPLES / "demo.als", root / name)
+    shutil.copy(SAMPLES / "clean.als", root / "clean.als")
+    shutil.copy(SAMPLES / "demo.als", outside / "demo.als")
+    newer = gzip.decompress((SAMPLES / "demo.als").read_bytes())
+    newer = re.sub(rb'Creator="Ableton Live [^"]*"', b'Creator="Ableton Live 99.0"', newer, count=1)
+    newer = re.sub(rb'MinorVersion="[^"]*"', b'MinorVersion="99.0_999"', newer, count=1)
+    (root / "newer.als").write_bytes(gzip.compress(newer))
+    seen = anyio.run(_talk, [root], FIX_CALLS, root)
+    seen["results"] = dict(enumerate(seen.pop("calls")))
+    seen["root"] = root
+    return seen
+
+
+def test_fix_set_dry_run_writes_nothing_and_shows_the_change(fixing):
+    root = fixing["root"]
+    dry = result(fixing, 0)
+    assert (root / "dry.als").read_bytes() == (SAMPLES / "demo.als").read_bytes()
+    assert not (root / "Backup").exists() or not list((root / "Backup").glob("dry*"))
+    assert (dry["dry_run"], dry["written"], dry["backup"]) == (True, False, None)
+    assert (dry["rules"], dry["fixed"]) == (["missing-fade"], {"missing-fade": 1})
+    [fix] = dry["fixes"]
+    assert (fix["rule"], fix["code"], fix["safety"]) == ("missing-fade", "ALS301", "safe")
+    assert fix["location"] == {
+        "track": "Snare",
+        "track_number": None,
+        "clip": "Snare Hit",
+        "device": None,
+        "parameter": None,
+        "bars": [17, 32],
+        "beats": [64.0, 128.0],
+        "path": fix["location"]["path"],
+    }
+    assert "Snare Hit" in fix["location"]["path"]
+    assert fix["description"] == "4 ms fade-in and fade-out"
+    [change] = dry["diff"]["changes"]
+    assert change["message"] == 'clip "Snare Hit" at bar 17.1: fades changed'
+    # 4 ms at 124 BPM, in beats, at both edges; nothing else in the clip changes.
+    assert (change["old"]["fades"]["in"], change["old"]["fades"]["out"]) == (0.0, 0.0)
+    assert (change["new"]["fades"]["in"], change["new"]["fades"]["out"]) == (0.008, 0.008)
+    assert {**change["old"], "fades": None} == {**change["new"], "fades": None}
+
+
+def test_fix_set_writes_with_a_backup_and_the_findings_are_gone(fixing):
+    root = fixing["root"]
+    written = result(fixing, 1)
+    assert (written["dry_run"], written["written"]) == (False, True)
+    assert written["fixed"] == {"missing-fade": 1, "soloed-track": 1}
+    assert [c["message"] for c in written["diff"]["changes"]] == [
+        'clip "Snare Hit" at bar 17.1: fades changed',
+        "solo released",
+    ]
+    backup = root / written["backup"]
+    assert backup.parent == root / "Backup" and backup.name.startswith("song [")
+    assert backup.read_bytes() == (SAMPLES / "demo.als").read_bytes()
+    assert result(fixing, 2)["files"][0]["findings"] == []
+    again = result(fixing, 3)  # nothing left to fix: nothing written, no second backup
+    assert (again["fixes"], again["written"], again["diff"]["different"]) == ([], False, False)
+    assert len(list((root / "Backup").iterdir())) == 1
+    assert (root.parent / "outside" / "demo.als").read_bytes() == (
+        SAMPLES / "demo.als"
+    ).read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("index", "message"),
+    [
+        (4, "demo.als: outside the allowed folders ("),
+        (5, "../outside/demo.als: outside the allowed folders ("),
+        (6, "no rule named or coded 'no-such-rule'"),
+        (7, "no rule named or coded 'ALS4'"),
+        (8, "missing-sample: its fix searches folders"),
+        (9, "rules: name at least one rule"),
+        (10, "newer.als: refusing to fix a set saved by Ableton Live 99.0, newer than"),
+    ],
+)
+def test_fix_set_refusals_are_one_line_tool_errors(fixing, index, message):
+    assert message in error(fixing, index)
+
+
+def test_list_sets_stage_is_the_status_stage(fixing, capsys, monkeypatch):
+    monkeypatch.chdir(fixing["root"])
+    listing = result(fixing, len(FIX_CALLS) - 1)
+    status = cli_json(capsys, "status", "--isolated", "--no-cache", "--format", "json", ".")
+    reached = {s["path"]: s["stage"] for p in status["projects"] for s in p["sets"]}
+    assert {e["path"]: e["stage_reached"] for e in listing["sets"]} == reached
+    # clean.als, copied without its samples, stops before mixing; the set of a newer Live
+    # passes no gate.
+    assert reached == {
+        "clean.als": "sound-design",
+        "dry.als": "arrangement",
+        "newer.als": "composition",
+        "song.als": "arrangement",
+    }
+    # The fixed song has one finding fewer before mixing (its fade) than its unfixed copy.
+    dry, _, song = (e["open_findings"] for e in listing["sets"][1:])
+    assert (dry["sound-design"] - song["sound-design"], dry["arrangement"]) == (1, 1)

@@ -251,6 +251,7 @@ def test_list_sets(tmp_path, monkeypatch):
         "tempo": 124.0,
         "length": {"beats": 320.0, "bars": 80, "seconds": 154.839},
         "tracks": 11,
+        "stage_reached": "arrangement",
         "open_findings": {"composition": 0, "arrangement": 1, "sound-design": 14, "set": 0},
     }
     assert broken["unreadable"] and broken["error"]
@@ -340,3 +341,28 @@ def test_without_the_mcp_extra_the_command_says_what_to_install(capsys, monkeypa
         'alslint: error: the MCP server needs the mcp extra: pip install "alslint[mcp]" '
         "(or pipx inject alslint mcp)\n",
     )
+
+
+def test_fix_set_never_writes_a_backup_outside_the_roots(tmp_path):
+    inside, outside = tmp_path / "music", tmp_path / "private"
+    inside.mkdir()
+    outside.mkdir()
+    shutil.copy(SAMPLES / "demo.als", inside / "demo.als")
+    (inside / "Backup").symlink_to(outside)
+    with pytest.raises(AlslintError, match="Backup/ folder leads outside the allowed folders"):
+        tools.fix_set(Roots([inside]), str(inside / "demo.als"), ["missing-fade"], False)
+    assert (inside / "demo.als").read_bytes() == (SAMPLES / "demo.als").read_bytes()
+    assert list(outside.iterdir()) == []
+    dry = tools.fix_set(Roots([inside]), str(inside / "demo.als"), ["missing-fade"])
+    assert dry["fixed"] == {"missing-fade": 1} and not dry["written"]
+
+
+def test_fix_set_refuses_a_set_changed_on_disk_since_it_was_read(tmp_path, monkeypatch):
+    from alslint.fix.writer import Snapshot
+
+    shutil.copy(SAMPLES / "demo.als", tmp_path / "demo.als")
+    monkeypatch.setattr(Snapshot, "changed_on_disk", lambda self: True)
+    with pytest.raises(AlslintError, match="not fixed: the set changed on disk since it was read"):
+        tools.fix_set(Roots([tmp_path]), str(tmp_path / "demo.als"), ["missing-fade"], False)
+    assert (tmp_path / "demo.als").read_bytes() == (SAMPLES / "demo.als").read_bytes()
+    assert not (tmp_path / "Backup").exists()
