@@ -13,79 +13,31 @@ from __future__ import annotations
 
 import math
 import re
-from array import array
 from collections.abc import Iterator
 from typing import Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import ConfigDict, Field, PrivateAttr
 
-from .describe import MIN_GAIN, gain_to_db, quote
+from ..describe import MIN_GAIN, gain_to_db, quote
 
 # TimeSignature is defined with the time maths and stays one of the model's public names.
-from .timeline import Timeline, TimeSignature
+from ..timeline import Timeline, TimeSignature
+from .base import Model
+
+# Notes and automation points are columns; routing and the group index are modules of their
+# own. Their names are the model's public names too.
+from .columns import Note as Note
+from .columns import Notes, Points
+from .groups import GroupTree
+from .routing import ROUTING_CHOOSERS, Route, Routing, default_output
+from .routing import RouteKind as RouteKind
 
 TrackType = Literal["audio", "midi", "group", "return", "master"]
 ClipKind = Literal["audio", "midi"]
 PluginFormat = Literal["vst2", "vst3", "au"]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=False, arbitrary_types_allowed=True, extra="forbid")
-
-
-class Points:
-    """Automation breakpoints, column-wise: `times[i]` (beats), `values[i]`."""
-
-    __slots__ = ("times", "values")
-
-    def __init__(self, times: array | None = None, values: array | None = None):
-        self.times = times if times is not None else array("d")
-        self.values = values if values is not None else array("d")
-
-    def __len__(self) -> int:
-        return len(self.times)
-
-    def __iter__(self) -> Iterator[tuple[float, float]]:
-        return zip(self.times, self.values)
-
-    def __repr__(self) -> str:
-        return f"Points({len(self)})"
-
-
-class Note(NamedTuple):
-    pitch: int
-    time: float  # beats, relative to the clip's content start
-    duration: float
-    velocity: float
-    enabled: bool
-
-
-class Notes:
-    """The MIDI notes of one clip, column-wise. Iterating yields `Note` tuples."""
-
-    __slots__ = ("pitches", "times", "durations", "velocities", "enabled")
-
-    def __init__(self):
-        self.pitches = array("B")
-        self.times = array("d")
-        self.durations = array("d")
-        self.velocities = array("d")
-        self.enabled = array("b")
-
-    def __len__(self) -> int:
-        return len(self.times)
-
-    def __iter__(self) -> Iterator[Note]:
-        for pitch, time, duration, velocity, enabled in zip(
-            self.pitches, self.times, self.durations, self.velocities, self.enabled
-        ):
-            yield Note(pitch, time, duration, velocity, bool(enabled))
-
-    def __repr__(self) -> str:
-        return f"Notes({len(self)})"
-
-
-class Scale(_Model):
+class Scale(Model):
     """The set's key. `name` is what Live shows ("Major", "Minor", …)."""
 
     root: int  # 0 = C … 11 = B
@@ -106,12 +58,12 @@ class Scale(_Model):
         return f"{self.root_name} {self.name}"
 
 
-class Locator(_Model):
+class Locator(Model):
     time: float
     name: str
 
 
-class Scene(_Model):
+class Scene(Model):
     index: int
     name: str
     tempo: float | None = None  # set when the scene changes tempo (Live 11+)
@@ -123,7 +75,7 @@ class Scene(_Model):
 _SEND_PARAMETER = re.compile(r"(?:^|› )Send ([A-Z])$")
 
 
-class Envelope(_Model):
+class Envelope(Model):
     """One automation envelope, resolved to the parameter it drives."""
 
     parameter: str  # parameter name as stored, e.g. "Volume", "Freq"
@@ -162,7 +114,7 @@ class Envelope(_Model):
         return len(values) > 1
 
 
-class InstrumentSample(_Model):
+class InstrumentSample(Model):
     """A sample an instrument plays: Simpler's, one zone of Sampler's, one of Impulse's slots."""
 
     #: What Live shows for the zone: Sampler's zone name, "slot 3" on Impulse; Simpler's one
@@ -171,7 +123,7 @@ class InstrumentSample(_Model):
     sample: SampleRef
 
 
-class Device(_Model):
+class Device(Model):
     """A device in a chain: native device, rack, Max for Live device or plugin."""
 
     tag: str  # Live's element name, e.g. "Eq8", "PluginDevice", "InstrumentGroupDevice"
@@ -210,7 +162,7 @@ class Device(_Model):
                 yield from device.walk()
 
 
-class Chain(_Model):
+class Chain(Model):
     """A chain of a rack (a Drum Rack pad, an Instrument Rack chain, …)."""
 
     name: str
@@ -224,7 +176,7 @@ class Chain(_Model):
     devices: list[Device] = Field(default_factory=list)
 
 
-class Send(_Model):
+class Send(Model):
     return_index: int  # index of the return track among return tracks (0 = A)
     return_name: str
     level: float  # linear gain, MIN_GAIN = -inf
@@ -240,64 +192,7 @@ class Send(_Model):
         return self.active and self.level > MIN_GAIN * 1.0001
 
 
-#: A track's routing choosers, as a producer names them.
-ROUTING_CHOOSERS = {
-    "audio_in": "audio from",
-    "audio_out": "audio to",
-    "midi_in": "MIDI from",
-    "midi_out": "MIDI to",
-}
-
-RouteKind = Literal[
-    "master", "group", "track", "device", "sends-only", "resampling", "external", "none"
-]
-
-
-def _default_output(track: Track) -> str:
-    """Where Live sends a new track's audio: its group, the main track, or (the main track)
-    the audio interface."""
-    if track.type == "master":
-        return "external"
-    return "group" if track.group_id is not None else "master"
-
-
-class Route(_Model):
-    """One routing chooser of a track: where its audio or MIDI comes from or goes to."""
-
-    #: "master": the main track; "group": the enclosing group; "track": another track's input
-    #: (an output) or what it plays (an input); "device": a device on another track (a MIDI
-    #: effect or instrument, a sidechain); "sends-only": audio reaches only the sends;
-    #: "resampling": the input is the main output; "external": outside Live (audio interface,
-    #: MIDI port, ReWire); "none": nothing.
-    kind: RouteKind
-    #: "track"/"device": Live's `Id` of the other track, -1 for the main track.
-    track_id: int | None = None
-    #: As stored, e.g. "AudioOut/Track.12/TrackIn", "MidiIn/External.All/-1".
-    target: str = ""
-    #: What Live's mixer shows (Live 9+), e.g. "Bus | Track In"; empty when not stored.
-    display: str = ""
-
-
-class Routing(_Model):
-    """A track's four routing choosers and its monitoring, as Live's mixer shows them.
-    None where the track has no such chooser (a return has no inputs, the master no MIDI)."""
-
-    audio_in: Route | None = None
-    audio_out: Route | None = None
-    midi_in: Route | None = None
-    midi_out: Route | None = None
-    #: Audio and MIDI tracks: "in", "auto" (Live's default) or "off".
-    monitoring: Literal["in", "auto", "off"] | None = None
-
-    def routes(self) -> Iterator[tuple[str, Route]]:
-        """(chooser, route) of each chooser the track has: "audio_in", "audio_out", …"""
-        for chooser in ("audio_in", "audio_out", "midi_in", "midi_out"):
-            chosen = getattr(self, chooser)
-            if chosen is not None:
-                yield chooser, chosen
-
-
-class Mixer(_Model):
+class Mixer(Model):
     volume: float = 1.0  # linear gain, 1 = 0 dB
     pan: float = 0.0  # -1 (left) … 1 (right)
     on: bool = True  # the track activator ("Speaker")
@@ -309,7 +204,7 @@ class Mixer(_Model):
         return gain_to_db(self.volume)
 
 
-class SampleRef(_Model):
+class SampleRef(Model):
     """Where an audio clip's sample lives, as stored by Live. Clips that play the same file
     share one (immutable) `SampleRef`."""
 
@@ -330,7 +225,7 @@ class SampleRef(_Model):
     crc: int | None = None
 
 
-class Fades(_Model):
+class Fades(Model):
     """Arrangement fade state of an audio clip."""
 
     enabled: bool  # the clip's `Fade` switch (Live's edge fades)
@@ -342,7 +237,7 @@ class Fades(_Model):
     crossfade_in: bool = False
 
 
-class Loop(_Model):
+class Loop(Model):
     """Clip markers: clip-internal beats, but seconds of the sample for unwarped audio clips."""
 
     on: bool
@@ -357,7 +252,7 @@ class WarpMarker(NamedTuple):
     beat: float
 
 
-class Clip(_Model):
+class Clip(Model):
     kind: ClipKind
     name: str
     start: float  # arrangement position (beats); session clips: 0
@@ -379,7 +274,7 @@ class Clip(_Model):
         return self.end - self.start
 
 
-class Track(_Model):
+class Track(Model):
     index: int  # display position among all tracks (master last)
     id: int | None  # Live's Id attribute (None for the master)
     type: TrackType
@@ -438,47 +333,7 @@ class Track(_Model):
         return None
 
 
-class _GroupTree:
-    """Group tracks by id, each group's tracks, and which tracks sound (memoised): linear in
-    the tracks however deep the groups nest. A cycle (only a hand-built model can hold one;
-    the reader breaks them) counts as silent rather than looping."""
-
-    def __init__(self, tracks: list[Track]):
-        self.groups: dict[int, Track] = {}
-        for track in tracks:
-            if track.type == "group" and track.id is not None:
-                self.groups.setdefault(track.id, track)
-        self.children: dict[int, list[Track]] = {}
-        for track in tracks:
-            if track.group_id is not None:
-                self.children.setdefault(track.group_id, []).append(track)
-        self._audible: dict[int, bool] = {}
-
-    def audible(self, track: Track) -> bool:
-        chain: list[Track] = []
-        seen: set[int] = set()
-        current: Track | None = track
-        result = True
-        while current is not None:
-            known = self._audible.get(id(current))
-            if known is not None:
-                result = known
-                break
-            if id(current) in seen:
-                result = False
-                break
-            chain.append(current)
-            seen.add(id(current))
-            if not current.mixer.on:
-                result = False
-                break
-            current = None if current.group_id is None else self.groups.get(current.group_id)
-        for member in chain:
-            self._audible[id(member)] = result
-        return result
-
-
-class LiveSet(_Model):
+class LiveSet(Model):
     path: str
     creator: str  # e.g. "Ableton Live 11.0.11"
     live_version: str  # e.g. "11.0.11", "12.0b16"
@@ -514,7 +369,7 @@ class LiveSet(_Model):
     # The group tree: rules ask for parents, children and audibility of every track, which
     # must not cost a pass over all tracks each time. A settled set (one read from a file)
     # indexes it once; a hand-built set may still change, and indexes it on each question.
-    _tree: _GroupTree | None = PrivateAttr(default=None)
+    _tree: GroupTree | None = PrivateAttr(default=None)
     _settled: bool = PrivateAttr(default=False)
 
     def settle(self) -> LiveSet:
@@ -523,11 +378,11 @@ class LiveSet(_Model):
         self._tree = None
         return self
 
-    def _group_tree(self) -> _GroupTree:
+    def _group_tree(self) -> GroupTree:
         if not self._settled:
-            return _GroupTree(self.tracks)
+            return GroupTree(self.tracks)
         if self._tree is None:
-            self._tree = _GroupTree(self.tracks)
+            self._tree = GroupTree(self.tracks)
         return self._tree
 
     def children(self, group: Track) -> list[Track]:
@@ -607,7 +462,7 @@ class LiveSet(_Model):
         default = {
             "audio from": routing.audio_in is None or routing.audio_in.kind == "external",
             "audio to": routing.audio_out is None
-            or routing.audio_out.kind == _default_output(track),
+            or routing.audio_out.kind == default_output(track),
             "MIDI from": routing.midi_in is None
             or routing.midi_in.target.startswith("MidiIn/External.All/"),
             "MIDI to": routing.midi_out is None or routing.midi_out.kind == "none",
