@@ -6,8 +6,6 @@ Each command only parses its options and hands the work to the module of its con
 from __future__ import annotations
 
 import os
-import shutil
-import sys
 from pathlib import Path
 
 import click
@@ -15,6 +13,7 @@ import click
 from ..errors import AlslintError
 from ..levels import STAGE_ORDER
 from ..library.locators import FORMATS as LOCATOR_FORMATS
+from .progress import progress_reporter
 from .trust import trusted_rules_dirs
 
 
@@ -43,23 +42,6 @@ def _config(config_file: str | None, isolated: bool):
     if isolated:
         return load_config(None)
     return load_config(Path(config_file) if config_file else find_config_file(Path.cwd()))
-
-
-def _progress():
-    """Progress on stderr, only for a person at a terminal (never in pipes or CI logs)."""
-    if not sys.stderr.isatty() or os.environ.get("CI"):
-        return lambda done, total, path: None
-
-    from ..safetext import shown
-
-    def report(done: int, total: int, path) -> None:
-        line = f"[{done}/{total}] {shown(str(path))}"
-        sys.stderr.write("\r\x1b[K" + line[: shutil.get_terminal_size().columns - 1])
-        if done == total:
-            sys.stderr.write("\r\x1b[K")
-        sys.stderr.flush()
-
-    return report
 
 
 def _write(text: str, output: str | None) -> None:
@@ -183,7 +165,13 @@ def status(
         baseline.apply(RunResult(stage="release", files=results), entries, ignore_file)
 
     projects, results = library_status(
-        list(paths), job, gates, jobs or os.cpu_count() or 1, _progress(), not no_cache, ignore
+        list(paths),
+        job,
+        gates,
+        jobs or os.cpu_count() or 1,
+        progress_reporter(min_total=1),
+        not no_cache,
+        ignore,
     )
     projects = sort_and_filter(projects, sort, reverse, set(reached), since, name_filter)
     threshold = gates.threshold.value
@@ -225,7 +213,7 @@ def _summaries(paths, jobs, no_cache, config):
     found = read_summaries(
         list(paths),
         jobs or os.cpu_count() or 1,
-        _progress(),
+        progress_reporter(min_total=1),
         not no_cache,
         config.settings.max_set_mb * 1024 * 1024,
         lambda path: engine.is_excluded(path, config),

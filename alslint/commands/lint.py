@@ -4,35 +4,16 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import sys
 
 import click
 
 from ..levels import STAGE_ORDER
-from ..safetext import shown
 from .exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, echo_error
+from .progress import progress_reporter
 from .trust import trusted_rules_dirs
 
 #: Every --format name; kept here so that `--help` needs no formatter imports.
 FORMAT_NAMES = ("text", "markdown", "html", "json", "sarif", "github", "junit", "gitlab")
-
-
-def _progress_reporter():
-    """Progress on stderr, only for a person at a terminal (never in pipes or CI logs)."""
-    if not sys.stderr.isatty() or os.environ.get("CI"):
-        return lambda done, total, path: None
-
-    def report(done: int, total: int, path) -> None:
-        if total < 2:
-            return
-        line = f"[{done}/{total}] {shown(path)}"
-        sys.stderr.write("\r\x1b[K" + line[: shutil.get_terminal_size().columns - 1])
-        if done == total:
-            sys.stderr.write("\r\x1b[K")
-        sys.stderr.flush()
-
-    return report
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -340,7 +321,7 @@ def lint(
         if fixes.files or fixes.collected_files:
             click.echo(LIVE_OVERWRITES, err=True)
     # -- end of fixes
-    result = engine.run(list(paths), job, jobs or os.cpu_count() or 1, _progress_reporter())
+    result = engine.run(list(paths), job, jobs or os.cpu_count() or 1, progress_reporter())
     if not result.files and any(Path(p).is_dir() for p in paths):
         # A CI job pointed at the wrong folder must fail, not pass with "0 files".
         raise click.UsageError(f"no Live set (.als) found in {', '.join(paths)}")
