@@ -52,12 +52,26 @@ def num(value: float, decimals: int = 3) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def clock(seconds: float) -> str:
+    """A time as m:ss.t ("2:27.7", "0:00.0"), rounded to the tenth before it is split."""
+    tenths = round(seconds * 10)
+    return f"{tenths // 600}:{tenths % 600 / 10:04.1f}"
+
+
 def duration(seconds: float) -> str:
     """A time as a producer reads it: "250 ms" under a second, else m:ss.t ("2:27.7")."""
     if seconds < 1:
         return f"{seconds * 1000:.0f} ms"
-    tenths = round(seconds * 10)
-    return f"{tenths // 600}:{tenths % 600 / 10:04.1f}"
+    return clock(seconds)
+
+
+#: Pitch classes as Live names them.
+PITCH_CLASSES = ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"]
+
+
+def note_name(pitch: int) -> str:
+    """A MIDI pitch as Live names it: middle C (60) is C3."""
+    return f"{PITCH_CLASSES[pitch % 12]}{pitch // 12 - 2}"
 
 
 def quote(text: str) -> str:

@@ -17,7 +17,7 @@ def to_json(overview: dict) -> str:
 
 def to_text(o: dict) -> str:
     seconds = o["length"]["seconds"]
-    minutes = f"{int(seconds // 60)}:{seconds % 60:04.1f}"
+    minutes = describe.clock(seconds)
     track_rows = []
     for t in o["tracks"]:
         devices = ", ".join(d["name"] + ("" if d["on"] else " (off)") for d in t["devices"])

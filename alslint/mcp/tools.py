@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import load
+from ..describe import note_name
 from ..errors import AlslintError
 from ..formatters.json_format import as_dict, location_json
 from ..gitdiff.compare import diff_sets as semantic_diff
@@ -33,8 +34,6 @@ DEFAULT_BEFORE = "mixing"
 #: Notes per page of `clip_notes`: the default and the most a client may ask for.
 DEFAULT_NOTE_LIMIT = 500
 MAX_NOTE_LIMIT = 5000
-
-_PITCH_CLASSES = ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"]
 
 
 class ToolInputError(AlslintError):
@@ -155,11 +154,6 @@ def diff_sets(roots: Roots, old: str, new: str) -> dict[str, Any]:
     return json.loads(diff_json(semantic_diff(*sets)))
 
 
-def pitch_name(pitch: int) -> str:
-    """Live's note name: middle C (MIDI 60) is C3, MIDI 0 is C-2."""
-    return f"{_PITCH_CLASSES[pitch % 12]}{pitch // 12 - 2}"
-
-
 def clip_notes(
     roots: Roots,
     path: str,
@@ -207,7 +201,7 @@ def _note(note, timeline: Timeline, shift: float, content_start: float, limit_be
     plays = note.time >= content_start and (limit_beat is None or at < limit_beat)
     return {
         "pitch": note.pitch,
-        "name": pitch_name(note.pitch),
+        "name": note_name(note.pitch),
         "start": note.time,
         "length": note.duration,
         "bar_beat": str(timeline.position(at)) if plays else None,

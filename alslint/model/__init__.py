@@ -18,7 +18,7 @@ from typing import Literal, NamedTuple
 
 from pydantic import ConfigDict, Field, PrivateAttr
 
-from ..describe import MIN_GAIN, gain_to_db, quote
+from ..describe import MIN_GAIN, PITCH_CLASSES, gain_to_db, quote
 
 # TimeSignature is defined with the time maths and stays one of the model's public names.
 from ..timeline import Timeline, TimeSignature
@@ -52,7 +52,7 @@ class Scale(Model):
 
     @property
     def root_name(self) -> str:
-        return ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"][self.root % 12]
+        return PITCH_CLASSES[self.root % 12]
 
     def __str__(self) -> str:
         return f"{self.root_name} {self.name}"

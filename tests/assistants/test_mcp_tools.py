@@ -226,7 +226,9 @@ def test_clip_notes_of_a_corpus_set(corpus_file, monkeypatch):
 
 
 def test_pitch_names_follow_live():
-    assert [tools.pitch_name(p) for p in (0, 59, 60, 61, 127)] == ["C-2", "B2", "C3", "C#3", "G8"]
+    from alslint.describe import note_name
+
+    assert [note_name(p) for p in (0, 59, 60, 61, 127)] == ["C-2", "B2", "C3", "C#3", "G8"]
 
 
 def test_list_sets(tmp_path, monkeypatch):

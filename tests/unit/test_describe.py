@@ -84,3 +84,15 @@ def test_db_words():
 )
 def test_duration_is_ms_below_a_second_then_minutes(seconds, shown):
     assert describe.duration(seconds) == shown
+
+
+def test_clock_rounds_before_it_splits_minutes():
+    from alslint.describe import clock
+
+    assert [clock(s) for s in (0, 59.94, 59.96, 147.7, 600)] == [
+        "0:00.0",
+        "0:59.9",
+        "1:00.0",
+        "2:27.7",
+        "10:00.0",
+    ]
